@@ -1,0 +1,48 @@
+package dev.clianalytics;
+
+/**
+ * An error the user can act on: its message is printed as one line, without a stack trace
+ * unless --verbose is given. Subclasses choose the exit code (SPEC §2).
+ */
+public class CliAnalyticsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CliAnalyticsException(String message) {
+        super(message);
+    }
+
+    public CliAnalyticsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The database is held by another process, is not a DuckDB file, or has a newer schema (exit 4). */
+    public static class DatabaseUnavailable extends CliAnalyticsException {
+        private static final long serialVersionUID = 1L;
+
+        public DatabaseUnavailable(String message) {
+            super(message);
+        }
+
+        public DatabaseUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** More input lines were rejected than --max-rejects allows; nothing was written (exit 3). */
+    public static class InputRejected extends CliAnalyticsException {
+        private static final long serialVersionUID = 1L;
+
+        public InputRejected(String message) {
+            super(message);
+        }
+    }
+
+    /** The run was interrupted (Ctrl-C); nothing half-written remains (exit 130). */
+    public static class Interrupted extends CliAnalyticsException {
+        private static final long serialVersionUID = 1L;
+
+        public Interrupted(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.clianalytics.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Group shell: the reports are its subcommands. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Print a report computed by 'infer'.",
+        subcommands = {ReportSummaryCommand.class, ReportWorkflowCommand.class, ReportHotPathsCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json"})
+final class ReportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME or hot-paths");
+    }
+}

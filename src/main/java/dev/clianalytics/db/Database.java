@@ -1,0 +1,160 @@
+package dev.clianalytics.db;
+
+import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.CliAnalyticsException.DatabaseUnavailable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An open cli-analytics database: a DuckDB file whose schema is migrated to this version.
+ * Opening never modifies a file that is not ours (foreign file, newer schema); a file held by
+ * another process is reported as busy. Both are exit 4 (SPEC §2).
+ */
+public final class Database implements AutoCloseable {
+    /** DuckDB files carry this magic at byte offset 8. */
+    private static final byte[] MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern LOCK_PID = Pattern.compile("\\(PID (\\d+)\\)");
+
+    private final Path path;
+    private final Connection connection;
+
+    private Database(Path path, Connection connection) {
+        this.path = path;
+        this.connection = connection;
+    }
+
+    /** Opens for writing, creating the file and applying migrations as needed. */
+    public static Database open(Path path, DbSettings settings) {
+        return open(path, settings, false);
+    }
+
+    /**
+     * Opens for reading only (reports, export); several readers may share the file. The file
+     * must exist and have this version's schema, else the user is told what to run.
+     */
+    public static Database openReadOnly(Path path, DbSettings settings) {
+        if (!Files.exists(path)) {
+            throw new CliAnalyticsException("no database at " + path
+                    + ": run 'cli-analytics ingest FILE' first, or pass --db");
+        }
+        return open(path, settings, true);
+    }
+
+    private static Database open(Path path, DbSettings settings, boolean readOnly) {
+        checkIsDuckDb(path);
+        Connection connection = connect(path, readOnly);
+        Database db = new Database(path, connection);
+        try {
+            db.configure(settings);
+            Migrations.apply(db, readOnly);
+            return db;
+        } catch (RuntimeException | SQLException e) {
+            db.close();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new DatabaseUnavailable("cannot read database " + path + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Runs statements that return nothing, failing with the statement's own message. */
+    public void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new CliAnalyticsException("could not close database " + path + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private void configure(DbSettings settings) throws SQLException {
+        execute("SET TimeZone = 'UTC'");
+        execute("SET memory_limit = '" + settings.memoryLimit().replace("'", "") + "'");
+        execute("SET threads = " + settings.threads());
+    }
+
+    private static Connection connect(Path path, boolean readOnly) {
+        Properties props = new Properties();
+        if (readOnly) {
+            props.setProperty("duckdb.read_only", "true");
+        }
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
+        } catch (SQLException e) {
+            throw translateOpenError(path, e);
+        }
+    }
+
+    static DatabaseUnavailable translateOpenError(Path path, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
+            Matcher pid = LOCK_PID.matcher(message);
+            return new DatabaseUnavailable("database " + path + " is in use by another process"
+                    + (pid.find() ? " (PID " + pid.group(1) + ")" : "") + "; try again when it has finished", e);
+        }
+        if (message.contains("newer version") || message.contains("older version")) {
+            return new DatabaseUnavailable("database " + path
+                    + " was written by a different DuckDB storage version: " + firstLine(message), e);
+        }
+        return new DatabaseUnavailable("cannot open database " + path + ": " + firstLine(message), e);
+    }
+
+    private static void checkIsDuckDb(Path path) {
+        if (!Files.exists(path)) {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new CliAnalyticsException("cannot create database " + path + ": directory " + parent
+                        + " does not exist");
+            }
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            throw new DatabaseUnavailable("database " + path + " is a directory, not a DuckDB file");
+        }
+        byte[] header = new byte[12];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot read database " + path + ": " + e.getMessage(), e);
+        }
+        boolean magic = read == header.length;
+        for (int i = 0; magic && i < MAGIC.length; i++) {
+            magic = header[8 + i] == MAGIC[i];
+        }
+        if (!magic) {
+            throw new DatabaseUnavailable("file " + path + " is not a cli-analytics database (not a DuckDB file);"
+                    + " it was left untouched: choose another --db");
+        }
+    }
+
+    static String firstLine(String message) {
+        String m = String.valueOf(message);
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

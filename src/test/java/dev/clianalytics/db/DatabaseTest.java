@@ -1,0 +1,117 @@
+package dev.clianalytics.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.CliAnalyticsException.DatabaseUnavailable;
+import dev.clianalytics.support.ChildJvm;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheFileAndAppliesEveryMigrationOnce() throws Exception {
+        Path file = dir.resolve("a.duckdb");
+        try (Database db = Database.open(file, DbSettings.defaults())) {
+            assertThat(versions(db)).isEqualTo(Migrations.scripts().size());
+        }
+        try (Database db = Database.open(file, DbSettings.defaults())) {
+            assertThat(versions(db)).isEqualTo(Migrations.scripts().size());
+            assertThat(maxVersion(db)).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    @Test
+    void aFileThatIsNotDuckDbIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("notes.duckdb");
+        byte[] content = "these are my notes, not a database\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+        assertThatThrownBy(() -> Database.open(file, DbSettings.defaults()))
+                .isInstanceOf(DatabaseUnavailable.class)
+                .hasMessageContaining("not a cli-analytics database")
+                .hasMessageContaining(file.toString());
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void anEmptyFileIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("empty.duckdb");
+        Files.createFile(file);
+        assertThatThrownBy(() -> Database.open(file, DbSettings.defaults())).isInstanceOf(DatabaseUnavailable.class);
+        assertThat(Files.size(file)).isZero();
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("newer.duckdb");
+        try (Database db = Database.open(file, DbSettings.defaults())) {
+            db.execute("INSERT INTO schema_version (version, script) VALUES (999, 'V999__future.sql')");
+            db.execute("CHECKPOINT");
+        }
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> Database.open(file, DbSettings.defaults()))
+                .isInstanceOf(DatabaseUnavailable.class)
+                .hasMessageContaining("newer cli-analytics")
+                .hasMessageContaining("schema 999");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherProcessIsReportedBusy() throws Exception {
+        Path file = dir.resolve("held.duckdb");
+        Process child = ChildJvm.start(HoldDatabase.class, Map.of(), dir, file.toString());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            assertThatThrownBy(() -> Database.open(file, DbSettings.defaults()))
+                    .isInstanceOf(DatabaseUnavailable.class)
+                    .hasMessageContaining("is in use by another process")
+                    .hasMessageContaining("PID " + child.pid());
+        } finally {
+            child.getOutputStream().close();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (Database db = Database.open(file, DbSettings.defaults())) {
+            assertThat(versions(db)).isPositive();
+        }
+    }
+
+    @Test
+    void readOnlyOpenOfAMissingFileSaysWhatToRun() {
+        Path file = dir.resolve("missing.duckdb");
+        assertThatThrownBy(() -> Database.openReadOnly(file, DbSettings.defaults()))
+                .isInstanceOf(CliAnalyticsException.class)
+                .hasMessageContaining("no database at")
+                .hasMessageContaining("cli-analytics ingest");
+        assertThat(file).doesNotExist();
+    }
+
+    private static long versions(Database db) throws Exception {
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM schema_version")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int maxVersion(Database db) throws Exception {
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

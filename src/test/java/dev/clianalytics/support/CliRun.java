@@ -1,0 +1,70 @@
+package dev.clianalytics.support;
+
+import dev.clianalytics.cli.CommandLineFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the real command line in-process, as a user would from a shell, and captures what it
+ * prints. A fixed salt is set so hashes are stable; tests may override any variable.
+ */
+public final class CliRun {
+    public static final String TEST_SALT = "test-salt-not-secret";
+
+    private final Map<String, String> env = new HashMap<>(Map.of("CLI_ANALYTICS_SALT", TEST_SALT));
+    private final Path db;
+    private byte[] stdin = new byte[0];
+
+    private CliRun(Path db) {
+        this.db = db;
+    }
+
+    /** Commands run against this database (passed as --db before the command). */
+    public static CliRun withDb(Path db) {
+        return new CliRun(db);
+    }
+
+    public CliRun env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    public CliRun stdin(String text) {
+        this.stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    public Result run(String... args) {
+        List<String> all = new ArrayList<>();
+        if (db != null) {
+            all.add("--db");
+            all.add(db.toString());
+        }
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin);
+        int code = CommandLineFactory.create(env, false, in, out, err).execute(all.toArray(String[]::new));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);
+    }
+
+    /** What a run left behind; toString shows everything, so a failed expectation explains itself. */
+    public record Result(int exitCode, String out, String err, List<String> args) {
+        @Override
+        public String toString() {
+            return "cli-analytics " + String.join(" ", args) + "\n-- exit code: " + exitCode
+                    + "\n-- stdout:\n" + out + "\n-- stderr:\n" + err;
+        }
+    }
+}
