@@ -1,0 +1,34 @@
+package dev.clianalytics.ingest.formats;
+
+/**
+ * Reads the lines of one file in a foreign format (PostHog, Segment) and turns them into what the
+ * native ingest path stores. One reader per file; it may keep state across lines (a Segment
+ * invocation spans several lines) and emits what is still pending in {@link #finish}.
+ * Values passed to the sink are raw: the ingest path hashes ids and sanitizes every field
+ * exactly as for native events (SPEC §4.1).
+ */
+public interface FormatReader {
+    /** Reads one line; {@code lineNumber} is 1-based within its file. Blank lines are never passed. */
+    void accept(String line, long lineNumber, Sink sink);
+
+    /** Called once after the last line. */
+    void finish(Sink sink);
+
+    /** Where a reader's results go. */
+    interface Sink {
+        /** A command event; {@code indexInLine} orders several events of one line (batch bodies). */
+        void event(long lineNumber, int indexInLine, NativeEvent event);
+
+        /** A non-command event (auth, create, upgrade flows) kept for funnels. */
+        void flowEvent(long lineNumber, int indexInLine, FlowEvent event);
+
+        /** Two raw actor ids are one person (alias, identify). */
+        void link(String actorId, String linkedActorId);
+
+        /** An event of a kind we do not analyse (e.g. $pageview), counted by name. */
+        void ignored(String eventName);
+
+        /** The line cannot be mapped; reason is a SPEC §4.3 code such as invalid_json or missing_field:distinct_id. */
+        void reject(long lineNumber, String reason);
+    }
+}
