@@ -1,0 +1,43 @@
+package dev.clianalytics.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes the simulated activity of {@link GenerateSettings} to a stream, in constant memory. */
+public final class Generator {
+    private Generator() {}
+
+    /** What was written: command runs simulated, how many became malformed lines, lines written. */
+    public record Summary(long events, long badLines, long lines) {}
+
+    public static Summary write(GenerateSettings settings, OutputStream stream) throws IOException {
+        FormatWriter writer = switch (settings.format()) {
+            case NATIVE -> new NativeWriter(stream, settings.seed());
+            case POSTHOG -> new PostHogWriter(stream, settings.seed());
+            case SEGMENT -> new SegmentWriter(stream, settings.seed());
+        };
+        long n = settings.events();
+        long badCount = settings.badLines();
+        boolean nativeFormat = settings.format() == GenerateSettings.OutputFormat.NATIVE;
+        ActivitySink sink = new ActivitySink() {
+            private long bad;
+
+            @Override
+            public void invocation(Invocation inv) throws IOException {
+                if (BadLine.isBad(inv.index, n, badCount)) {
+                    writer.bad(inv, BadLine.nth(bad++, nativeFormat));
+                } else {
+                    writer.invocation(inv);
+                }
+            }
+
+            @Override
+            public void episodeEnd() throws IOException {
+                writer.episodeEnd();
+            }
+        };
+        new Simulator(settings.seed(), n, sink).run();
+        writer.finish();
+        return new Summary(n, badCount, writer.lines);
+    }
+}
