@@ -47,9 +47,17 @@ final class GenerateCommand implements Callable<Integer> {
     private long events = GenerateSettings.DEFAULT_EVENTS;
     private double badLines;
 
+    private OutputFormat format = OutputFormat.NATIVE;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "native",
             description = "native, posthog or segment (default: ${DEFAULT-VALUE}); the same activity in each.")
-    OutputFormat format;
+    void format(String value) {
+        try {
+            format = OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format must be native, posthog or segment, got '" + value + "'");
+        }
+    }
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "" + GenerateSettings.DEFAULT_EVENTS,
             description = "Number of command runs to simulate (default: ${DEFAULT-VALUE}).")

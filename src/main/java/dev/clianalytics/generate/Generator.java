@@ -7,8 +7,13 @@ import java.io.OutputStream;
 public final class Generator {
     private Generator() {}
 
-    /** What was written: command runs simulated, how many became malformed lines, lines written. */
-    public record Summary(long events, long badLines, long lines) {}
+    /**
+     * What was written: command runs simulated, how many became malformed lines, lines written, and
+     * what the simulation did (episodes of people, of which abandoned after 1-2 steps; CI runs, re-runs;
+     * failed runs, retries of a failed step; logins that link an anonymous id, of them lazy; logouts).
+     */
+    public record Summary(long events, long badLines, long lines, long humanEpisodes, long abandoned, long ciRuns,
+            long ciReruns, long failures, long retries, long logins, long lazyLogins, long logouts) {}
 
     public static Summary write(GenerateSettings settings, OutputStream stream) throws IOException {
         FormatWriter writer = switch (settings.format()) {
@@ -36,8 +41,11 @@ public final class Generator {
                 writer.episodeEnd();
             }
         };
-        new Simulator(settings.seed(), n, sink).run();
+        Simulator simulator = new Simulator(settings.seed(), n, sink);
+        simulator.run();
         writer.finish();
-        return new Summary(n, badCount, writer.lines);
+        Simulator.Stats s = simulator.stats;
+        return new Summary(n, badCount, writer.lines, s.humanEpisodes, s.abandoned, s.ciRuns, s.ciReruns, s.failures,
+                s.retries, s.logins, s.lazyLogins, s.logouts);
     }
 }

@@ -29,6 +29,20 @@ final class Simulator {
         "bea", "chen", "dimitri", "esther", "farid", "gita", "hana", "igor", "jun", "kofi", "lena", "mateo"};
     private static final String[] HOST_KINDS = {"-laptop", "-macbook", "-desktop", "-wsl", "-workstation"};
 
+    /** What the simulation did, for the summary and for tests of the scenario shares. */
+    static final class Stats {
+        long humanEpisodes;
+        long abandoned;
+        long ciRuns;
+        long ciReruns;
+        long failures;
+        long retries;
+        long logins;
+        long lazyLogins;
+        long logouts;
+    }
+
+    final Stats stats = new Stats();
     private final SplittableRandom r;
     private final long target;
     private final ActivitySink sink;
@@ -152,6 +166,7 @@ final class Simulator {
         Machine m = h.machines[h.machines.length > 1 && r.nextInt(100) < 30 ? 1 : 0];
         long t = Math.max(clock, m.nextFree + think());
         m.episodes++;
+        stats.humanEpisodes++;
         Tool tool = h.tools[r.nextInt(h.tools.length)];
         boolean firstLogin = m.episodes == 1 && m.login != Login.NEVER;
         if (firstLogin && tool.login == null) {
@@ -166,6 +181,10 @@ final class Simulator {
         }
         if (!lazy && count > 1 && r.nextInt(100) < ABANDON_PERCENT) {
             count = 1 + r.nextInt(Math.min(2, count - 1));
+            stats.abandoned++;
+        }
+        if (lazy) {
+            stats.lazyLogins++;
         }
         for (int i = 0; i < count && emitted < target; i++) {
             if (lazy && i == 0) {
@@ -179,6 +198,7 @@ final class Simulator {
             }
             boolean ok = emit(m, steps[i], t, null, -1, Double.NaN, null, false);
             for (int attempt = 1; !ok && attempt < 3 && emitted < target && r.nextInt(100) < RETRY_PERCENT; attempt++) {
+                stats.retries++;
                 ok = emit(m, steps[i], lastEnd + retryWait(), null, -1, Double.NaN, null, false);
             }
             t = lastEnd + think();
@@ -189,6 +209,7 @@ final class Simulator {
         if (m.loggedIn && m.episodes >= 3 && tool.logout != null && room(1) && r.nextInt(100) < LOGOUT_PERCENT) {
             emit(m, tool.logout, t, null, -1, 0.0, null, false);
             t = lastEnd;
+            stats.logouts++;
             m.loggedIn = false;
             m.linked = false;
             m.anonId = uuid();
@@ -262,6 +283,7 @@ final class Simulator {
         long t = Math.max(clock, m.nextFree + SECOND * (5 + r.nextInt(60)));
         int count = pipelineSteps(p.kind);
         int run = ++p.runs;
+        stats.ciRuns++;
         for (int attempt = 1; attempt <= 2 && emitted < target; attempt++) {
             byte[] hint = ByteOut.ascii("gha-" + p.index + "-" + run + "-attempt-" + attempt);
             boolean failed = false;
@@ -278,6 +300,7 @@ final class Simulator {
                 break;
             }
             t += MINUTE * (3 + r.nextInt(18));
+            stats.ciReruns++;
         }
         m.nextFree = t;
         sink.episodeEnd();
@@ -346,6 +369,7 @@ final class Simulator {
         v.hasError = false;
         v.error.reset();
         if (fail) {
+            stats.failures++;
             duration = duration * (20 + r.nextInt(80)) / 100;
             int roll = r.nextInt(100);
             Template text;
@@ -374,6 +398,7 @@ final class Simulator {
             // Aliased before the login's own event is sent (as the seed CLI does).
             m.loggedIn = true;
             v.linksIdentity = true;
+            stats.logins++;
         }
         v.machine = m;
         v.actorId = m.nativeActor();
