@@ -1,6 +1,5 @@
 package dev.clianalytics.generate;
 
-import java.util.SplittableRandom;
 
 /**
  * One machine of a simulated user or CI pipeline, with its identity state and its producer's
@@ -43,7 +42,7 @@ final class Machine {
     final boolean sgToolInContext;
     final boolean sgIdentify;
 
-    Machine(SplittableRandom r, byte[] machineId, byte[] user, byte[] principalId, byte[] anonId, Login login,
+    Machine(Rand r, byte[] machineId, byte[] user, byte[] principalId, byte[] anonId, Login login,
             boolean ci, int offsetMinutes) {
         this.machineId = machineId;
         this.user = user;

@@ -5,7 +5,6 @@ import dev.clianalytics.generate.Catalog.Tool;
 import dev.clianalytics.generate.Machine.Login;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.SplittableRandom;
 
 /**
  * Simulates people and CI pipelines running CLIs over four weeks (SPEC §7) and hands every command
@@ -43,7 +42,7 @@ final class Simulator {
     }
 
     final Stats stats = new Stats();
-    private final SplittableRandom r;
+    private final Rand r;
     private final long target;
     private final ActivitySink sink;
     private final Human[] humans;
@@ -69,7 +68,7 @@ final class Simulator {
     }
 
     Simulator(long seed, long events, ActivitySink sink) {
-        this.r = new SplittableRandom(seed);
+        this.r = new Rand(seed);
         this.target = events;
         this.sink = sink;
         double episodes = Math.max(1, events / EVENTS_PER_EPISODE);

@@ -2,7 +2,6 @@ package dev.clianalytics.generate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A text with holes ({@code {EMAIL}}, {@code {GHP}}, ...) filled with fake but realistic secrets
@@ -62,7 +61,7 @@ final class Template {
     }
 
     /** Writes the text, JSON-escaped, without quotes. */
-    void render(ByteOut out, SplittableRandom r, byte[] user) {
+    void render(ByteOut out, Rand r, byte[] user) {
         for (Object part : parts) {
             if (part instanceof byte[] literal) {
                 out.put(literal);
@@ -72,7 +71,7 @@ final class Template {
         }
     }
 
-    private static void fill(ByteOut out, Hole hole, SplittableRandom r, byte[] user) {
+    private static void fill(ByteOut out, Hole hole, Rand r, byte[] user) {
         switch (hole) {
             case USER -> out.put(user);
             case EMAIL -> out.put(user).putAscii(r.nextInt(3) == 0 ? "@gmail.com" : "@corp.example.com");
@@ -104,7 +103,7 @@ final class Template {
         }
     }
 
-    private static void random(ByteOut out, SplittableRandom r, byte[] alphabet, int count) {
+    private static void random(ByteOut out, Rand r, byte[] alphabet, int count) {
         for (int i = 0; i < count; i++) {
             out.put((char) alphabet[r.nextInt(alphabet.length)]);
         }
