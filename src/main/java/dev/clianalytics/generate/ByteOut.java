@@ -117,6 +117,10 @@ final class ByteOut {
         return hex(lo >>> 48, 4).put('-').hex(lo, 12);
     }
 
+    byte[] toBytes() {
+        return Arrays.copyOf(buf, len);
+    }
+
     void writeTo(OutputStream out) throws IOException {
         out.write(buf, 0, len);
         len = 0;

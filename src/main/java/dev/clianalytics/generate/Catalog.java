@@ -45,6 +45,7 @@ final class Catalog {
         final Tool tool;
         final String leaf;
         final byte[] pathJson;          // ["kubectl","rollout","status"]
+        final byte[] nativeToolAndPath; // ,"tool_name":"kubectl","command_path":[...]
         final byte[] dotted;            // rollout.status (PostHog command_name)
         final byte[] dottedWithTool;    // kubectl.rollout.status
         final byte[] spaced;            // rollout status (Segment properties.command)
@@ -64,6 +65,7 @@ final class Catalog {
                 json.append(",\"").append(p).append('"');
             }
             this.pathJson = ByteOut.ascii(json.append(']').toString());
+            this.nativeToolAndPath = ByteOut.ascii(",\"tool_name\":\"" + tool.name + "\",\"command_path\":" + json);
             this.dotted = ByteOut.ascii(String.join(".", parts));
             this.dottedWithTool = ByteOut.ascii(tool.name + "." + String.join(".", parts));
             this.spaced = ByteOut.ascii(sub);

@@ -20,6 +20,8 @@ final class Machine {
     long nextFree;              // micros: when the machine is free for the next episode
     long counter;               // per-machine sequence, for producers that send one
     final int offsetMinutes;
+    byte[] nativeIds;           // cached by the native writer
+    byte[] nativeIdsFor;
     final double versionLagDays;
 
     // Producer style (native optional fields).

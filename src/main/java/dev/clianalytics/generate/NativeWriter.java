@@ -53,6 +53,16 @@ final class NativeWriter extends FormatWriter {
         line(v, null, d);
     }
 
+    /** {@code ,"actor_id":"..","machine_id":".."}, built once per machine and actor (the actor changes at logout). */
+    private static byte[] actorAndMachine(Invocation v) {
+        Machine m = v.machine;
+        if (m.nativeIdsFor != v.actorId) {
+            m.nativeIds = new ByteOut(96).put(ACTOR).put(v.actorId).put('"').put(MACHINE).put(m.machineId).put('"').toBytes();
+            m.nativeIdsFor = v.actorId;
+        }
+        return m.nativeIds;
+    }
+
     /** The event, with the one defect of {@code bad} when it is a field-level kind. */
     private void line(Invocation v, BadLine bad, ByteOut d) {
         Machine m = v.machine;
@@ -66,11 +76,15 @@ final class NativeWriter extends FormatWriter {
                 timestamp(d, m, v.tsMicros, true);
             }
         }
-        if (bad != BadLine.MISSING_TOOL_NAME) {
+        if (bad == null) {
+            d.put(c.nativeToolAndPath);
+        } else if (bad != BadLine.MISSING_TOOL_NAME) {
             d.put(TOOL).put(c.tool.nameBytes).put('"');
         }
         d.put(VERSION).put(v.version).put('"');
-        if (bad == BadLine.WRONG_TYPE_COMMAND_PATH) {
+        if (bad == null) {
+            // tool_name and command_path are already written
+        } else if (bad == BadLine.WRONG_TYPE_COMMAND_PATH) {
             d.put(PATH);
             quoted(d, c.spacedWithTool);
         } else if (bad == BadLine.EMPTY_COMMAND_PATH) {
@@ -101,11 +115,15 @@ final class NativeWriter extends FormatWriter {
             }
             d.put('"');
         }
-        if (bad != BadLine.MISSING_ACTOR_ID) {
-            d.put(ACTOR).put(v.actorId).put('"');
-        }
-        if (bad != BadLine.MISSING_MACHINE_ID) {
-            d.put(MACHINE).put(m.machineId).put('"');
+        if (bad == null) {
+            d.put(actorAndMachine(v));
+        } else {
+            if (bad != BadLine.MISSING_ACTOR_ID) {
+                d.put(ACTOR).put(v.actorId).put('"');
+            }
+            if (bad != BadLine.MISSING_MACHINE_ID) {
+                d.put(MACHINE).put(m.machineId).put('"');
+            }
         }
         if (v.sessionHint != null) {
             d.put(HINT).put(v.sessionHint).put('"');

@@ -73,11 +73,11 @@ final class Simulator {
         this.sink = sink;
         double episodes = Math.max(1, events / EVENTS_PER_EPISODE);
         this.meanGapMicros = RANGE_DAYS * (double) Catalog.DAY_MICROS / episodes;
-        this.humans = new Human[(int) clamp((long) (episodes / 10), 6, 50_000)];
+        this.humans = new Human[(int) clamp((long) (episodes / 10), 6, 20_000)];
         for (int i = 0; i < humans.length; i++) {
             humans[i] = newHuman(i);
         }
-        this.pipelines = new Pipeline[(int) clamp((long) (episodes / 80), 2, 10_000)];
+        this.pipelines = new Pipeline[(int) clamp((long) (episodes / 80), 2, 4_000)];
         for (int i = 0; i < pipelines.length; i++) {
             pipelines[i] = newPipeline(i);
         }
@@ -194,6 +194,9 @@ final class Simulator {
             if (lazy && i == 1) {
                 emit(m, steps[1], t, null, -1, 1.0, Catalog.NOT_LOGGED_IN, false);
                 t = login(m, tool, lastEnd + think()) + think();
+                if (emitted >= target) {
+                    break;
+                }
             }
             boolean ok = emit(m, steps[i], t, null, -1, Double.NaN, null, false);
             for (int attempt = 1; !ok && attempt < 3 && emitted < target && r.nextInt(100) < RETRY_PERCENT; attempt++) {

@@ -49,6 +49,15 @@ class GeneratorTest {
     }
 
     @Test
+    void smallCountsAreExactForEverySeed() {
+        for (long seed = 0; seed < 40; seed++) {
+            for (int n : new int[] {1, 2, 3, 4, 5, 7, 13}) {
+                assertThat(Generated.of(seed, n, OutputFormat.NATIVE).lines()).as("seed %d, %d events", seed, n).hasSize(n);
+            }
+        }
+    }
+
+    @Test
     void everyLineIsAValidNativeEventWhenNoBadLinesAreAsked() {
         assertThat(big.lines()).allSatisfy(line -> assertThat(LineClassifier.classify(line)).as(line).isEqualTo(LineClassifier.OK));
     }
