@@ -99,6 +99,13 @@ final class GenerateCommand implements Callable<Integer> {
                     summary.events(), summary.badLines(), format.name().toLowerCase(Locale.ROOT), summary.lines(),
                     "-".equals(output) ? "standard output" : output, seconds);
         }
+        if (options.verbose()) {
+            spec.commandLine().getErr().printf(Locale.ROOT,
+                    "simulated %,d episodes of people (%,d abandoned after 1-2 steps), %,d CI runs (%,d re-runs); "
+                            + "%,d failed runs, %,d retries; %,d logins (%,d lazy), %,d logouts%n",
+                    summary.humanEpisodes(), summary.abandoned(), summary.ciRuns(), summary.ciReruns(), summary.failures(),
+                    summary.retries(), summary.logins(), summary.lazyLogins(), summary.logouts());
+        }
         return 0;
     }
 
