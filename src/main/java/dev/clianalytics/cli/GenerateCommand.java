@@ -90,6 +90,9 @@ final class GenerateCommand implements Callable<Integer> {
                 return 0; // the reader closed the pipe (e.g. `| head`): not an error
             }
         } else {
+            if (output.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "-o must name a file, or - for standard output");
+            }
             summary = toFile(settings, Path.of(output));
         }
         boolean speak = "-".equals(output) ? options.verbose() : !options.quiet();
@@ -123,6 +126,9 @@ final class GenerateCommand implements Callable<Integer> {
     /** Writes beside the target and renames at the end, so an interrupted run never leaves half a file under its name. */
     private static Generator.Summary toFile(GenerateSettings settings, Path target) {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new CliAnalyticsException("cannot write " + target + ": it is a directory");
+        }
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         temp.toFile().deleteOnExit();
         try {
@@ -159,7 +165,8 @@ final class GenerateCommand implements Callable<Integer> {
         return switch (name) {
             case "NoSuchFileException" -> "no such directory";
             case "AccessDeniedException" -> "permission denied";
-            default -> e.getMessage() == null ? name : e.getMessage();
+            default -> e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage() == null ? name : e.getMessage();
         };
     }
 }

@@ -95,6 +95,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aDirectoryIsNotAFileToWrite() throws Exception {
+        Result r = run("generate", "--events", "5", "-o", dir.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: cannot write " + dir + ": it is a directory");
+        Result empty = run("generate", "-o", "");
+        assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(2);
+        assertThat(empty.err()).startsWith("error: -o must name a file, or - for standard output");
+    }
+
+    @Test
     void helpShowsTheOptionsAndAnExample() {
         Result r = run("generate", "--help");
         assertThat(r.exitCode()).isZero();
