@@ -14,14 +14,16 @@ import java.time.LocalDate;
 final class Simulator {
     static final long BASE_MICROS = LocalDate.of(2026, 3, 2).toEpochDay() * Catalog.DAY_MICROS;
     static final int RANGE_DAYS = 28;
-    static final int CI_EPISODE_PERCENT = 30;
+    static final int CI_EPISODE_PERCENT = 16;
+    /** People work weekdays 08:00-20:00 in their own zone; outside that, only this share of their episodes happens. */
+    static final int OFF_HOURS_PERCENT = 15;
     static final int ABANDON_PERCENT = 14;
     static final int RETRY_PERCENT = 55;
     static final int CHAIN_PERCENT = 30;
     static final int LOGOUT_PERCENT = 5;
     private static final long SECOND = 1_000_000L;
     private static final long MINUTE = 60 * SECOND;
-    private static final double EVENTS_PER_EPISODE = 3.2;
+    private static final double EVENTS_PER_EPISODE = 1.7; // per arrival, over people (often off-hours) and CI
     private static final String[] NAMES = {
         "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj",
         "olivia", "peggy", "rupert", "sybil", "trent", "uma", "victor", "walter", "xena", "yusuf", "zoe", "amir",
@@ -73,11 +75,11 @@ final class Simulator {
         this.sink = sink;
         double episodes = Math.max(1, events / EVENTS_PER_EPISODE);
         this.meanGapMicros = RANGE_DAYS * (double) Catalog.DAY_MICROS / episodes;
-        this.humans = new Human[(int) clamp((long) (episodes / 10), 6, 20_000)];
+        this.humans = new Human[(int) clamp((long) (episodes / 25), 6, 20_000)];
         for (int i = 0; i < humans.length; i++) {
             humans[i] = newHuman(i);
         }
-        this.pipelines = new Pipeline[(int) clamp((long) (episodes / 80), 2, 4_000)];
+        this.pipelines = new Pipeline[(int) clamp((long) (episodes / 200), 2, 4_000)];
         for (int i = 0; i < pipelines.length; i++) {
             pipelines[i] = newPipeline(i);
         }
@@ -95,9 +97,10 @@ final class Simulator {
             } else {
                 double u = r.nextDouble();
                 Human h = humans[(int) (humans.length * u * u)];
-                do {
-                    humanEpisode(h);
-                } while (emitted < target && r.nextInt(100) < CHAIN_PERCENT);
+                boolean happened = humanEpisode(h);
+                while (happened && emitted < target && r.nextInt(100) < CHAIN_PERCENT) {
+                    happened = humanEpisode(h);
+                }
             }
         }
     }
@@ -161,9 +164,13 @@ final class Simulator {
 
     // ---- humans
 
-    private void humanEpisode(Human h) throws IOException {
+    /** One workflow of a person; returns false when it did not happen (off hours). */
+    private boolean humanEpisode(Human h) throws IOException {
         Machine m = h.machines[h.machines.length > 1 && r.nextInt(100) < 30 ? 1 : 0];
         long t = Math.max(clock, m.nextFree + think());
+        if (!workingHours(t, m.offsetMinutes) && r.nextInt(100) >= OFF_HOURS_PERCENT) {
+            return false;
+        }
         m.episodes++;
         stats.humanEpisodes++;
         Tool tool = h.tools[r.nextInt(h.tools.length)];
@@ -218,6 +225,16 @@ final class Simulator {
         }
         m.nextFree = t;
         sink.episodeEnd();
+        return true;
+    }
+
+    /** Monday to Friday, 08:00 to 20:00 local time. */
+    private static boolean workingHours(long utcMicros, int offsetMinutes) {
+        long local = utcMicros + offsetMinutes * MINUTE;
+        long day = Math.floorDiv(local, Catalog.DAY_MICROS);
+        long hour = (local - day * Catalog.DAY_MICROS) / (60 * MINUTE);
+        long weekday = Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday; 0 is Monday
+        return weekday < 5 && hour >= 8 && hour < 20;
     }
 
     /** Logs in (a failed first attempt is retried at once); returns the end of the successful run. */
