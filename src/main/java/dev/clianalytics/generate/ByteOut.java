@@ -25,14 +25,21 @@ final class ByteOut {
         len = 0;
     }
 
-    private void ensure(int extra) {
+    /** Room for {@code extra} more bytes. The check is inline in every put; growing is rare and out of line. */
+    void ensure(int extra) {
         if (len + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+            grow(extra);
         }
     }
 
+    private void grow(int extra) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+
     ByteOut put(byte[] b) {
-        ensure(b.length);
+        if (len + b.length > buf.length) {
+            grow(b.length);
+        }
         System.arraycopy(b, 0, buf, len, b.length);
         len += b.length;
         return this;
@@ -50,7 +57,9 @@ final class ByteOut {
     }
 
     ByteOut put(char c) {
-        ensure(1);
+        if (len == buf.length) {
+            grow(1);
+        }
         buf[len++] = (byte) c;
         return this;
     }

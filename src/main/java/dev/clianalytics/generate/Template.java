@@ -9,7 +9,7 @@ import java.util.List;
  * Literal parts are JSON-escaped once, at construction; the fillers write only safe characters.
  */
 final class Template {
-    private static final byte[] ALNUM = ByteOut.ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    private static final byte[] ALNUM = ByteOut.ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789Qx");
     private static final byte[] UPPER_DIGITS = ByteOut.ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     private static final byte[] B64URL = ByteOut.ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
     private static final String[] PROJECTS = {"infra", "payments", "web", "api", "platform", "billing", "search"};
@@ -103,9 +103,25 @@ final class Template {
         }
     }
 
+    /**
+     * {@code count} characters of a 32- or 64-entry alphabet, ten (or twelve) from each random long.
+     * ALNUM repeats two letters to fill 64 entries: a barely visible bias, fine for fake tokens.
+     */
     private static void random(ByteOut out, Rand r, byte[] alphabet, int count) {
+        int bits = alphabet.length == 32 ? 5 : 6;
+        int mask = alphabet.length - 1;
+        int perLong = 64 / bits;
+        out.ensure(count);
+        byte[] buf = out.buf;
+        int at = out.len;
+        long word = 0;
         for (int i = 0; i < count; i++) {
-            out.put((char) alphabet[r.nextInt(alphabet.length)]);
+            if (i % perLong == 0) {
+                word = r.nextLong();
+            }
+            buf[at++] = alphabet[(int) (word & mask)];
+            word >>>= bits;
         }
+        out.len = at;
     }
 }
