@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {
-            "Write deterministic sample events: people and CI pipelines running terraform, docker,",
-            "npm and kubectl, with failures, retries, abandoned workflows and secrets in error texts.",
-            "The same seed and options always give byte-identical output."},
+            "Write sample events: people and CI pipelines running terraform, docker, npm",
+            "and kubectl, with failures, retries, abandoned workflows and secrets in error",
+            "texts. The same seed and options always give byte-identical output."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cli-analytics generate -o events.jsonl                 # 10,000 events, seed 42",
+            "  cli-analytics generate -o events.jsonl      # 10,000 events, seed 42",
             "  cli-analytics generate --events 1000000 -o big.jsonl.gz",
             "  cli-analytics generate --bad-lines 0.01 | cli-analytics ingest -",
             "  cli-analytics generate --format segment -o segment.jsonl"})

@@ -61,6 +61,15 @@ class GenerateCommandTest {
     }
 
     @Test
+    void gzipOutputIsByteIdenticalAcrossRunsToo() throws Exception {
+        Path a = dir.resolve("a.jsonl.gz");
+        Path b = dir.resolve("b.jsonl.gz");
+        assertThat(run("-q", "generate", "--events", "500", "-o", a.toString()).exitCode()).isZero();
+        assertThat(run("-q", "generate", "--events", "500", "-o", b.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
     void negativeEventsIsAUsageErrorOnOneLine() {
         Result r = run("generate", "--events", "-5");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
