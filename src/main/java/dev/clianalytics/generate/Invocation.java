@@ -24,7 +24,7 @@ final class Invocation {
     long sequence;              // < 0: none
     /** A successful login that links the anonymous id to the account (PostHog alias, Segment alias/identify). */
     boolean linksIdentity;
-    /** The login failed at the browser callback (Segment auth flow events). */
+    /** A login run (Segment's newer catalog wraps it in the CLI Auth flow events). */
     boolean isLogin;
 
     /** Timestamp of the end of the run, micros. */

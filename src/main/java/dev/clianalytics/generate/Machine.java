@@ -32,6 +32,7 @@ final class Machine {
     final boolean sendsUnknownField;
     final boolean microsTimestamps;
     final boolean zonelessTimestamps;
+    final boolean sendsErrorText;   // older clients report no error text (and use Segment's older catalog)
     // PostHog style.
     final boolean phDurationFloat;
     final boolean phDeviceId;
@@ -61,12 +62,13 @@ final class Machine {
         this.sendsUnknownField = r.nextInt(100) < 10;
         this.microsTimestamps = ci;
         this.zonelessTimestamps = !ci && offsetMinutes == 0 && r.nextInt(100) < 3;
+        this.sendsErrorText = r.nextInt(100) < 60;
         this.phDurationFloat = r.nextInt(100) < 40;
         this.phDeviceId = r.nextInt(100) < 30;
         this.phNameWithTool = r.nextInt(100) < 30;
         this.phExitCodeProperty = r.nextBoolean();
         this.phIdentify = r.nextInt(100) < 30;
-        this.sgNewCatalog = r.nextBoolean();
+        this.sgNewCatalog = sendsErrorText || r.nextInt(100) < 25; // the older catalog has no error text
         this.sgCommandString = r.nextInt(100) < 40;
         this.sgToolInContext = r.nextInt(100) < 40;
         this.sgIdentify = r.nextInt(100) < 40;

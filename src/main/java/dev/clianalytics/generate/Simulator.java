@@ -402,8 +402,8 @@ final class Simulator {
                 v.exitCode = roll < 86 ? 1 : roll < 93 ? 2 : 130;
                 text = roll < 93 ? c.errors[r.nextInt(c.errors.length)] : Catalog.INTERRUPTED;
             }
-            // A few failing runs report no error text at all.
-            if (r.nextInt(100) >= 4) {
+            // Older clients send no error text; the others leave it out now and then.
+            if (m.sendsErrorText && r.nextInt(100) >= 4) {
                 text.render(v.error, r, m.user);
                 v.hasError = true;
             }
