@@ -19,15 +19,26 @@ enum BadLine {
     WRONG_TYPE_DURATION("wrong_type:duration_ms"),
     MISSING_MACHINE_ID("missing_field:machine_id"),
     WRONG_TYPE_FLAGS("wrong_type:flags_present"),
-    LINE_TOO_LONG("line_too_long");
+    LINE_TOO_LONG("line_too_long"),
+    /** Segment only: lifecycle events without their invocation_id. */
+    MISSING_INVOCATION_ID("missing_field:invocation_id");
 
     /** Lines longer than this are rejected (SPEC §3: 1 MiB). */
     static final int MAX_LINE_BYTES = 1 << 20;
     /** Only every this many rotations carries a line_too_long line (after the first): each is over 1 MiB. */
     static final int LONG_LINE_EVERY_ROTATIONS = 100;
 
-    private static final BadLine[] NATIVE = values();
-    private static final BadLine[] FOREIGN = {TRUNCATED, BAD_TIMESTAMP, TRAILING_GARBAGE, LINE_TOO_LONG};
+    private static final BadLine[] NATIVE = {
+        TRUNCATED, MISSING_TIMESTAMP, WRONG_TYPE_EXIT_CODE, BAD_TIMESTAMP, EMPTY_COMMAND_PATH, MISSING_TOOL_NAME,
+        WRONG_TYPE_COMMAND_PATH, TRAILING_GARBAGE, MISSING_COMMAND_PATH, WRONG_TYPE_CI_DETECTED, MISSING_ACTOR_ID,
+        WRONG_TYPE_DURATION, MISSING_MACHINE_ID, WRONG_TYPE_FLAGS, LINE_TOO_LONG};
+    /** PostHog and Segment: the kinds their readers can tell apart (the actor, command and timestamp fields). */
+    private static final BadLine[] POSTHOG = {
+        TRUNCATED, MISSING_ACTOR_ID, BAD_TIMESTAMP, MISSING_COMMAND_PATH, TRAILING_GARBAGE, MISSING_TIMESTAMP,
+        EMPTY_COMMAND_PATH, WRONG_TYPE_DURATION, LINE_TOO_LONG};
+    private static final BadLine[] SEGMENT = {
+        TRUNCATED, MISSING_ACTOR_ID, BAD_TIMESTAMP, MISSING_COMMAND_PATH, TRAILING_GARBAGE, MISSING_TIMESTAMP,
+        EMPTY_COMMAND_PATH, WRONG_TYPE_DURATION, MISSING_INVOCATION_ID, LINE_TOO_LONG};
 
     final String reason;
 
@@ -36,8 +47,12 @@ enum BadLine {
     }
 
     /** The kind of the {@code k}-th bad line (0-based): a fixed rotation, so every kind appears once there are enough. */
-    static BadLine nth(long k, boolean nativeFormat) {
-        BadLine[] kinds = nativeFormat ? NATIVE : FOREIGN;
+    static BadLine nth(long k, GenerateSettings.OutputFormat format) {
+        BadLine[] kinds = switch (format) {
+            case NATIVE -> NATIVE;
+            case POSTHOG -> POSTHOG;
+            case SEGMENT -> SEGMENT;
+        };
         BadLine kind = kinds[(int) (k % kinds.length)];
         long rotation = k / kinds.length;
         if (kind == LINE_TOO_LONG && rotation % LONG_LINE_EVERY_ROTATIONS != 0) {

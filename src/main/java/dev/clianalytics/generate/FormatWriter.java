@@ -86,7 +86,16 @@ abstract class FormatWriter implements ActivitySink {
         return mix64(seedMix ^ index * 0xC2B2AE3D27D4EB4FL) >>> 1;
     }
 
-    /** Writes the object built by {@link #oneObject} with the defect of {@code kind} (a format-independent kind). */
+    /** The keys naming the actor, and the command, in this format's objects (each with its quotes and colon). */
+    abstract byte[][] actorKeys();
+
+    abstract byte[][] commandKeys();
+
+    private static final byte[] INVOCATION_KEY = ByteOut.ascii("\"invocation_id\":");
+    private static final byte[][] DURATION_KEYS = {ByteOut.ascii("\"duration_ms\":"), ByteOut.ascii("\"duration\":")};
+    private static final byte[] TIMESTAMP_FIELD = ByteOut.ascii("\"timestamp\":");
+
+    /** Writes the object built by {@link #oneObject} with the one defect of {@code kind}. */
     final void mangle(Invocation v, BadLine kind) throws IOException {
         ByteOut d = scratch;
         d.reset();
@@ -102,9 +111,75 @@ abstract class FormatWriter implements ActivitySink {
                         .put(d.buf, valueEnd, d.len - valueEnd);
             }
             case LINE_TOO_LONG -> out.put(DUMP_KEY).put(LongText.BYTES).putAscii("\",").put(d.buf, 1, d.len - 1);
-            default -> throw new IllegalArgumentException("not a format-independent bad line: " + kind);
+            case MISSING_TIMESTAMP -> renamed(d, new byte[][] {TIMESTAMP_FIELD}, false);
+            case MISSING_ACTOR_ID -> renamed(d, actorKeys(), true);
+            case MISSING_COMMAND_PATH -> renamed(d, commandKeys(), true);
+            case MISSING_INVOCATION_ID -> renamed(d, new byte[][] {INVOCATION_KEY}, true);
+            case EMPTY_COMMAND_PATH -> replacedValue(d, commandKeys(), false);
+            case WRONG_TYPE_DURATION -> replacedValue(d, DURATION_KEYS, true);
+            default -> throw new IllegalArgumentException("not a bad line of this format: " + kind);
         }
         endLine();
+    }
+
+    /** Copies {@code d} with the keys renamed ({@code "x":} becomes {@code "x_":}), so the field is missing. */
+    private void renamed(ByteOut d, byte[][] keys, boolean all) {
+        int from = 0;
+        while (true) {
+            int at = -1;
+            byte[] key = null;
+            for (byte[] k : keys) {
+                int i = d.indexOf(k, from, d.len);
+                if (i >= 0 && (at < 0 || i < at)) {
+                    at = i;
+                    key = k;
+                }
+            }
+            if (at < 0) {
+                break;
+            }
+            out.put(d.buf, from, at + key.length - 2 - from).putAscii("_\":");
+            from = at + key.length;
+            if (!all) {
+                break;
+            }
+        }
+        out.put(d.buf, from, d.len - from);
+    }
+
+    /**
+     * Copies {@code d} with the value of the first of {@code keys} replaced: emptied (an array becomes
+     * {@code []}, a string {@code ""}) or, with {@code quote}, a number turned into a string such as "1234ms".
+     */
+    private void replacedValue(ByteOut d, byte[][] keys, boolean quote) {
+        for (byte[] key : keys) {
+            int at = d.indexOf(key, 0, d.len);
+            if (at < 0) {
+                continue;
+            }
+            int valueStart = at + key.length;
+            byte first = d.buf[valueStart];
+            int valueEnd;
+            if (first == '[') {
+                valueEnd = d.indexOf((byte) ']', valueStart) + 1;
+            } else if (first == '"') {
+                valueEnd = d.indexOf((byte) '"', valueStart + 1) + 1;
+            } else {
+                valueEnd = valueStart;
+                while (d.buf[valueEnd] != ',' && d.buf[valueEnd] != '}') {
+                    valueEnd++;
+                }
+            }
+            out.put(d.buf, 0, valueStart);
+            if (quote) {
+                out.put('"').put(d.buf, valueStart, valueEnd - valueStart).putAscii("ms\"");
+            } else {
+                out.putAscii(first == '[' ? "[]" : "\"\"");
+            }
+            out.put(d.buf, valueEnd, d.len - valueEnd);
+            return;
+        }
+        throw new IllegalStateException("no field to replace");
     }
 
     static long mix64(long z) {

@@ -23,14 +23,13 @@ public final class Generator {
         };
         long n = settings.events();
         long badCount = settings.badLines();
-        boolean nativeFormat = settings.format() == GenerateSettings.OutputFormat.NATIVE;
         ActivitySink sink = new ActivitySink() {
             private long bad;
 
             @Override
             public void invocation(Invocation inv) throws IOException {
                 if (BadLine.isBad(inv.index, n, badCount)) {
-                    writer.bad(inv, BadLine.nth(bad++, nativeFormat));
+                    writer.bad(inv, BadLine.nth(bad++, settings.format()));
                 } else {
                     writer.invocation(inv);
                 }

@@ -48,6 +48,19 @@ final class NativeWriter extends FormatWriter {
         endLine();
     }
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"actor_id\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":")};
+
+    @Override
+    byte[][] actorKeys() {
+        return ACTOR_KEYS;
+    }
+
+    @Override
+    byte[][] commandKeys() {
+        return COMMAND_KEYS;
+    }
+
     @Override
     void oneObject(Invocation v, ByteOut d) {
         line(v, null, d);

@@ -77,6 +77,19 @@ final class PostHogWriter extends FormatWriter {
         mangle(v, kind);
     }
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"distinct_id\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_name\":")};
+
+    @Override
+    byte[][] actorKeys() {
+        return ACTOR_KEYS;
+    }
+
+    @Override
+    byte[][] commandKeys() {
+        return COMMAND_KEYS;
+    }
+
     @Override
     void oneObject(Invocation v, ByteOut d) {
         Machine m = v.machine;

@@ -57,6 +57,19 @@ final class SegmentWriter extends FormatWriter {
         mangle(v, kind);
     }
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"anonymousId\":"), ByteOut.ascii("\"userId\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":"), ByteOut.ascii("\"command\":")};
+
+    @Override
+    byte[][] actorKeys() {
+        return ACTOR_KEYS;
+    }
+
+    @Override
+    byte[][] commandKeys() {
+        return COMMAND_KEYS;
+    }
+
     @Override
     void oneObject(Invocation v, ByteOut d) {
         batchBody = true;
