@@ -1,0 +1,35 @@
+-- Session and workflow run ids for every event, its position in its run, and the two steps
+-- before it in the run (for n-grams). Ids are dense and follow (actor, machine, time): each
+-- (actor, machine) gets an offset, the count of sessions and runs of the keys before it.
+WITH
+-- sessions and runs per (actor, machine)
+per_pair AS (
+    SELECT pair_key, count(split_reason) AS sessions, count(*) FILTER (WHERE starts_run) AS runs
+    FROM int_events_sessionized
+    GROUP BY pair_key
+),
+-- ids used by the keys before each key
+offsets AS (
+    SELECT pair_key,
+           coalesce(sum(sessions) OVER earlier, 0) AS session_offset,
+           coalesce(sum(runs) OVER earlier, 0) AS run_offset
+    FROM per_pair
+    WINDOW earlier AS (ORDER BY pair_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+-- running counts of starts give the ids; the last run start gives the position
+numbered AS (
+    SELECT s.pair_key, s.ingest_seq, s.split_reason, s.step_key,
+           o.session_offset + count(s.split_reason) OVER so_far AS session_id,
+           o.run_offset + count(*) FILTER (WHERE s.starts_run) OVER so_far AS workflow_run_id,
+           s.event_number - max(CASE WHEN s.starts_run THEN s.event_number END) OVER so_far + 1 AS position,
+           lag(s.step_key, 1) OVER so_far AS prev_step_key,
+           lag(s.step_key, 2) OVER so_far AS prev2_step_key
+    FROM int_events_sessionized AS s
+    JOIN offsets AS o USING (pair_key)
+    WINDOW so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
+)
+-- earlier steps only when they belong to the same run
+SELECT pair_key, ingest_seq, split_reason, step_key, session_id, workflow_run_id, position::INTEGER AS position,
+       CASE WHEN position >= 2 THEN prev_step_key END AS prev_step_key,
+       CASE WHEN position >= 3 THEN prev2_step_key END AS prev2_step_key
+FROM numbered

@@ -1,0 +1,32 @@
+-- The one window pass over each (actor, machine)'s events in order (SPEC §5.1): timestamp, then
+-- sequence (events without one after those with one), then ingest order. Marks where a session
+-- starts, and why, and where a workflow run starts (SPEC §5.2).
+WITH
+-- each event beside the previous event of the same actor and machine
+ordered AS (
+    SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_key, step_key, is_entry,
+           row_number() OVER by_actor_machine AS event_number,
+           lag({'ended_at': ended_at, 'hint_key': hint_key, 'ci_detected': ci_detected,
+                'tool_key': tool_key, 'closes_run': closes_run}) OVER by_actor_machine AS prev
+    FROM int_events_keyed
+    WINDOW by_actor_machine AS (PARTITION BY pair_key ORDER BY ts, sequence NULLS LAST, ingest_seq)
+),
+-- a session starts at the first event, after a gap longer than the timeout from the previous
+-- event's end, or when the hint or the CI flag differs. All events of a session share its first
+-- event's hint and CI flag (any other would have split it), so comparing with the previous event
+-- is comparing with the session's first.
+session_starts AS (
+    SELECT o.*,
+           CASE WHEN o.prev IS NULL THEN 'first'
+                WHEN epoch_us(o.ts) - epoch_us(o.prev.ended_at) > st.session_timeout_ms * 1000 THEN 'inactivity'
+                WHEN o.hint_key <> o.prev.hint_key THEN 'hint_change'
+                WHEN o.ci_detected <> o.prev.ci_detected THEN 'ci_change'
+           END AS split_reason
+    FROM ordered AS o
+    CROSS JOIN infer_settings AS st
+)
+-- a run starts with a session, at an entry command, after a terminal command with a known exit
+-- code, or when the tool changes (all events of a run share its tool, as with the hint above)
+SELECT pair_key, ingest_seq, event_number, step_key, split_reason,
+       split_reason IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run
+FROM session_starts
