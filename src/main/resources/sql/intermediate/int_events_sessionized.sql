@@ -1,14 +1,30 @@
 -- The one window pass over each (actor, machine)'s events in order (SPEC §5.1): timestamp, then
 -- sequence (events without one after those with one), then ingest order. Marks where a session
--- starts, and why, and where a workflow run starts (SPEC §5.2).
+-- starts, and why, and where a workflow run starts (SPEC §5.2). Only integer columns go through
+-- the sort: its cost grows with the width of the rows.
 WITH
+-- every event reduced to what the pass needs: the (actor, machine) key after identity stitching,
+-- ordering keys, its end (a missing duration counts 0), hashed hint and tool, its step's roles
+keyed AS (
+    SELECT p.pair_key, e.ingest_seq, e.ts, e.sequence,
+           e.ts + to_milliseconds(coalesce(e.duration_ms, 0)) AS ended_at,
+           hash(e.session_hint_hash) AS hint_key,
+           e.ci_detected,
+           hash(e.tool_name) AS tool_key,
+           s.step_key,
+           s.is_entry,
+           s.is_terminal AND e.exit_code IS NOT NULL AS closes_run
+    FROM events AS e
+    JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.machine_hash = e.machine_hash
+    JOIN int_step_names AS s ON s.step_key = hash(e.tool_name, e.command_path, e.flags_present)
+),
 -- each event beside the previous event of the same actor and machine
 ordered AS (
     SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_key, step_key, is_entry,
            row_number() OVER by_actor_machine AS event_number,
            lag({'ended_at': ended_at, 'hint_key': hint_key, 'ci_detected': ci_detected,
                 'tool_key': tool_key, 'closes_run': closes_run}) OVER by_actor_machine AS prev
-    FROM int_events_keyed
+    FROM keyed
     WINDOW by_actor_machine AS (PARTITION BY pair_key ORDER BY ts, sequence NULLS LAST, ingest_seq)
 ),
 -- a session starts at the first event, after a gap longer than the timeout from the previous

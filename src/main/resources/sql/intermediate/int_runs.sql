@@ -1,38 +1,56 @@
 -- One row per workflow run with what its steps say (SPEC §5.2): first and last event, step count,
--- fingerprint, and its name. Outcomes need the neighbouring runs and are decided in the mart.
+-- fingerprint and name. Outcomes are decided in the mart. Built from each run's first and last
+-- step rather than by collecting all steps: runs are many and collecting lists is slow.
 WITH
--- steps with their names and roles
-steps AS (
-    SELECT s.*, n.tool_name, n.leaf, n.step_with_flags, n.is_terminal
+-- the first step of each run: when and how it started
+firsts AS (
+    SELECT s.workflow_run_id, s.session_id, s.pair_key, s.ts AS started_at, s.tool_version,
+           s.split_reason, s.session_hint_hash, s.ci_detected, n.tool_name
     FROM int_steps AS s
     JOIN int_step_names AS n USING (step_key)
+    WHERE s.position = 1
 ),
--- per run: first event (tool, version, why its session split), last event, and all steps
-aggregated AS (
-    SELECT workflow_run_id,
-           any_value(session_id) AS session_id,
-           any_value(pair_key) AS pair_key,
-           arg_min(tool_name, position) AS tool_name,
-           arg_min_null(tool_version, position) AS tool_version,
-           arg_min_null(split_reason, position) AS split_reason,
-           arg_min_null(session_hint_hash, position) AS session_hint_hash,
-           arg_min(ci_detected, position) AS ci_detected,
-           min(ts) AS started_at,
-           arg_max(ended_at, position) AS ended_at,
-           count(*)::INTEGER AS step_count,
-           arg_max(is_terminal, position) AS last_is_terminal,
-           arg_max_null(exit_code, position) AS last_exit_code,
-           arg_max_null(error_type, position) AS last_error_type,
-           list({'position': position, 'step': step_with_flags}) AS steps
-    FROM steps
-    GROUP BY workflow_run_id
+-- the last step of each run: how it ended
+lasts AS (
+    SELECT s.workflow_run_id, s.position AS step_count, s.ended_at, s.exit_code AS last_exit_code,
+           s.error_type AS last_error_type, n.is_terminal AS last_is_terminal, s.is_last_in_session,
+           s.step_key, s.prev_step_key, s.prev2_step_key
+    FROM int_steps AS s
+    JOIN int_step_names AS n USING (step_key)
+    WHERE s.is_last_in_run
+),
+-- the run's step keys in order: runs of up to three steps (most) read them off their last step,
+-- longer runs collect them
+step_keys AS (
+    SELECT workflow_run_id, list_filter([prev2_step_key, prev_step_key, step_key], k -> k IS NOT NULL) AS step_keys
+    FROM lasts
+    WHERE step_count <= 3
+    UNION ALL
+    SELECT s.workflow_run_id, list(s.step_key ORDER BY s.position) AS step_keys
+    FROM int_steps AS s
+    SEMI JOIN lasts AS l ON l.workflow_run_id = s.workflow_run_id AND l.step_count > 3
+    GROUP BY s.workflow_run_id
+),
+-- a 64-bit key per step sequence
+keyed AS (
+    SELECT workflow_run_id, step_keys, hash(step_keys) AS fingerprint_key
+    FROM step_keys
+),
+-- the fingerprint, spelled out once per distinct sequence: steps with sorted flags, joined by ' -> '
+fingerprints AS (
+    SELECT d.fingerprint_key,
+           array_to_string(list_transform(d.step_keys, k -> names.by_key[k]), ' -> ') AS fingerprint
+    FROM (SELECT fingerprint_key, any_value(step_keys) AS step_keys FROM keyed GROUP BY fingerprint_key) AS d
+    CROSS JOIN (SELECT map_from_entries(list({'key': step_key, 'value': step_with_flags})) AS by_key
+                FROM int_step_names) AS names
 ),
 -- how often each terminal leaf occurs in a run, and where first
 terminal_leaves AS (
-    SELECT workflow_run_id, leaf, count(*) AS occurrences, min(position) AS first_position
-    FROM steps
-    WHERE is_terminal
-    GROUP BY workflow_run_id, leaf
+    SELECT s.workflow_run_id, n.leaf, count(*) AS occurrences, min(s.position) AS first_position
+    FROM int_steps AS s
+    JOIN int_step_names AS n USING (step_key)
+    WHERE n.is_terminal
+    GROUP BY s.workflow_run_id, n.leaf
 ),
 -- the run's terminal leaf: the most frequent, ties to the one seen first
 chosen_leaf AS (
@@ -41,10 +59,13 @@ chosen_leaf AS (
     GROUP BY workflow_run_id
 )
 -- the name: a custom name for (tool, leaf) from the settings, else <leaf>_workflow, else
--- <tool>_workflow when the run has no terminal command; the fingerprint: steps in order
-SELECT a.* EXCLUDE (steps),
-       coalesce(w.workflow_name, c.leaf || '_workflow', a.tool_name || '_workflow') AS workflow_name,
-       array_to_string(list_transform(list_sort(a.steps), s -> s.step), ' -> ') AS fingerprint
-FROM aggregated AS a
+-- <tool>_workflow when the run has no terminal command
+SELECT f.*, l.* EXCLUDE (workflow_run_id, step_key, prev_step_key, prev2_step_key),
+       coalesce(w.workflow_name, c.leaf || '_workflow', f.tool_name || '_workflow') AS workflow_name,
+       p.fingerprint
+FROM firsts AS f
+JOIN lasts AS l USING (workflow_run_id)
+JOIN keyed AS k USING (workflow_run_id)
+JOIN fingerprints AS p USING (fingerprint_key)
 LEFT JOIN chosen_leaf AS c USING (workflow_run_id)
-LEFT JOIN infer_workflow_names AS w ON lower(w.tool_name) = lower(a.tool_name) AND w.terminal = c.leaf
+LEFT JOIN infer_workflow_names AS w ON lower(w.tool_name) = lower(f.tool_name) AND w.terminal = c.leaf

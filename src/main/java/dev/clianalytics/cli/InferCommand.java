@@ -59,6 +59,10 @@ final class InferCommand implements Callable<Integer> {
         if (!options.quiet()) {
             spec.commandLine().getErr().println(summary(result));
         }
+        if (options.verbose()) {
+            result.timings().forEach((model, time) -> spec.commandLine().getErr().printf(Locale.ROOT,
+                    "  %-24s %8.3f s%n", model, time.toNanos() / 1e9));
+        }
         return 0;
     }
 

@@ -34,8 +34,7 @@ public final class InferService {
             new Layer("int_actor_identity"),
             new Layer("int_actor_machines"),
             new Layer("int_step_names"),
-            new Layer("int_events_keyed"),
-            new Layer("int_events_sessionized", "int_events_keyed"),
+            new Layer("int_events_sessionized"),
             new Layer("int_events_numbered", "int_events_sessionized"),
             new Layer("int_steps", "int_events_numbered"),
             new Layer("int_runs"));
@@ -45,6 +44,15 @@ public final class InferService {
 
     private record Layer(String model, String... drops) {}
 
+    /** Which model failed, for the message. */
+    private static final class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed(String model, SQLException cause) {
+            super(model, cause);
+        }
+    }
+
     private InferService() {}
 
     public static InferResult run(Database db, InferSettings settings) {
@@ -53,34 +61,60 @@ public final class InferService {
         Connection c = db.connection();
         try {
             c.setAutoCommit(false);
+            Map<String, Duration> timings = new LinkedHashMap<>();
+            String[] step = {"settings"};
             try {
                 Instant asOf = settings.asOf() != null ? settings.asOf() : latestEventEnd(c);
                 writeSettings(c, settings, asOf);
+                // derived rows have no physical order (readers ORDER BY ids); not keeping one saves memory
+                db.execute("SET preserve_insertion_order = false");
                 for (Layer layer : INTERMEDIATE) {
+                    long t = System.nanoTime();
+                    step[0] = layer.model();
                     db.execute("CREATE OR REPLACE TEMP TABLE " + layer.model() + " AS SELECT * FROM (\n"
                             + SqlResources.load("sql/intermediate/" + layer.model() + ".sql") + "\n)");
                     for (String drop : layer.drops()) {
                         db.execute("DROP TABLE " + drop);
                     }
+                    timings.put(layer.model(), Duration.ofNanos(System.nanoTime() - t));
                 }
                 for (String mart : MARTS) {
                     db.execute("DELETE FROM " + mart);
                 }
                 for (String mart : List.of("workflow_steps", "workflow_runs", "sessions")) {
+                    long t = System.nanoTime();
+                    step[0] = mart;
                     db.execute(insert(mart, SqlResources.load("sql/marts/" + mart + ".sql")));
+                    timings.put(mart, Duration.ofNanos(System.nanoTime() - t));
                 }
+                long t = System.nanoTime();
+                step[0] = "hot_paths_fingerprint";
                 insertHotPaths(c, "hot_paths_fingerprint", HotPathQueries.BY_FINGERPRINT);
+                timings.put("hot_paths_fingerprint", Duration.ofNanos(System.nanoTime() - t));
+                t = System.nanoTime();
+                step[0] = "hot_paths_ngram";
                 insertHotPaths(c, "hot_paths_ngram", HotPathQueries.BY_NGRAM);
-                InferResult result = record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0));
+                timings.put("hot_paths_ngram", Duration.ofNanos(System.nanoTime() - t));
+                InferResult partial = record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0), timings);
+                t = System.nanoTime();
                 c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
+                timings.put("commit", Duration.ofNanos(System.nanoTime() - t));
+                return new InferResult(partial.inferId(), partial.events(), partial.sessions(), partial.workflowRuns(),
+                        partial.outcomes(), partial.asOf(), Duration.ofNanos(System.nanoTime() - t0), timings);
+            } catch (SQLException e) {
+                c.rollback();
+                throw new StepFailed(step[0], e);
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
                 dropTemporaries(db);
+                resetOrder(db);
             }
+        } catch (StepFailed e) {
+            throw new CliAnalyticsException("infer failed in " + e.getMessage() + ", previous results kept: "
+                    + firstLine(e.getCause().getMessage()), e.getCause());
         } catch (SQLException e) {
             throw new CliAnalyticsException("infer failed, previous results kept: " + firstLine(e.getMessage()), e);
         }
@@ -144,7 +178,8 @@ public final class InferService {
     }
 
     /** Counts what was built and records the settings in infer_runs. */
-    private static InferResult record(Connection c, InferSettings settings, Instant started, Instant asOf, Duration elapsed)
+    private static InferResult record(Connection c, InferSettings settings, Instant started, Instant asOf, Duration elapsed,
+            Map<String, Duration> timings)
             throws SQLException {
         long events = count(c, "SELECT count(*) FROM events");
         long sessions = count(c, "SELECT count(*) FROM sessions");
@@ -181,7 +216,7 @@ public final class InferService {
             ps.setLong(11, runs);
             ps.executeUpdate();
         }
-        return new InferResult(inferId, events, sessions, runs, outcomes, asOf, elapsed);
+        return new InferResult(inferId, events, sessions, runs, outcomes, asOf, elapsed, timings);
     }
 
     private static String json(WorkflowConfig config) {
@@ -214,6 +249,14 @@ public final class InferService {
             } catch (SQLException e) {
                 // temporary tables vanish with the connection anyway
             }
+        }
+    }
+
+    private static void resetOrder(Database db) {
+        try {
+            db.execute("RESET preserve_insertion_order");
+        } catch (SQLException e) {
+            // only a tuning setting of this connection
         }
     }
 
