@@ -43,7 +43,8 @@ SELECT w.workflow_run_id, w.session_id, p.actor_hash, p.machine_hash, w.ci_detec
        w.started_at, w.ended_at, (epoch_us(w.ended_at) - epoch_us(w.started_at)) // 1000 AS duration_ms,
        w.step_count, w.fingerprint, w.last_exit_code, w.last_error_type,
        r.recovered_at IS NOT NULL AS recovered,
-       greatest(0, (epoch_us(r.recovered_at) - epoch_us(w.ended_at)) // 1000) AS time_to_recover_ms
+       CASE WHEN r.recovered_at IS NOT NULL
+            THEN greatest(0, (epoch_us(r.recovered_at) - epoch_us(w.ended_at)) // 1000) END AS time_to_recover_ms
 FROM with_outcome AS w
 JOIN pairs AS p USING (pair_key)
 LEFT JOIN recoveries AS r USING (workflow_run_id)
