@@ -1,4 +1,4 @@
--- Session and workflow run ids for every event, its position in its run, whether it is the last
+-- Session and workflow run ids for every event, its position in its run and session, whether it is the last
 -- of its run and of its session, and the two steps before it in the run (n-grams, fingerprints). Ids are dense and follow (actor, machine, time): each
 -- (actor, machine) gets an offset, the count of sessions and runs of the keys before it.
 WITH
@@ -22,6 +22,8 @@ numbered AS (
            o.session_offset + count(s.split_reason) OVER so_far AS session_id,
            o.run_offset + count(*) FILTER (WHERE s.starts_run) OVER so_far AS workflow_run_id,
            s.event_number - max(CASE WHEN s.starts_run THEN s.event_number END) OVER so_far + 1 AS position,
+           s.event_number - max(CASE WHEN s.split_reason IS NOT NULL THEN s.event_number END) OVER so_far + 1
+               AS session_position,
            lag(s.step_key, 1) OVER so_far AS prev_step_key,
            lag(s.step_key, 2) OVER so_far AS prev2_step_key,
            coalesce(lead(s.starts_run) OVER so_far, true) AS is_last_in_run,
@@ -32,6 +34,7 @@ numbered AS (
 )
 -- earlier steps only when they belong to the same run
 SELECT pair_key, ingest_seq, split_reason, step_key, session_id, workflow_run_id, position::INTEGER AS position,
+       session_position,
        CASE WHEN position >= 2 THEN prev_step_key END AS prev_step_key,
        CASE WHEN position >= 3 THEN prev2_step_key END AS prev2_step_key,
        is_last_in_run, is_last_in_session

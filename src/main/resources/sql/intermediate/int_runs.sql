@@ -1,6 +1,7 @@
 -- One row per workflow run with what its steps say (SPEC §5.2): first and last event, step count,
--- fingerprint and name. Outcomes are decided in the mart. Built from each run's first and last
--- step rather than by collecting all steps: runs are many and collecting lists is slow.
+-- name, and a 64-bit key of its step sequence (spelled out once per sequence in int_fingerprints).
+-- Outcomes are decided in the mart. Built from each run's first and last step rather than by
+-- collecting all steps: runs are many and collecting lists is slow.
 WITH
 -- the first step of each run: when and how it started
 firsts AS (
@@ -14,6 +15,7 @@ firsts AS (
 lasts AS (
     SELECT s.workflow_run_id, s.position AS step_count, s.ended_at, s.exit_code AS last_exit_code,
            s.error_type AS last_error_type, n.is_terminal AS last_is_terminal, s.is_last_in_session,
+           s.session_position AS session_event_count,
            s.step_key, s.prev_step_key, s.prev2_step_key
     FROM int_steps AS s
     JOIN int_step_names AS n USING (step_key)
@@ -30,19 +32,6 @@ step_keys AS (
     FROM int_steps AS s
     SEMI JOIN lasts AS l ON l.workflow_run_id = s.workflow_run_id AND l.step_count > 3
     GROUP BY s.workflow_run_id
-),
--- a 64-bit key per step sequence
-keyed AS (
-    SELECT workflow_run_id, step_keys, hash(step_keys) AS fingerprint_key
-    FROM step_keys
-),
--- the fingerprint, spelled out once per distinct sequence: steps with sorted flags, joined by ' -> '
-fingerprints AS (
-    SELECT d.fingerprint_key,
-           array_to_string(list_transform(d.step_keys, k -> names.by_key[k]), ' -> ') AS fingerprint
-    FROM (SELECT fingerprint_key, any_value(step_keys) AS step_keys FROM keyed GROUP BY fingerprint_key) AS d
-    CROSS JOIN (SELECT map_from_entries(list({'key': step_key, 'value': step_with_flags})) AS by_key
-                FROM int_step_names) AS names
 ),
 -- how often each terminal leaf occurs in a run, and where first
 terminal_leaves AS (
@@ -62,10 +51,9 @@ chosen_leaf AS (
 -- <tool>_workflow when the run has no terminal command
 SELECT f.*, l.* EXCLUDE (workflow_run_id, step_key, prev_step_key, prev2_step_key),
        coalesce(w.workflow_name, c.leaf || '_workflow', f.tool_name || '_workflow') AS workflow_name,
-       p.fingerprint
+       hash(k.step_keys) AS fingerprint_key
 FROM firsts AS f
 JOIN lasts AS l USING (workflow_run_id)
-JOIN keyed AS k USING (workflow_run_id)
-JOIN fingerprints AS p USING (fingerprint_key)
+JOIN step_keys AS k USING (workflow_run_id)
 LEFT JOIN chosen_leaf AS c USING (workflow_run_id)
 LEFT JOIN infer_workflow_names AS w ON lower(w.tool_name) = lower(f.tool_name) AND w.terminal = c.leaf

@@ -25,11 +25,10 @@ with_outcome AS (
 -- for each FAILED run, the first later SUCCESS run of the same name in the same session
 recoveries AS (
     SELECT f.workflow_run_id, arg_min(s.ended_at, s.workflow_run_id) AS recovered_at
-    FROM with_outcome AS f
-    JOIN with_outcome AS s
+    FROM (SELECT workflow_run_id, session_id, workflow_name FROM with_outcome WHERE outcome = 'FAILED') AS f
+    JOIN (SELECT workflow_run_id, session_id, workflow_name, ended_at FROM with_outcome WHERE outcome = 'SUCCESS') AS s
       ON s.session_id = f.session_id AND s.workflow_name = f.workflow_name
-     AND s.workflow_run_id > f.workflow_run_id AND s.outcome = 'SUCCESS'
-    WHERE f.outcome = 'FAILED'
+     AND s.workflow_run_id > f.workflow_run_id
     GROUP BY f.workflow_run_id
 ),
 -- the stitched actor and the machine of each (actor, machine) key
@@ -41,10 +40,11 @@ pairs AS (
 SELECT w.workflow_run_id, w.session_id, p.actor_hash, p.machine_hash, w.ci_detected,
        w.tool_name, w.tool_version, w.workflow_name, w.outcome,
        w.started_at, w.ended_at, (epoch_us(w.ended_at) - epoch_us(w.started_at)) // 1000 AS duration_ms,
-       w.step_count, w.fingerprint, w.last_exit_code, w.last_error_type,
+       w.step_count, fp.fingerprint, w.last_exit_code, w.last_error_type,
        r.recovered_at IS NOT NULL AS recovered,
        CASE WHEN r.recovered_at IS NOT NULL
             THEN greatest(0, (epoch_us(r.recovered_at) - epoch_us(w.ended_at)) // 1000) END AS time_to_recover_ms
 FROM with_outcome AS w
 JOIN pairs AS p USING (pair_key)
+JOIN int_fingerprints AS fp USING (fingerprint_key)
 LEFT JOIN recoveries AS r USING (workflow_run_id)

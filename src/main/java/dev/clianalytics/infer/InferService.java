@@ -29,20 +29,40 @@ public final class InferService {
     static final List<String> MARTS = List.of(
             "workflow_steps", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram");
 
-    /** Intermediate models in dependency order, each with the TEMP tables it makes unnecessary. */
-    private static final List<Layer> INTERMEDIATE = List.of(
-            new Layer("int_actor_identity"),
-            new Layer("int_actor_machines"),
-            new Layer("int_step_names"),
-            new Layer("int_events_sessionized"),
-            new Layer("int_events_numbered", "int_events_sessionized"),
-            new Layer("int_steps", "int_events_numbered"),
-            new Layer("int_runs"));
+    /**
+     * The models in dependency order: intermediate ones become TEMP tables, marts are inserted into
+     * their table. Each step names the TEMP tables no later step reads, dropped to free memory.
+     */
+    private static final List<Step> STEPS = List.of(
+            Step.temp("int_actor_identity"),
+            Step.temp("int_actor_machines"),
+            Step.temp("int_step_names"),
+            Step.temp("int_events_sessionized"),
+            Step.temp("int_events_numbered", "int_events_sessionized"),
+            Step.temp("int_steps", "int_events_numbered"),
+            Step.temp("int_runs"),
+            Step.temp("int_fingerprints"),
+            Step.mart("workflow_steps", "int_steps"),
+            Step.mart("workflow_runs", "int_fingerprints"),
+            Step.mart("sessions"));
+
+    private record Step(String model, boolean mart, String... drops) {
+        static Step temp(String model, String... drops) {
+            return new Step(model, false, drops);
+        }
+
+        static Step mart(String model, String... drops) {
+            return new Step(model, true, drops);
+        }
+
+        String sql() {
+            return SqlResources.load((mart ? "sql/marts/" : "sql/intermediate/") + model + ".sql");
+        }
+    }
 
     private static final List<String> SETTINGS_TABLES = List.of(
             "infer_settings", "infer_entry_commands", "infer_terminal_commands", "infer_workflow_names");
 
-    private record Layer(String model, String... drops) {}
 
     /** Which model failed, for the message. */
     private static final class StepFailed extends RuntimeException {
@@ -59,34 +79,31 @@ public final class InferService {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Connection c = db.connection();
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        String[] step = {"settings"};
         try {
-            c.setAutoCommit(false);
-            Map<String, Duration> timings = new LinkedHashMap<>();
-            String[] step = {"settings"};
+            // The TEMP intermediates are built first, each committed on its own: data of an open
+            // transaction stays in memory, committed TEMP data can spill to disk. Only this
+            // connection sees them, and it holds the database's write lock, so events cannot change.
+            Instant asOf = settings.asOf() != null ? settings.asOf() : latestEventEnd(c);
+            // derived rows have no physical order (readers ORDER BY ids); not keeping one saves memory
+            db.execute("SET preserve_insertion_order = false");
+            writeSettings(c, settings, asOf);
+            List<Step> temps = STEPS.stream().filter(m -> !m.mart()).toList();
+            List<Step> marts = STEPS.stream().filter(Step::mart).toList();
             try {
-                Instant asOf = settings.asOf() != null ? settings.asOf() : latestEventEnd(c);
-                writeSettings(c, settings, asOf);
-                // derived rows have no physical order (readers ORDER BY ids); not keeping one saves memory
-                db.execute("SET preserve_insertion_order = false");
-                for (Layer layer : INTERMEDIATE) {
-                    long t = System.nanoTime();
-                    step[0] = layer.model();
-                    db.execute("CREATE OR REPLACE TEMP TABLE " + layer.model() + " AS SELECT * FROM (\n"
-                            + SqlResources.load("sql/intermediate/" + layer.model() + ".sql") + "\n)");
-                    for (String drop : layer.drops()) {
-                        db.execute("DROP TABLE " + drop);
-                    }
-                    timings.put(layer.model(), Duration.ofNanos(System.nanoTime() - t));
-                }
+                runSteps(db, temps, step, timings);
+            } catch (SQLException e) {
+                dropTemporaries(db);
+                resetOrder(db);
+                throw new StepFailed(step[0], e);
+            }
+            c.setAutoCommit(false);
+            try {
                 for (String mart : MARTS) {
                     db.execute("DELETE FROM " + mart);
                 }
-                for (String mart : List.of("workflow_steps", "workflow_runs", "sessions")) {
-                    long t = System.nanoTime();
-                    step[0] = mart;
-                    db.execute(insert(mart, SqlResources.load("sql/marts/" + mart + ".sql")));
-                    timings.put(mart, Duration.ofNanos(System.nanoTime() - t));
-                }
+                runSteps(db, marts, step, timings);
                 long t = System.nanoTime();
                 step[0] = "hot_paths_fingerprint";
                 insertHotPaths(c, "hot_paths_fingerprint", HotPathQueries.BY_FINGERPRINT);
@@ -117,6 +134,20 @@ public final class InferService {
                     + firstLine(e.getCause().getMessage()), e.getCause());
         } catch (SQLException e) {
             throw new CliAnalyticsException("infer failed, previous results kept: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void runSteps(Database db, List<Step> steps, String[] current, Map<String, Duration> timings)
+            throws SQLException {
+        for (Step model : steps) {
+            long t = System.nanoTime();
+            current[0] = model.model();
+            db.execute(model.mart() ? insert(model.model(), model.sql())
+                    : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
+            for (String drop : model.drops()) {
+                db.execute("DROP TABLE " + drop);
+            }
+            timings.put(model.model(), Duration.ofNanos(System.nanoTime() - t));
         }
     }
 
@@ -243,7 +274,7 @@ public final class InferService {
     }
 
     private static void dropTemporaries(Database db) {
-        for (String table : concat(INTERMEDIATE.stream().map(Layer::model).toList(), SETTINGS_TABLES)) {
+        for (String table : concat(STEPS.stream().filter(m -> !m.mart()).map(Step::model).toList(), SETTINGS_TABLES)) {
             try {
                 db.execute("DROP TABLE IF EXISTS temp." + table);
             } catch (SQLException e) {
