@@ -13,41 +13,51 @@ scoped_runs AS (
       AND ($3::TIMESTAMPTZ IS NULL OR started_at < $3::TIMESTAMPTZ)
       AND NOT (coalesce($4::BOOLEAN, false) AND ci_detected)
 ),
--- every step of those runs, with its actor
-steps AS (
-    SELECT s.step, s.ngram2, s.ngram3, s.exit_code, s.error_type, r.actor_hash
+-- how often each (step, 2-gram, 3-gram) combination occurs: few distinct values, many steps
+combinations AS (
+    SELECT s.step, s.ngram2, s.ngram3, count(*) AS occurrences
+    FROM workflow_steps AS s
+    SEMI JOIN scoped_runs AS r ON r.workflow_run_id = s.workflow_run_id
+    GROUP BY s.step, s.ngram2, s.ngram3
+),
+-- all occurrences of every 1-, 2- and 3-step sequence (steps without flags)
+occurrences AS (
+    SELECT ngram, n, sum(occurrences) AS occurrence_count
+    FROM (SELECT step AS ngram, 1 AS n, occurrences FROM combinations
+          UNION ALL
+          SELECT ngram2, 2, occurrences FROM combinations WHERE ngram2 IS NOT NULL
+          UNION ALL
+          SELECT ngram3, 3, occurrences FROM combinations WHERE ngram3 IS NOT NULL)
+    GROUP BY ngram, n
+),
+-- every failing step (exit code non-zero) with its actor
+failing_steps AS (
+    SELECT s.step, s.ngram2, s.ngram3, s.error_type, r.actor_hash
     FROM workflow_steps AS s
     JOIN scoped_runs AS r USING (workflow_run_id)
+    WHERE s.exit_code <> 0
 ),
--- the 1-, 2- and 3-step sequences ending at each step (steps without flags)
-grams AS (
-    SELECT step AS ngram, 1 AS n, exit_code, error_type, actor_hash FROM steps
+-- the 1-, 2- and 3-step sequences ending at each failing step
+failing_grams AS (
+    SELECT step AS ngram, 1 AS n, error_type, actor_hash FROM failing_steps
     UNION ALL
-    SELECT ngram2, 2, exit_code, error_type, actor_hash FROM steps WHERE ngram2 IS NOT NULL
+    SELECT ngram2, 2, error_type, actor_hash FROM failing_steps WHERE ngram2 IS NOT NULL
     UNION ALL
-    SELECT ngram3, 3, exit_code, error_type, actor_hash FROM steps WHERE ngram3 IS NOT NULL
+    SELECT ngram3, 3, error_type, actor_hash FROM failing_steps WHERE ngram3 IS NOT NULL
 ),
 -- failures and distinct failing actors per sequence
 per_gram AS (
     SELECT ngram, n, count(*) AS failure_count, count(DISTINCT actor_hash) AS distinct_actors
-    FROM grams
-    WHERE exit_code <> 0
+    FROM failing_grams
     GROUP BY ngram, n
-),
--- all occurrences, failing or not, of the sequences that fail at least once
-occurrences AS (
-    SELECT g.ngram, g.n, count(*) AS occurrence_count
-    FROM grams AS g
-    SEMI JOIN per_gram AS p ON g.ngram = p.ngram AND g.n = p.n
-    GROUP BY g.ngram, g.n
 ),
 -- the most common error type of the failures, ties by text
 top_error AS (
     SELECT ngram, n, error_type
     FROM (SELECT ngram, n, error_type,
                  row_number() OVER (PARTITION BY ngram, n ORDER BY count(*) DESC, error_type) AS pick
-          FROM grams
-          WHERE exit_code <> 0 AND error_type IS NOT NULL
+          FROM failing_grams
+          WHERE error_type IS NOT NULL
           GROUP BY ngram, n, error_type)
     WHERE pick = 1
 ),

@@ -1,32 +1,11 @@
--- One row per workflow run with its outcome and recovery (SPEC §5.2, §5.3).
+-- One row per workflow run (SPEC §5.2, §5.3): int_runs with the actor and machine, the
+-- fingerprint spelled out, and recovery.
 WITH
--- closed: another run follows in the session, or the run ended on a terminal command with a
--- known exit code, or the session's last activity (the end of its last run) is more than the
--- timeout before as_of
-closed AS (
-    SELECT r.*,
-           NOT r.is_last_in_session
-               OR (r.last_is_terminal AND r.last_exit_code IS NOT NULL)
-               OR epoch_us(st.as_of) - epoch_us(r.ended_at) > st.session_timeout_ms * 1000 AS is_closed
-    FROM int_runs AS r
-    CROSS JOIN infer_settings AS st
-),
--- SUCCESS: ended on a terminal command that exited 0; FAILED: the last command exited non-zero
--- (terminal or not); ABANDONED: anything else; IN_PROGRESS: not closed
-with_outcome AS (
-    SELECT c.*,
-           CASE WHEN NOT c.is_closed THEN 'IN_PROGRESS'
-                WHEN c.last_is_terminal AND c.last_exit_code = 0 THEN 'SUCCESS'
-                WHEN c.last_exit_code <> 0 THEN 'FAILED'
-                ELSE 'ABANDONED'
-           END AS outcome
-    FROM closed AS c
-),
 -- for each FAILED run, the first later SUCCESS run of the same name in the same session
 recoveries AS (
     SELECT f.workflow_run_id, arg_min(s.ended_at, s.workflow_run_id) AS recovered_at
-    FROM (SELECT workflow_run_id, session_id, workflow_name FROM with_outcome WHERE outcome = 'FAILED') AS f
-    JOIN (SELECT workflow_run_id, session_id, workflow_name, ended_at FROM with_outcome WHERE outcome = 'SUCCESS') AS s
+    FROM (SELECT workflow_run_id, session_id, workflow_name FROM int_runs WHERE outcome = 'FAILED') AS f
+    JOIN (SELECT workflow_run_id, session_id, workflow_name, ended_at FROM int_runs WHERE outcome = 'SUCCESS') AS s
       ON s.session_id = f.session_id AND s.workflow_name = f.workflow_name
      AND s.workflow_run_id > f.workflow_run_id
     GROUP BY f.workflow_run_id
@@ -44,7 +23,7 @@ SELECT w.workflow_run_id, w.session_id, p.actor_hash, p.machine_hash, w.ci_detec
        r.recovered_at IS NOT NULL AS recovered,
        CASE WHEN r.recovered_at IS NOT NULL
             THEN greatest(0, (epoch_us(r.recovered_at) - epoch_us(w.ended_at)) // 1000) END AS time_to_recover_ms
-FROM with_outcome AS w
+FROM int_runs AS w
 JOIN pairs AS p USING (pair_key)
 JOIN int_fingerprints AS fp USING (fingerprint_key)
 LEFT JOIN recoveries AS r USING (workflow_run_id)
