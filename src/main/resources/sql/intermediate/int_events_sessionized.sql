@@ -1,10 +1,11 @@
 -- The one window pass over each (actor, machine)'s events in order (SPEC §5.1): timestamp, then
 -- sequence (events without one after those with one), then ingest order. Marks where a session
--- starts, and why, and where a workflow run starts (SPEC §5.2). Only integer columns go through
--- the sort: its cost grows with the width of the rows.
+-- starts, and why, and where a workflow run starts (SPEC §5.2). The event's own values the marts
+-- need ride along (carrying them is cheaper than joining events again); only integer columns are
+-- compared with the previous event.
 WITH
--- every event reduced to what the pass needs: the (actor, machine) key after identity stitching,
--- ordering keys, its end (a missing duration counts 0), hashed hint and tool, its step's roles
+-- every event with the (actor, machine) key after identity stitching, ordering keys, its end (a
+-- missing duration counts 0), hashed hint and tool, its step's roles
 keyed AS (
     SELECT p.pair_key, e.ingest_seq, e.ts, e.sequence,
            e.ts + to_milliseconds(coalesce(e.duration_ms, 0)) AS ended_at,
@@ -13,7 +14,8 @@ keyed AS (
            hash(e.tool_name) AS tool_key,
            s.step_key,
            s.is_entry,
-           s.is_terminal AND e.exit_code IS NOT NULL AS closes_run
+           s.is_terminal AND e.exit_code IS NOT NULL AS closes_run,
+           e.exit_code, e.duration_ms, e.error_type, e.tool_version, e.session_hint_hash
     FROM events AS e
     JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.machine_hash = e.machine_hash
     JOIN int_step_names AS s ON s.step_key = hash(e.tool_name, e.command_path, e.flags_present)
@@ -21,6 +23,7 @@ keyed AS (
 -- each event beside the previous event of the same actor and machine
 ordered AS (
     SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_key, step_key, is_entry,
+           ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash,
            row_number() OVER by_actor_machine AS event_number,
            lag({'ended_at': ended_at, 'hint_key': hint_key, 'ci_detected': ci_detected,
                 'tool_key': tool_key, 'closes_run': closes_run}) OVER by_actor_machine AS prev
@@ -44,5 +47,6 @@ session_starts AS (
 -- a run starts with a session, at an entry command, after a terminal command with a known exit
 -- code, or when the tool changes (all events of a run share its tool, as with the hint above)
 SELECT pair_key, ingest_seq, event_number, step_key, split_reason,
+       ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
        split_reason IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run
 FROM session_starts

@@ -1,10 +1,45 @@
--- Every event as a step of its run: the ids from int_events_numbered with what the marts need
--- from the event itself.
-SELECT n.workflow_run_id, n.position, n.session_position, n.session_id, n.pair_key, n.split_reason,
-       n.step_key, n.prev_step_key, n.prev2_step_key, n.is_last_in_run, n.is_last_in_session,
-       e.ingest_seq, e.ts,
-       e.ts + to_milliseconds(coalesce(e.duration_ms, 0)) AS ended_at,
-       e.exit_code, e.duration_ms, e.error_type, e.tool_version,
-       e.session_hint_hash, e.ci_detected
-FROM int_events_numbered AS n
-JOIN events AS e USING (ingest_seq)
+-- Every event as a step of its run (the second window pass): session and workflow run ids, its
+-- position in its run and in its session, whether it is the last of its run and of its session,
+-- and the two steps before it in the run (n-grams, fingerprints). Ids are dense and follow
+-- (actor, machine, time): each (actor, machine) gets an offset, the count of sessions and runs of
+-- the keys before it.
+WITH
+-- sessions and runs per (actor, machine)
+per_pair AS (
+    SELECT pair_key, count(split_reason) AS sessions, count(*) FILTER (WHERE starts_run) AS runs
+    FROM int_events_sessionized
+    GROUP BY pair_key
+),
+-- ids used by the keys before each key
+offsets AS (
+    SELECT pair_key,
+           coalesce(sum(sessions) OVER earlier, 0) AS session_offset,
+           coalesce(sum(runs) OVER earlier, 0) AS run_offset
+    FROM per_pair
+    WINDOW earlier AS (ORDER BY pair_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+),
+-- running counts of starts give the ids; the last run start gives the position
+numbered AS (
+    SELECT s.pair_key, s.ingest_seq, s.split_reason, s.step_key,
+           s.ts, s.ended_at, s.exit_code, s.duration_ms, s.error_type, s.tool_version, s.session_hint_hash, s.ci_detected,
+           o.session_offset + count(s.split_reason) OVER so_far AS session_id,
+           o.run_offset + count(*) FILTER (WHERE s.starts_run) OVER so_far AS workflow_run_id,
+           s.event_number - max(CASE WHEN s.starts_run THEN s.event_number END) OVER so_far + 1 AS position,
+           s.event_number - max(CASE WHEN s.split_reason IS NOT NULL THEN s.event_number END) OVER so_far + 1
+               AS session_position,
+           lag(s.step_key, 1) OVER so_far AS prev_step_key,
+           lag(s.step_key, 2) OVER so_far AS prev2_step_key,
+           coalesce(lead(s.starts_run) OVER so_far, true) AS is_last_in_run,
+           coalesce(lead(s.split_reason IS NOT NULL) OVER so_far, true) AS is_last_in_session
+    FROM int_events_sessionized AS s
+    JOIN offsets AS o USING (pair_key)
+    WINDOW so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
+)
+-- earlier steps only when they belong to the same run
+SELECT pair_key, ingest_seq, split_reason, step_key, session_id, workflow_run_id, position::INTEGER AS position,
+       session_position,
+       CASE WHEN position >= 2 THEN prev_step_key END AS prev_step_key,
+       CASE WHEN position >= 3 THEN prev2_step_key END AS prev2_step_key,
+       is_last_in_run, is_last_in_session,
+       ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected
+FROM numbered
