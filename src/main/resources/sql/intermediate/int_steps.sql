@@ -18,28 +18,39 @@ offsets AS (
     FROM per_pair
     WINDOW earlier AS (ORDER BY pair_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
--- running counts of starts give the ids; the last run start gives the position
+-- running counts of starts give the ids; the latest run and session start give the position and
+-- what the run and session keep of their first event (start time, version, why the session split)
 numbered AS (
-    SELECT s.pair_key, s.ingest_seq, s.split_reason, s.step_key,
-           s.ts, s.ended_at, s.exit_code, s.duration_ms, s.error_type, s.tool_version, s.session_hint_hash, s.ci_detected,
+    SELECT s.pair_key, s.ingest_seq, s.step_key,
+           s.ts, s.ended_at, s.exit_code, s.duration_ms, s.error_type, s.session_hint_hash, s.ci_detected,
            o.session_offset + count(s.split_reason) OVER so_far AS session_id,
            o.run_offset + count(*) FILTER (WHERE s.starts_run) OVER so_far AS workflow_run_id,
-           s.event_number - max(CASE WHEN s.starts_run THEN s.event_number END) OVER so_far + 1 AS position,
-           s.event_number - max(CASE WHEN s.split_reason IS NOT NULL THEN s.event_number END) OVER so_far + 1
-               AS session_position,
+           max(CASE WHEN s.starts_run
+                    THEN {'event_number': s.event_number, 'ts': s.ts, 'tool_version': s.tool_version} END)
+               OVER so_far AS run_start,
+           max(CASE WHEN s.split_reason IS NOT NULL
+                    THEN {'event_number': s.event_number, 'ts': s.ts, 'split_reason': s.split_reason} END)
+               OVER so_far AS session_start,
            lag(s.step_key, 1) OVER so_far AS prev_step_key,
            lag(s.step_key, 2) OVER so_far AS prev2_step_key,
+           s.event_number,
            coalesce(lead(s.starts_run) OVER so_far, true) AS is_last_in_run,
            coalesce(lead(s.split_reason IS NOT NULL) OVER so_far, true) AS is_last_in_session
     FROM int_events_sessionized AS s
     JOIN offsets AS o USING (pair_key)
     WINDOW so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
 )
--- earlier steps only when they belong to the same run
-SELECT pair_key, ingest_seq, split_reason, step_key, session_id, workflow_run_id, position::INTEGER AS position,
-       session_position,
-       CASE WHEN position >= 2 THEN prev_step_key END AS prev_step_key,
-       CASE WHEN position >= 3 THEN prev2_step_key END AS prev2_step_key,
+-- positions from the latest starts; earlier steps only when they belong to the same run; what the
+-- run and session keep of their first event only on their last event, where int_runs reads it
+SELECT pair_key, ingest_seq, step_key, session_id, workflow_run_id,
+       (event_number - run_start.event_number + 1)::INTEGER AS position,
+       CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_key END AS prev_step_key,
+       CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_step_key,
        is_last_in_run, is_last_in_session,
-       ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected
+       ts, ended_at, exit_code, duration_ms, error_type, session_hint_hash, ci_detected,
+       CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
+       CASE WHEN is_last_in_run THEN run_start.tool_version END AS run_tool_version,
+       CASE WHEN is_last_in_session THEN session_start.ts END AS session_started_at,
+       CASE WHEN is_last_in_session THEN session_start.split_reason END AS session_split_reason,
+       CASE WHEN is_last_in_session THEN event_number - session_start.event_number + 1 END AS session_event_count
 FROM numbered

@@ -36,14 +36,17 @@ class WorkflowRunsTest extends InferTestBase {
     @Test
     void namesTakeTheMostFrequentTerminalTiesToTheFirstSeenElseTheTool() {
         // ann: test (no exit code), build -> tie, test seen first; ben: run, build, build -> build;
-        // cat: no terminal command -> kubectl_workflow; dan: flags sorted in the fingerprint
+        // cat: no terminal command -> kubectl_workflow; dan: flags sorted in the fingerprint;
+        // longer runs: eve run, build, images, inspect -> tie, run first; fay test, build, build, ls -> build
         load("names.jsonl");
         infer();
         assertThat(rows("SELECT actor_hash, workflow_name, fingerprint FROM workflow_runs ORDER BY 1")).containsExactly(
                 "ann | test_workflow | npm/test -> npm/build",
                 "ben | build_workflow | docker/run -> docker/build -> docker/build",
                 "cat | kubectl_workflow | kubectl/get -> kubectl/describe",
-                "dan | apply_workflow | terraform/apply[--auto-approve,--lock]");
+                "dan | apply_workflow | terraform/apply[--auto-approve,--lock]",
+                "eve | run_workflow | docker/run -> docker/build -> docker/images -> docker/inspect",
+                "fay | build_workflow | npm/test -> npm/build -> npm/build -> npm/ls");
     }
 
     @Test
