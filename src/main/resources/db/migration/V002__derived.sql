@@ -43,7 +43,7 @@ CREATE TABLE workflow_runs (
     machine_hash        VARCHAR NOT NULL,
     ci_detected         BOOLEAN NOT NULL,
     tool_name           VARCHAR NOT NULL,
-    tool_version        VARCHAR,               -- of the run's first event
+    tool_version        VARCHAR,               -- of the run's last event (the one that decided the outcome)
     workflow_name       VARCHAR NOT NULL,
     outcome             VARCHAR NOT NULL,      -- SUCCESS | FAILED | ABANDONED | IN_PROGRESS
     started_at          TIMESTAMPTZ NOT NULL,

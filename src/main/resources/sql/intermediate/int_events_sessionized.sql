@@ -30,23 +30,24 @@ ordered AS (
     FROM keyed
     WINDOW by_actor_machine AS (PARTITION BY pair_key ORDER BY ts, sequence NULLS LAST, ingest_seq)
 ),
--- a session starts at the first event, after a gap longer than the timeout from the previous
+-- a session starts, with a reason code (1 first, 2 inactivity, 3 hint_change, 4 ci_change; the
+-- sessions mart spells them out), at the first event, after a gap longer than the timeout from the previous
 -- event's end, or when the hint or the CI flag differs. All events of a session share its first
 -- event's hint and CI flag (any other would have split it), so comparing with the previous event
 -- is comparing with the session's first.
 session_starts AS (
     SELECT o.*,
-           CASE WHEN o.prev IS NULL THEN 'first'
-                WHEN epoch_us(o.ts) - epoch_us(o.prev.ended_at) > st.session_timeout_ms * 1000 THEN 'inactivity'
-                WHEN o.hint_key <> o.prev.hint_key THEN 'hint_change'
-                WHEN o.ci_detected <> o.prev.ci_detected THEN 'ci_change'
-           END AS split_reason
+           CASE WHEN o.prev IS NULL THEN 1                                                  -- first
+                WHEN epoch_us(o.ts) - epoch_us(o.prev.ended_at) > st.session_timeout_ms * 1000 THEN 2  -- inactivity
+                WHEN o.hint_key <> o.prev.hint_key THEN 3                                       -- hint_change
+                WHEN o.ci_detected <> o.prev.ci_detected THEN 4                                 -- ci_change
+           END::UTINYINT AS split_code
     FROM ordered AS o
     CROSS JOIN infer_settings AS st
 )
 -- a run starts with a session, at an entry command, after a terminal command with a known exit
 -- code, or when the tool changes (all events of a run share its tool, as with the hint above)
-SELECT pair_key, ingest_seq, event_number, step_key, split_reason,
+SELECT pair_key, ingest_seq, event_number, step_key, split_code,
        ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
-       split_reason IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run
+       split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run
 FROM session_starts

@@ -1,8 +1,9 @@
--- One row per workflow run (SPEC §5.2, §5.3): read off its last step, which carries the run's
--- start (int_steps), with its name, a 64-bit key of its step sequence (spelled out once per
--- sequence in int_fingerprints) and its outcome. Most runs have at most three steps: their
--- sequence and terminal leaves are on the last step and the two before it; only longer runs
--- collect their steps, which is slow for millions of runs.
+-- One row per workflow run (SPEC §5.2, §5.3), read off its last step: that step carries the
+-- run's start (int_steps) and gives the run its tool version (the version that produced the
+-- outcome). Adds the name, a 64-bit key of the step sequence (spelled out once per sequence in
+-- int_fingerprints) and the outcome. Most runs have at most three steps: their sequence and
+-- terminal leaves are on the last step and the two before it; only longer runs collect their
+-- steps, which is slow for millions of runs.
 WITH
 -- the last step of each run, with the roles of the up to three last steps
 lasts AS (
@@ -78,9 +79,9 @@ closed AS (
 -- SUCCESS: ended on a terminal command that exited 0; FAILED: the last command exited non-zero
 -- (terminal or not); ABANDONED: anything else; IN_PROGRESS: not closed
 SELECT workflow_run_id, session_id, pair_key, ci_detected, session_hint_hash, tool_name,
-       run_tool_version AS tool_version, workflow_name, run_started_at AS started_at, ended_at,
+       tool_version, workflow_name, run_started_at AS started_at, ended_at,
        position AS step_count, exit_code AS last_exit_code, error_type AS last_error_type,
-       fingerprint_key, is_last_in_session, session_started_at, session_split_reason, session_event_count,
+       fingerprint_key, is_last_in_session, session_started_at, session_split_code, session_event_count,
        CASE WHEN NOT is_closed THEN 'IN_PROGRESS'
             WHEN last_is_terminal AND exit_code = 0 THEN 'SUCCESS'
             WHEN exit_code <> 0 THEN 'FAILED'

@@ -6,7 +6,7 @@
 WITH
 -- sessions and runs per (actor, machine)
 per_pair AS (
-    SELECT pair_key, count(split_reason) AS sessions, count(*) FILTER (WHERE starts_run) AS runs
+    SELECT pair_key, count(split_code) AS sessions, count(*) FILTER (WHERE starts_run) AS runs
     FROM int_events_sessionized
     GROUP BY pair_key
 ),
@@ -18,24 +18,24 @@ offsets AS (
     FROM per_pair
     WINDOW earlier AS (ORDER BY pair_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
--- running counts of starts give the ids; the latest run and session start give the position and
--- what the run and session keep of their first event (start time, version, why the session split)
+-- running counts of starts give the ids; the latest run and session start give the positions and
+-- start times (timestamps never decrease in this order, so the latest start has the largest), and
+-- the session's reason code, packed with the start's event number as number * 8 + code
 numbered AS (
     SELECT s.pair_key, s.ingest_seq, s.step_key,
-           s.ts, s.ended_at, s.exit_code, s.duration_ms, s.error_type, s.session_hint_hash, s.ci_detected,
-           o.session_offset + count(s.split_reason) OVER so_far AS session_id,
+           s.ts, s.ended_at, s.exit_code, s.duration_ms, s.error_type, s.tool_version, s.session_hint_hash, s.ci_detected,
+           o.session_offset + count(s.split_code) OVER so_far AS session_id,
            o.run_offset + count(*) FILTER (WHERE s.starts_run) OVER so_far AS workflow_run_id,
-           max(CASE WHEN s.starts_run
-                    THEN {'event_number': s.event_number, 'ts': s.ts, 'tool_version': s.tool_version} END)
-               OVER so_far AS run_start,
-           max(CASE WHEN s.split_reason IS NOT NULL
-                    THEN {'event_number': s.event_number, 'ts': s.ts, 'split_reason': s.split_reason} END)
-               OVER so_far AS session_start,
+           max(CASE WHEN s.starts_run THEN s.event_number END) OVER so_far AS run_start_number,
+           max(CASE WHEN s.starts_run THEN s.ts END) OVER so_far AS run_started_at,
+           max(CASE WHEN s.split_code IS NOT NULL THEN s.event_number * 8 + s.split_code END) OVER so_far
+               AS session_start_packed,
+           max(CASE WHEN s.split_code IS NOT NULL THEN s.ts END) OVER so_far AS session_started_at,
            lag(s.step_key, 1) OVER so_far AS prev_step_key,
            lag(s.step_key, 2) OVER so_far AS prev2_step_key,
            s.event_number,
            coalesce(lead(s.starts_run) OVER so_far, true) AS is_last_in_run,
-           coalesce(lead(s.split_reason IS NOT NULL) OVER so_far, true) AS is_last_in_session
+           coalesce(lead(s.split_code IS NOT NULL) OVER so_far, true) AS is_last_in_session
     FROM int_events_sessionized AS s
     JOIN offsets AS o USING (pair_key)
     WINDOW so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
@@ -43,14 +43,13 @@ numbered AS (
 -- positions from the latest starts; earlier steps only when they belong to the same run; what the
 -- run and session keep of their first event only on their last event, where int_runs reads it
 SELECT pair_key, ingest_seq, step_key, session_id, workflow_run_id,
-       (event_number - run_start.event_number + 1)::INTEGER AS position,
-       CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_key END AS prev_step_key,
-       CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_step_key,
+       (event_number - run_start_number + 1)::INTEGER AS position,
+       CASE WHEN event_number - run_start_number >= 1 THEN prev_step_key END AS prev_step_key,
+       CASE WHEN event_number - run_start_number >= 2 THEN prev2_step_key END AS prev2_step_key,
        is_last_in_run, is_last_in_session,
-       ts, ended_at, exit_code, duration_ms, error_type, session_hint_hash, ci_detected,
-       CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
-       CASE WHEN is_last_in_run THEN run_start.tool_version END AS run_tool_version,
-       CASE WHEN is_last_in_session THEN session_start.ts END AS session_started_at,
-       CASE WHEN is_last_in_session THEN session_start.split_reason END AS session_split_reason,
-       CASE WHEN is_last_in_session THEN event_number - session_start.event_number + 1 END AS session_event_count
+       ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
+       CASE WHEN is_last_in_run THEN run_started_at END AS run_started_at,
+       CASE WHEN is_last_in_session THEN session_started_at END AS session_started_at,
+       CASE WHEN is_last_in_session THEN (session_start_packed % 8)::UTINYINT END AS session_split_code,
+       CASE WHEN is_last_in_session THEN event_number - session_start_packed // 8 + 1 END AS session_event_count
 FROM numbered

@@ -3,7 +3,8 @@
 WITH
 -- the last run of each session
 lasts AS (
-    SELECT session_id, pair_key, session_hint_hash, ci_detected, session_split_reason AS split_reason,
+    SELECT session_id, pair_key, session_hint_hash, ci_detected,
+           ['first', 'inactivity', 'hint_change', 'ci_change'][session_split_code] AS split_reason,
            session_started_at AS started_at, ended_at, session_event_count AS event_count
     FROM int_runs
     WHERE is_last_in_session
