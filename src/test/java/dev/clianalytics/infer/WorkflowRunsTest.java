@@ -79,4 +79,16 @@ class WorkflowRunsTest extends InferTestBase {
         assertThat(rows("SELECT workflows_file, workflows_config->>'$.workflow_names[0].name' FROM infer_runs"))
                 .containsExactly("workflows.yaml | terraform_deploy");
     }
+
+    @Test
+    void aRunTakesTheToolVersionOfItsLastEventAndDurationFromItsFirstTimestampToItsLastEnd() {
+        Fixtures.loadLines(db(), java.util.List.of(
+                "{\"timestamp\":\"2026-03-01T10:00:00.250Z\",\"tool_name\":\"terraform\",\"tool_version\":\"1.6.0\","
+                        + "\"command_path\":[\"terraform\",\"init\"],\"exit_code\":0,\"duration_ms\":1500,\"actor_id\":\"a\",\"machine_id\":\"m\"}",
+                "{\"timestamp\":\"2026-03-01T10:02:00Z\",\"tool_name\":\"terraform\",\"tool_version\":\"1.7.1\","
+                        + "\"command_path\":[\"terraform\",\"apply\"],\"exit_code\":0,\"actor_id\":\"a\",\"machine_id\":\"m\"}"));
+        infer();
+        assertThat(rows("SELECT tool_version, started_at, ended_at, duration_ms FROM workflow_runs"))
+                .containsExactly("1.7.1 | 2026-03-01T10:00:00.250Z | 2026-03-01T10:02Z | 119750");
+    }
 }
