@@ -75,6 +75,11 @@ public final class InferService {
     private InferService() {}
 
     public static InferResult run(Database db, InferSettings settings) {
+        return run(db, settings, model -> { });
+    }
+
+    /** As {@link #run(Database, InferSettings)}, calling {@code afterModel} after each model (tests fail there). */
+    static InferResult run(Database db, InferSettings settings, java.util.function.Consumer<String> afterModel) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Connection c = db.connection();
@@ -91,7 +96,7 @@ public final class InferService {
             List<Step> temps = STEPS.stream().filter(m -> !m.mart()).toList();
             List<Step> marts = STEPS.stream().filter(Step::mart).toList();
             try {
-                runSteps(db, temps, step, timings);
+                runSteps(db, temps, step, timings, afterModel);
             } catch (SQLException e) {
                 dropTemporaries(db);
                 resetOrder(db);
@@ -102,7 +107,7 @@ public final class InferService {
                 for (String mart : MARTS) {
                     db.execute("DELETE FROM " + mart);
                 }
-                runSteps(db, marts, step, timings);
+                runSteps(db, marts, step, timings, afterModel);
                 long t = System.nanoTime();
                 step[0] = "hot_paths_fingerprint";
                 insertHotPaths(c, "hot_paths_fingerprint", HotPathQueries.BY_FINGERPRINT);
@@ -136,8 +141,8 @@ public final class InferService {
         }
     }
 
-    private static void runSteps(Database db, List<Step> steps, String[] current, Map<String, Duration> timings)
-            throws SQLException {
+    private static void runSteps(Database db, List<Step> steps, String[] current, Map<String, Duration> timings,
+            java.util.function.Consumer<String> afterModel) throws SQLException {
         for (Step model : steps) {
             long t = System.nanoTime();
             current[0] = model.model();
@@ -147,6 +152,7 @@ public final class InferService {
                 db.execute("DROP TABLE " + drop);
             }
             timings.put(model.model(), Duration.ofNanos(System.nanoTime() - t));
+            afterModel.accept(model.model());
         }
     }
 
