@@ -1,0 +1,173 @@
+package dev.clianalytics.ingest;
+
+import dev.clianalytics.CliAnalyticsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One input of a run: a file as given, or standard input spooled to a private temporary file
+ * (mode 600, deleted on close). Its content hash is computed beside the load, in another thread.
+ */
+public final class InputFile implements AutoCloseable {
+    public static final String STDIN = "-";
+
+    private final String displayName;
+    private final String baseName;
+    private final Path readPath;
+    private final boolean gzip;
+    private final long bytes;
+    private final boolean temporary;
+    private CompletableFuture<String> sha256;
+
+    private InputFile(String displayName, String baseName, Path readPath, boolean gzip, long bytes, boolean temporary,
+            CompletableFuture<String> sha256) {
+        this.displayName = displayName;
+        this.baseName = baseName;
+        this.readPath = readPath;
+        this.gzip = gzip;
+        this.bytes = bytes;
+        this.temporary = temporary;
+        this.sha256 = sha256;
+    }
+
+    /** Opens an argument of the command line: a readable file, or "-" for standard input. */
+    public static InputFile open(String arg, InputStream stdin) {
+        return STDIN.equals(arg) ? spool(stdin) : file(Path.of(arg), arg);
+    }
+
+    private static InputFile file(Path path, String arg) {
+        if (!Files.exists(path)) {
+            throw new CliAnalyticsException("input file " + arg + " does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new CliAnalyticsException("input " + arg + " is not a regular file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new CliAnalyticsException("input file " + arg + " is not readable (permission denied)");
+        }
+        try {
+            long size = Files.size(path);
+            boolean gz = hasGzipMagic(path);
+            return new InputFile(arg, String.valueOf(path.getFileName()), path, gz, size, false, null);
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot read input file " + arg + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputFile spool(InputStream stdin) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("cli-analytics-stdin-", ".jsonl",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            MessageDigest digest = sha256Digest();
+            long total = 0;
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = stdin.read(buf)) > 0) {
+                    digest.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                    total += n;
+                }
+            }
+            String hash = HexFormat.of().formatHex(digest.digest());
+            return new InputFile("<stdin>", "stdin", tmp, hasGzipMagic(tmp), total, true, CompletableFuture.completedFuture(hash));
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new CliAnalyticsException("cannot read standard input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts hashing the content in the background (once). */
+    public void startHashing() {
+        if (sha256 == null) {
+            sha256 = CompletableFuture.supplyAsync(this::hashContent);
+        }
+    }
+
+    /** The SHA-256 of the bytes read (compressed bytes for gzip files), lower-case hex. */
+    public String sha256() {
+        startHashing();
+        try {
+            return sha256.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private String hashContent() {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = Files.newInputStream(readPath)) {
+            byte[] buf = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                digest.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot read input file " + displayName + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean hasGzipMagic(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** The name as the user gave it, for messages and the rejects file. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The base name only, as stored (directories can name people). */
+    public String baseName() {
+        return baseName;
+    }
+
+    public Path readPath() {
+        return readPath;
+    }
+
+    public boolean gzip() {
+        return gzip;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        if (temporary) {
+            deleteQuietly(readPath);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a leftover private temporary file is harmless; nothing to tell the user
+            }
+        }
+    }
+}
