@@ -25,6 +25,10 @@ CREATE OR REPLACE TEMP MACRO ca_json_kind(j) AS
 CREATE OR REPLACE TEMP MACRO ca_json_string(j) AS
     CASE WHEN contains(j, '\') THEN json_extract_string(j, '$') ELSE j[2:-2] END;
 
+-- A JSON integer as BIGINT; NULL for fractions, exponents and out-of-range values.
+CREATE OR REPLACE TEMP MACRO ca_json_integer(j) AS
+    CASE WHEN regexp_full_match(j, '-?[0-9]{1,19}') THEN try_cast(j AS BIGINT) END;
+
 -- A JSON array of strings as a list; NULL when any element is not a string.
 CREATE OR REPLACE TEMP MACRO ca_json_string_list(j) AS
     CASE WHEN coalesce(list_bool_and(list_transform(json_type(j, '$[*]'), x -> x = 'VARCHAR')), true)
@@ -65,10 +69,11 @@ CREATE OR REPLACE TEMP MACRO ca_first_occurrences(l) AS list_filter(l, (n, i) ->
 CREATE OR REPLACE TEMP MACRO ca_flags(fs) AS
     CASE WHEN len(fs) = 0 OR fs IS NULL THEN [] ELSE ca_first_occurrences(ca_flag_names(fs))[1:32] END;
 
--- Long opaque tokens: runs of 24+ token characters mixing letters and digits.
+-- Long opaque tokens: runs of 24+ token characters (letters, digits, _ + / = -) mixing letters
+-- and digits; dots end a run so host names and file names are not taken for tokens.
 CREATE OR REPLACE TEMP MACRO ca_redact_opaque(s) AS
     list_reduce(
-        list_prepend(s, list_filter(regexp_extract_all(s, '[A-Za-z0-9_+/=.-]{24,}'),
+        list_prepend(s, list_filter(regexp_extract_all(s, '[A-Za-z0-9][A-Za-z0-9_+/=-]{23,}'),
                                     t -> regexp_matches(t, '[A-Za-z]') AND regexp_matches(t, '[0-9]'))),
         (acc, t) -> replace(acc, t, '<token>'));
 

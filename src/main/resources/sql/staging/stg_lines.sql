@@ -17,7 +17,7 @@ raw_lines AS (
 -- one JSON parse per line into key -> JSON text; NULL when not a JSON object or too long
 parsed AS (
     SELECT line, blank, strlen(line) > 1048576 AS too_long,
-           CASE WHEN NOT blank AND strlen(line) <= 1048576 AND json_valid(line)
+           CASE WHEN NOT blank AND strlen(line) <= 1048576 AND regexp_matches(line, '^\s*\{') AND json_valid(line)
                 THEN CAST(json(line) AS MAP(VARCHAR, JSON)) END AS m
     FROM raw_lines
 ),
@@ -64,10 +64,10 @@ typed AS (
         CASE WHEN k_ts = 's' THEN ca_json_string(j_ts) END AS ts_text,
         CASE WHEN k_cmd = 'a' THEN ca_json_string_list(j_cmd) END AS command_path_raw,
         CASE WHEN k_flags = 'a' THEN ca_json_string_list(j_flags) END AS flags_raw,
-        CASE WHEN k_exit = 'n' THEN try_cast(j_exit AS INTEGER) END AS exit_code,
-        CASE WHEN k_dur = 'n' AND try_cast(j_dur AS BIGINT) >= 0 THEN try_cast(j_dur AS BIGINT) END AS duration_ms,
+        CASE WHEN k_exit = 'n' THEN try_cast(ca_json_integer(j_exit) AS INTEGER) END AS exit_code,
+        CASE WHEN k_dur = 'n' AND ca_json_integer(j_dur) >= 0 THEN ca_json_integer(j_dur) END AS duration_ms,
         CASE WHEN k_ci = 'b' THEN j_ci = 'true' END AS ci_detected,
-        CASE WHEN k_seq = 'n' THEN try_cast(j_seq AS BIGINT) END AS sequence,
+        CASE WHEN k_seq = 'n' THEN ca_json_integer(j_seq) END AS sequence,
         CASE WHEN k_actor = 's' THEN ca_json_string(j_actor) END AS actor_id,
         CASE WHEN k_machine = 's' THEN ca_json_string(j_machine) END AS machine_id,
         CASE WHEN k_hint = 's' THEN ca_json_string(j_hint) END AS session_hint,

@@ -65,7 +65,8 @@ public final class Ingester {
                 dropStage();
             }
         } catch (SQLException e) {
-            throw new CliAnalyticsException("ingest failed in the database: " + safeMessage(e), e);
+            throw new CliAnalyticsException("ingest failed in the database (" + safeMessage(e)
+                    + "; --verbose shows the details); nothing was written", e);
         }
     }
 
@@ -321,20 +322,19 @@ public final class Ingester {
             return new CliAnalyticsException("input file " + file.displayName()
                     + " is not a complete gzip file; nothing was written", e);
         }
-        return new CliAnalyticsException("cannot read input file " + file.displayName() + ": " + safeMessage(e)
-                + "; nothing was written", e);
+        return new CliAnalyticsException("cannot read input file " + file.displayName() + " (" + safeMessage(e)
+                + "; --verbose shows the details); nothing was written", e);
     }
 
-    /** The first line of a database error with any quoted text removed: it may quote input. */
+    /**
+     * What kind of database error this was ("Conversion Error"), without its details: DuckDB's
+     * messages may quote input, which may hold secrets. --verbose shows the cause.
+     */
     static String safeMessage(SQLException e) {
         String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        String first = nl < 0 ? m : m.substring(0, nl);
-        int original = first.indexOf("Original Line");
-        if (original >= 0) {
-            first = first.substring(0, original);
-        }
-        return first.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"").strip();
+        int colon = m.indexOf(':');
+        String kind = colon < 0 ? "" : m.substring(0, colon).strip();
+        return kind.matches("[A-Za-z ]{1,40}") ? kind : "database error";
     }
 
     static String describe(List<ReasonCount> reasons) {
