@@ -45,10 +45,18 @@ CREATE OR REPLACE TEMP MACRO ca_tool_name(v) AS
 CREATE OR REPLACE TEMP MACRO ca_tool_version(v) AS
     CASE WHEN regexp_full_match(coalesce(trim(v), ''), '[A-Za-z0-9._+-]{1,64}') THEN trim(v) ELSE NULL END;
 
+-- A word that has the shape of a secret although it passes the command-word pattern: a known
+-- token prefix, 24+ characters mixing letters and digits, or 32+ hex digits.
+CREATE OR REPLACE TEMP MACRO ca_looks_secret(w) AS
+    regexp_matches(w, '^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)')
+    OR (strlen(w) >= 24 AND regexp_matches(w, '[A-Za-z]') AND regexp_matches(w, '[0-9]'))
+    OR regexp_full_match(w, '[0-9A-Fa-f]{32,}');
+
 -- command_path: at most 16 elements, each trimmed, lower-cased when it looks like a command
--- word, else replaced in place by [redacted].
+-- word (and not like a secret), else replaced in place by [redacted].
 CREATE OR REPLACE TEMP MACRO ca_command_path(p) AS
     list_transform(p[1:16], e -> CASE WHEN regexp_full_match(coalesce(trim(e), ''), '[A-Za-z][A-Za-z0-9_-]{0,63}')
+                                           AND NOT ca_looks_secret(trim(e))
                                       THEN lower(trim(e)) ELSE '[redacted]' END);
 
 -- A flag's name: what comes before any '=' or ':' (the value is never kept).
@@ -60,11 +68,12 @@ CREATE OR REPLACE TEMP MACRO ca_flag_is_sensitive(name) AS
         ['token', 'password', 'passwd', 'pwd', 'secret', 'key', 'apikey', 'auth', 'credential',
          'credentials', 'cookie', 'private']);
 
--- flags_present: names only, sensitive and malformed names dropped, duplicates removed keeping
--- the first, at most 32.
+-- flags_present: names only, sensitive, malformed and secret-shaped names dropped, duplicates
+-- removed keeping the first, at most 32.
 CREATE OR REPLACE TEMP MACRO ca_flag_names(fs) AS
     list_filter(list_transform(coalesce(fs, []), f -> ca_flag_name(f)),
-                n -> regexp_full_match(n, '--?[A-Za-z][A-Za-z0-9_-]*') AND NOT ca_flag_is_sensitive(n));
+                n -> regexp_full_match(n, '--?[A-Za-z][A-Za-z0-9_-]*') AND NOT ca_flag_is_sensitive(n)
+                     AND NOT ca_looks_secret(ltrim(n, '-')));
 CREATE OR REPLACE TEMP MACRO ca_first_occurrences(l) AS list_filter(l, (n, i) -> list_position(l, n) = i);
 CREATE OR REPLACE TEMP MACRO ca_flags(fs) AS
     CASE WHEN len(fs) = 0 OR fs IS NULL THEN [] ELSE ca_first_occurrences(ca_flag_names(fs))[1:32] END;
