@@ -46,11 +46,11 @@ CREATE OR REPLACE TEMP MACRO ca_tool_version(v) AS
     CASE WHEN regexp_full_match(coalesce(trim(v), ''), '[A-Za-z0-9._+-]{1,64}') THEN trim(v) ELSE NULL END;
 
 -- A word that has the shape of a secret although it passes the command-word pattern: a known
--- token prefix, 24+ characters mixing letters and digits, or 32+ hex digits.
+-- token prefix, 24+ characters mixing letters and digits, or 32+ hex digits (all 16+ long).
 CREATE OR REPLACE TEMP MACRO ca_looks_secret(w) AS
-    regexp_matches(w, '^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)')
+    strlen(w) >= 16 AND (regexp_matches(w, '^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)')
     OR (strlen(w) >= 24 AND regexp_matches(w, '[A-Za-z]') AND regexp_matches(w, '[0-9]'))
-    OR regexp_full_match(w, '[0-9A-Fa-f]{32,}');
+    OR regexp_full_match(w, '[0-9A-Fa-f]{32,}'));
 
 -- command_path: at most 16 elements, each trimmed, lower-cased when it looks like a command
 -- word (and not like a secret), else replaced in place by [redacted].
@@ -64,19 +64,20 @@ CREATE OR REPLACE TEMP MACRO ca_flag_name(f) AS trim(regexp_extract(coalesce(f, 
 
 -- A flag name is sensitive when any of its words (split on - and _) names a secret.
 CREATE OR REPLACE TEMP MACRO ca_flag_is_sensitive(name) AS
-    list_has_any(string_split_regex(lower(name), '[-_]+'),
-        ['token', 'password', 'passwd', 'pwd', 'secret', 'key', 'apikey', 'auth', 'credential',
-         'credentials', 'cookie', 'private']);
+    regexp_matches(lower(name),
+        '(?:^|[-_])(?:token|password|passwd|pwd|secret|key|apikey|auth|credentials?|cookie|private)(?:[-_]|$)');
 
 -- flags_present: names only, sensitive, malformed and secret-shaped names dropped, duplicates
 -- removed keeping the first, at most 32.
 CREATE OR REPLACE TEMP MACRO ca_flag_names(fs) AS
-    list_filter(list_transform(coalesce(fs, []), f -> ca_flag_name(f)),
+    CASE WHEN len(fs) = 0 THEN fs ELSE list_filter(list_transform(coalesce(fs, []), f -> ca_flag_name(f)),
                 n -> regexp_full_match(n, '--?[A-Za-z][A-Za-z0-9_-]*') AND NOT ca_flag_is_sensitive(n)
-                     AND NOT ca_looks_secret(ltrim(n, '-')));
+                     AND NOT ca_looks_secret(ltrim(n, '-'))) END;
+-- The first occurrence of each element, in order (list_distinct does not keep the order).
 CREATE OR REPLACE TEMP MACRO ca_first_occurrences(l) AS list_filter(l, (n, i) -> list_position(l, n) = i);
-CREATE OR REPLACE TEMP MACRO ca_flags(fs) AS
-    CASE WHEN len(fs) = 0 OR fs IS NULL THEN [] ELSE ca_first_occurrences(ca_flag_names(fs))[1:32] END;
+-- Apply to a column (not an expression): the list is referenced twice.
+CREATE OR REPLACE TEMP MACRO ca_flags(names) AS
+    CASE WHEN len(names) <= 1 THEN names ELSE ca_first_occurrences(names)[1:32] END;
 
 -- Long opaque tokens: runs of 24+ token characters (letters, digits, _ + / = -) mixing letters
 -- and digits; dots end a run so host names and file names are not taken for tokens.

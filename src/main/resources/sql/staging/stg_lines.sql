@@ -77,10 +77,12 @@ typed AS (
         CASE WHEN k_err = 's' THEN ca_json_string(j_err) END AS error_text
     FROM fields
 ),
--- the timestamp as an instant: ISO-8601 date and time, offset honoured, none meaning UTC
+-- the timestamp as an instant (ISO-8601 date and time, offset honoured, none meaning UTC), and
+-- the flag names that may be kept
 timed AS (
     SELECT *,
-        CASE WHEN regexp_matches(ts_text, '^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d') THEN try_cast(ts_text AS TIMESTAMPTZ) END AS ts
+        CASE WHEN regexp_matches(ts_text, '^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d') THEN try_cast(ts_text AS TIMESTAMPTZ) END AS ts,
+        ca_flag_names(flags_raw) AS flag_names
     FROM typed
 ),
 -- the first problem of each line, in the order of SPEC §4.3; foreign lines go to their reader
@@ -137,7 +139,7 @@ SELECT
     CASE WHEN ok THEN ca_tool_name(tool_text) END AS tool_name,
     CASE WHEN ok THEN ca_tool_version(version_text) END AS tool_version,
     CASE WHEN ok THEN ca_command_path(command_path_raw) END AS command_path,
-    CASE WHEN ok THEN ca_flags(flags_raw) END AS flags_present,
+    CASE WHEN ok THEN coalesce(ca_flags(flag_names), []) END AS flags_present,
     CASE WHEN ok THEN exit_code END AS exit_code,
     CASE WHEN ok THEN duration_ms END AS duration_ms,
     CASE WHEN ok THEN ca_error_type(error_text) END AS error_type,
