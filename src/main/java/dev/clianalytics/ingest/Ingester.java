@@ -66,7 +66,7 @@ public final class Ingester {
             }
         } catch (SQLException e) {
             throw new CliAnalyticsException("ingest failed in the database (" + safeMessage(e)
-                    + "; --verbose shows the details); nothing was written", e);
+                    + "); nothing was written", redacted(e));
         }
     }
 
@@ -309,21 +309,32 @@ public final class Ingester {
         }
     }
 
-    /** A file DuckDB could not read as lines of text; the message never quotes the input. */
+    /** A file DuckDB could not read as lines of text; neither message nor cause quotes the input. */
     private static CliAnalyticsException unreadable(InputFile file, SQLException e) {
         String message = String.valueOf(e.getMessage());
+        Matcher line = CSV_LINE.matcher(message);
+        String at = line.find() ? " (line " + line.group(1) + ")" : "";
         if (message.contains("Invalid unicode")) {
-            Matcher line = CSV_LINE.matcher(message);
-            return new CliAnalyticsException("input file " + file.displayName() + " is not UTF-8 text"
-                    + (line.find() ? " (line " + line.group(1) + ")" : "")
-                    + "; convert it, e.g. with iconv -t UTF-8, and ingest again; nothing was written", e);
+            return new CliAnalyticsException("input file " + file.displayName() + " is not UTF-8 text" + at
+                    + "; convert it, e.g. with iconv -t UTF-8, and ingest again; nothing was written", redacted(e));
+        }
+        if (message.contains("Maximum line size")) {
+            return new CliAnalyticsException("input file " + file.displayName() + " has a line longer than 16 MiB" + at
+                    + ", which cannot be read; remove it and ingest again; nothing was written", redacted(e));
         }
         if (file.gzip() && (message.contains("gzip") || message.contains("GZIP") || message.contains("compress"))) {
             return new CliAnalyticsException("input file " + file.displayName()
-                    + " is not a complete gzip file; nothing was written", e);
+                    + " is not a complete gzip file; nothing was written", redacted(e));
         }
         return new CliAnalyticsException("cannot read input file " + file.displayName() + " (" + safeMessage(e)
-                + "; --verbose shows the details); nothing was written", e);
+                + "; --verbose shows where); nothing was written", redacted(e));
+    }
+
+    /** The database error without its message (which may quote input), keeping where it happened. */
+    static SQLException redacted(SQLException e) {
+        SQLException safe = new SQLException(safeMessage(e) + " (details withheld: they may quote input)");
+        safe.setStackTrace(e.getStackTrace());
+        return safe;
     }
 
     /**

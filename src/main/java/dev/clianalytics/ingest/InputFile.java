@@ -20,28 +20,89 @@ import java.util.concurrent.CompletionException;
 public final class InputFile implements AutoCloseable {
     public static final String STDIN = "-";
 
+    /** How far a file is searched for carriage returns before deciding its line endings. */
+    private static final int PEEK = 1 << 20;
+
     private final String displayName;
     private final String baseName;
-    private final Path readPath;
-    private final boolean gzip;
+    private final Path source;
+    private final boolean sourceIsTemporary;
+    private Path readPath;
+    private boolean gzip;
     private final long bytes;
-    private final boolean temporary;
     private CompletableFuture<String> sha256;
 
-    private InputFile(String displayName, String baseName, Path readPath, boolean gzip, long bytes, boolean temporary,
+    private InputFile(String displayName, String baseName, Path source, boolean gzip, long bytes, boolean temporary,
             CompletableFuture<String> sha256) {
         this.displayName = displayName;
         this.baseName = baseName;
-        this.readPath = readPath;
+        this.source = source;
+        this.sourceIsTemporary = temporary;
+        this.readPath = source;
         this.gzip = gzip;
         this.bytes = bytes;
-        this.temporary = temporary;
         this.sha256 = sha256;
     }
 
     /** Opens an argument of the command line: a readable file, or "-" for standard input. */
     public static InputFile open(String arg, InputStream stdin) {
-        return STDIN.equals(arg) ? spool(stdin) : file(Path.of(arg), arg);
+        InputFile in = STDIN.equals(arg) ? spool(stdin) : file(Path.of(arg), arg);
+        try {
+            in.normalizeLineEnds();
+            return in;
+        } catch (IOException e) {
+            in.close();
+            throw new CliAnalyticsException("cannot read input file " + in.displayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DuckDB's line reader takes every carriage return for a line break, so a CRLF file would get
+     * twice its line numbers. When the first MiB holds a CR, the lines are copied to a private
+     * temporary file with CRLF turned into LF (a lone CR, JSON whitespace, into a space).
+     */
+    private void normalizeLineEnds() throws IOException {
+        byte[] head;
+        try (InputStream in = openDecoded()) {
+            head = in.readNBytes(PEEK);
+        }
+        boolean cr = false;
+        for (byte b : head) {
+            cr |= b == '\r';
+        }
+        if (!cr) {
+            return;
+        }
+        Path tmp = Files.createTempFile("cli-analytics-lines-", ".jsonl",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (InputStream in = new java.io.BufferedInputStream(openDecoded(), 1 << 16);
+                OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            int b = in.read();
+            while (b >= 0) {
+                int next = in.read();
+                if (b == '\r') {
+                    if (next == '\n') {
+                        out.write('\n');
+                        next = in.read();
+                    } else {
+                        out.write(' ');
+                    }
+                } else {
+                    out.write(b);
+                }
+                b = next;
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        readPath = tmp;
+        gzip = false;
+    }
+
+    private InputStream openDecoded() throws IOException {
+        InputStream in = Files.newInputStream(source);
+        return gzip ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static InputFile file(Path path, String arg) {
@@ -106,7 +167,7 @@ public final class InputFile implements AutoCloseable {
 
     private String hashContent() {
         MessageDigest digest = sha256Digest();
-        try (InputStream in = Files.newInputStream(readPath)) {
+        try (InputStream in = Files.newInputStream(source)) {
             byte[] buf = new byte[1 << 20];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -156,7 +217,10 @@ public final class InputFile implements AutoCloseable {
 
     @Override
     public void close() {
-        if (temporary) {
+        if (sourceIsTemporary) {
+            deleteQuietly(source);
+        }
+        if (!readPath.equals(source)) {
             deleteQuietly(readPath);
         }
     }

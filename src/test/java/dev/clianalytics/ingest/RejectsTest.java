@@ -106,6 +106,27 @@ class RejectsTest {
     }
 
     @Test
+    void windowsLineEndsKeepLineNumbersInPlainAndGzipFiles() throws Exception {
+        String crlf = Lines.event("\"sequence\":1") + "\r\n\r\nnot json\r\n" + Lines.event("\"sequence\":2") + "\r\n{\r\n";
+        Path plain = dir.resolve("win.jsonl");
+        Files.writeString(plain, crlf);
+        Path gz = dir.resolve("win.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(crlf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path rejects = dir.resolve("r.jsonl");
+
+        Result r = CliRun.withDb(dir.resolve("db.duckdb")).run("ingest", plain.toString(), gz.toString(), "--rejects", rejects.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).containsPattern("invalid_json +4  " + plain + ":3, " + plain + ":5, " + gz + ":3, " + gz + ":5\n")
+                .contains("2 events stored, 2 duplicates, 4 rejected");
+        assertThat(Files.readAllLines(rejects).get(0)).isEqualTo("{\"file\":\"" + plain + "\",\"line\":3,\"reason\":\"invalid_json\",\"text\":\"not json\"}");
+        assertThat(Db.rows(dir.resolve("db.duckdb"), "SELECT file_name, lines FROM ingest_files ORDER BY file_index"))
+                .containsExactly("win.jsonl | 4", "win.jsonl.gz | 4");
+    }
+
+    @Test
     void rejectedContentNeverReachesTheDatabaseNorTheMessages() throws Exception {
         String secret = "ghp_" + "Zq8".repeat(12);
         Path file = Lines.write(dir.resolve("e.jsonl"), List.of("{\"password\":\"" + secret + "\"", Lines.event("\"exit_code\":\"" + secret + "\"")));
