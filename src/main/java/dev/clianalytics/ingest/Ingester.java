@@ -50,18 +50,24 @@ public final class Ingester {
         request.inputs().forEach(InputFile::startHashing);
         Connection c = db.connection();
         try {
-            prepareSession();
-            c.setAutoCommit(false);
             try {
-                IngestResult result = runInTransaction(request, progress, started, t0);
-                c.commit();
-                phase("commit");
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
+                prepareSession();
+                phaseStart = System.nanoTime();
+                // staging writes only TEMP tables, outside the transaction: nothing of it can reach the file
+                Staged staged = stage(request, progress);
+                c.setAutoCommit(false);
+                try {
+                    IngestResult result = write(request, staged, started, t0);
+                    c.commit();
+                    phase("commit");
+                    return result;
+                } catch (RuntimeException | SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
             } finally {
-                c.setAutoCommit(true);
                 dropStage();
             }
         } catch (SQLException e) {
@@ -69,6 +75,9 @@ public final class Ingester {
                     + "); nothing was written", redacted(e));
         }
     }
+
+    /** What staging found before anything is written. */
+    private record Staged(List<ReasonCount> reasons, long rejected) {}
 
     private void dropStage() throws SQLException {
         db.execute("DROP VIEW IF EXISTS temp.ca_lines");
@@ -88,23 +97,28 @@ public final class Ingester {
         db.execute("SET enable_progress_bar_print = false");
     }
 
-    private IngestResult runInTransaction(IngestRequest request, IngestProgress progress, Instant started, long t0)
-            throws SQLException {
+    private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
         List<InputFile> inputs = request.inputs();
-        phaseStart = System.nanoTime();
-        stage(request, progress);
+        stageFiles(request, progress);
         phase("stage");
         rejectForeignLines(request);
         List<ReasonCount> reasons = rejectReasons(inputs);
-        phase("rejects");
         long rejected = reasons.stream().mapToLong(ReasonCount::count).sum();
         if (request.rejectsFile() != null) {
             writeRejects(request);
         }
+        phase("rejects");
         if (request.maxRejects() != null && rejected > request.maxRejects()) {
             throw new InputRejected(rejected + " line" + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects "
                     + request.maxRejects() + "; nothing was written (" + describe(reasons) + ")");
         }
+        return new Staged(reasons, rejected);
+    }
+
+    private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0) throws SQLException {
+        List<InputFile> inputs = request.inputs();
+        List<ReasonCount> reasons = staged.reasons();
+        long rejected = staged.rejected();
         int runId = queryLong("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").intValue();
         long seqBase = nextSeqBase();
         long accepted;
@@ -144,7 +158,7 @@ public final class Ingester {
     }
 
     /** Reads every file into TEMP ca_stage through stg_lines.sql, one statement per file. */
-    private void stage(IngestRequest request, IngestProgress progress) throws SQLException {
+    private void stageFiles(IngestRequest request, IngestProgress progress) throws SQLException {
         String sql = SqlResources.load("sql/staging/stg_lines.sql");
         List<InputFile> inputs = request.inputs();
         long total = inputs.stream().mapToLong(InputFile::bytes).sum();
