@@ -17,10 +17,20 @@ fresh AS (
     WHERE s.event_key IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_key = s.event_key)
 ),
+-- keys seen more than once in this run, with the position of their first occurrence
+repeats AS (
+    SELECT event_key, min((file_index::BIGINT << 40) + line_no * 4096 + index_in_line) AS first_pos
+    FROM ca_lines
+    WHERE event_key IS NOT NULL
+    GROUP BY event_key
+    HAVING count(*) > 1
+),
 -- the first occurrence of each key in ingest order (files as given, then lines)
 firsts AS (
-    SELECT * FROM fresh
-    QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY file_index, line_no, index_in_line) = 1
+    SELECT f.*
+    FROM fresh f
+    LEFT JOIN repeats r ON r.event_key = f.event_key
+    WHERE r.event_key IS NULL OR r.first_pos = (f.file_index::BIGINT << 40) + f.line_no * 4096 + f.index_in_line
 )
 -- the event row, ingest_seq increasing with run, file, line and position in the line
 SELECT
