@@ -3,16 +3,20 @@ package dev.clianalytics.cli;
 import dev.clianalytics.ingest.IngestProgress;
 import dev.clianalytics.ingest.InputFile;
 import java.io.PrintWriter;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** A one-line progress bar on stderr (lines, MB, rate), drawn only once a run has taken a second. */
+/**
+ * A one-line progress bar on stderr (events, MB, rate), drawn only once a run has taken a second.
+ * Event counts are estimates (bytes read / average line length) and shown with a ~.
+ */
 final class ProgressBar implements IngestProgress {
     private static final int WIDTH = 24;
     private final PrintWriter err;
     private final long start = System.nanoTime();
-    private long linesBefore;
-    private InputFile current;
-    private long lastLines;
+    private final Map<InputFile, Long> lines = new IdentityHashMap<>();
+    private long bytesDone;
     private boolean drawn;
 
     ProgressBar(PrintWriter err) {
@@ -20,25 +24,23 @@ final class ProgressBar implements IngestProgress {
     }
 
     @Override
-    public synchronized void update(InputFile file, double fraction, long bytesDone, long bytesTotal, long linesDone) {
-        if (file != current) {
-            linesBefore += lastLines;
-            lastLines = 0;
-            current = file;
-        }
+    public synchronized void update(InputFile file, double fraction, long bytes, long bytesTotal, long linesDone) {
         if (linesDone >= 0) {
-            lastLines = linesDone;
+            lines.merge(file, linesDone, Math::max);
         }
+        bytesDone = Math.max(bytesDone, bytes);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (seconds < 1.0) {
             return;
         }
         double done = bytesTotal == 0 ? 1 : Math.min(1, (double) bytesDone / bytesTotal);
         int filled = (int) Math.round(done * WIDTH);
-        long lines = linesBefore + lastLines;
-        err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %,d events  %.1f/%.1f MB  %,.0f events/s ",
-                "=".repeat(filled), " ".repeat(WIDTH - filled), done * 100, lines, bytesDone / 1e6, bytesTotal / 1e6,
-                lines / seconds);
+        long events = lines.values().stream().mapToLong(Long::longValue).sum();
+        String counted = lines.isEmpty() ? "" : String.format(Locale.ROOT, "~%,d events  ", events);
+        String rate = lines.isEmpty() ? String.format(Locale.ROOT, "%.1f MB/s", bytesDone / 1e6 / seconds)
+                : String.format(Locale.ROOT, "~%,.0f events/s", events / seconds);
+        err.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  %s%.1f/%.1f MB  %s ", "=".repeat(filled), " ".repeat(WIDTH - filled),
+                done * 100, counted, bytesDone / 1e6, bytesTotal / 1e6, rate);
         err.flush();
         drawn = true;
     }

@@ -93,8 +93,6 @@ public final class Ingester {
         for (String statement : SqlResources.statements(SqlResources.load("sql/staging/macros.sql"))) {
             db.execute(statement);
         }
-        db.execute("SET enable_progress_bar = true");
-        db.execute("SET enable_progress_bar_print = false");
     }
 
     private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
@@ -169,7 +167,7 @@ public final class Ingester {
             InputFile file = inputs.get(i);
             String statement = (i == 0 ? "CREATE TEMP TABLE ca_stage AS " : "INSERT INTO ca_stage ") + sql;
             try (PreparedStatement ps = db.connection().prepareStatement(statement);
-                    ProgressPoller poller = ProgressPoller.start(ps, file, before, total, progress)) {
+                    ProgressPoller poller = ProgressPoller.start(file, before, total, progress)) {
                 ps.setString(1, file.readPath().toAbsolutePath().toString());
                 ps.setInt(2, i);
                 ps.setString(3, request.format().id());

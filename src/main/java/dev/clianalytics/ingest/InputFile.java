@@ -31,6 +31,7 @@ public final class InputFile implements AutoCloseable {
     private boolean gzip;
     private final long bytes;
     private CompletableFuture<String> sha256;
+    private double bytesPerLine = -1;
 
     private InputFile(String displayName, String baseName, Path source, boolean gzip, long bytes, boolean temporary,
             CompletableFuture<String> sha256) {
@@ -67,8 +68,13 @@ public final class InputFile implements AutoCloseable {
             head = in.readNBytes(PEEK);
         }
         boolean cr = false;
+        int newlines = 0;
         for (byte b : head) {
             cr |= b == '\r';
+            newlines += b == '\n' ? 1 : 0;
+        }
+        if (newlines > 0) {
+            bytesPerLine = (double) head.length / newlines;
         }
         if (!cr) {
             return;
@@ -98,6 +104,7 @@ public final class InputFile implements AutoCloseable {
         }
         readPath = tmp;
         gzip = false;
+        bytesPerLine = newlines > 0 ? (double) head.length / newlines : -1;
     }
 
     private InputStream openDecoded() throws IOException {
@@ -213,6 +220,11 @@ public final class InputFile implements AutoCloseable {
 
     public long bytes() {
         return bytes;
+    }
+
+    /** Average bytes per line of what the database reads, from the first MiB; -1 if unknown (gzip). */
+    double bytesPerLine() {
+        return gzip ? -1 : bytesPerLine;
     }
 
     @Override
