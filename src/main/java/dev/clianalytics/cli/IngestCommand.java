@@ -2,6 +2,7 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.ingest.ForeignReaders;
 import dev.clianalytics.ingest.IngestProgress;
 import dev.clianalytics.ingest.IngestRequest;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
             "  producer | cli-analytics ingest - --max-rejects 0"
         })
 final class IngestCommand implements Callable<Integer> {
+    static final String INGEST_MEMORY_LIMIT = "700MB";
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +70,7 @@ final class IngestCommand implements Callable<Integer> {
                 inputs.add(InputFile.open(f, options.stdin()));
             }
             IngestResult result;
-            try (Database db = Database.open(options.db(), options.dbSettings())) {
+            try (Database db = Database.open(options.db(), settings(options))) {
                 Salt salt = Salt.resolve(options.env(), options.db());
                 IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
                 try {
@@ -89,6 +92,16 @@ final class IngestCommand implements Callable<Integer> {
         } finally {
             inputs.forEach(InputFile::close);
         }
+    }
+
+    /**
+     * Ingest keeps DuckDB's memory below the foundation's default unless the user chose a limit,
+     * so a whole run (JVM included) stays under 1 GiB; the staged rows spill to disk beyond it.
+     */
+    static DbSettings settings(GlobalOptions options) {
+        DbSettings settings = options.dbSettings();
+        return options.env().containsKey("CLI_ANALYTICS_MEMORY_LIMIT") ? settings
+                : new DbSettings(INGEST_MEMORY_LIMIT, settings.threads());
     }
 
     private void render(IngestResult r, PrintWriter err) {
