@@ -47,10 +47,12 @@ CREATE OR REPLACE TEMP MACRO ca_tool_version(v) AS
 
 -- A word that has the shape of a secret although it passes the command-word pattern: a known
 -- token prefix, 24+ characters mixing letters and digits, or 32+ hex digits (all 16+ long).
+-- (CASE gates the regexes: OR/AND would evaluate them on every element)
 CREATE OR REPLACE TEMP MACRO ca_looks_secret(w) AS
-    strlen(w) >= 16 AND (regexp_matches(w, '^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)')
-    OR (strlen(w) >= 24 AND regexp_matches(w, '[A-Za-z]') AND regexp_matches(w, '[0-9]'))
-    OR regexp_full_match(w, '[0-9A-Fa-f]{32,}'));
+    CASE WHEN strlen(w) < 16 THEN false
+         ELSE regexp_matches(w, '^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)')
+              OR (strlen(w) >= 24 AND regexp_matches(w, '[A-Za-z]') AND regexp_matches(w, '[0-9]'))
+              OR regexp_full_match(w, '[0-9A-Fa-f]{32,}') END;
 
 -- command_path: at most 16 elements, each trimmed, lower-cased when it looks like a command
 -- word (and not like a secret), else replaced in place by [redacted].

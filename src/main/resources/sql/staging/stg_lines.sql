@@ -9,7 +9,9 @@
 WITH
 -- every line of the file as raw text; blank lines are kept (they count) but never read as JSON
 raw_lines AS (
-    SELECT line, line IS NULL OR (NOT starts_with(line, '{') AND trim(line, E' \t\r') = '') AS blank
+    -- (CASE, not OR/AND: in a projection DuckDB evaluates every operand of OR/AND on every row)
+    SELECT line, CASE WHEN line IS NULL THEN true WHEN starts_with(line, '{') THEN false
+                      ELSE trim(line, E' \t\r') = '' END AS blank
     FROM read_csv($1, columns = {'line': 'VARCHAR'}, header = false, auto_detect = false,
                   delim = E'\x01\x02\x03\x04', quote = '', escape = '', strict_mode = false,
                   max_line_size = 16777216, buffer_size = 33554432, compression = $5)
