@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,10 +132,11 @@ public final class Ingester {
         Instant finished = Instant.now();
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates,"
-                        + " unknown_fields, ignored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " unknown_fields, ignored) VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, runId);
-            ps.setTimestamp(2, Timestamp.from(started));
-            ps.setTimestamp(3, Timestamp.from(finished));
+            // ISO-8601 instants: independent of the JVM's time zone
+            ps.setString(2, started.toString());
+            ps.setString(3, finished.toString());
             ps.setString(4, request.format().id());
             ps.setLong(5, accepted);
             ps.setLong(6, rejected);
