@@ -1,15 +1,8 @@
 -- Writes the accepted events of one ingest run (SPEC §4.1, §4.2) from the staged lines
--- (TEMP view ca_lines over ca_stage, built by stg_lines.sql per file): ids hashed, duplicates left out.
+-- (TEMP view ca_lines over ca_stage, built by stg_lines.sql per file), duplicates left out.
 -- Parameters: $1 run id, $2 first ingest_seq of the run.
 INSERT INTO events
 WITH
--- each distinct raw id of the run, hashed once: HMAC-SHA256(salt, id), 16 hex characters
-ids AS (
-    SELECT v, ca_id_hash(v) AS h
-    FROM (SELECT actor_id AS v FROM ca_stage WHERE event_key IS NOT NULL
-          UNION SELECT machine_id FROM ca_stage WHERE event_key IS NOT NULL
-          UNION SELECT session_hint FROM ca_stage WHERE session_hint IS NOT NULL)
-),
 -- events whose key is not stored yet
 fresh AS (
     SELECT s.*
@@ -38,9 +31,5 @@ SELECT
     $1::INTEGER AS run_id,
     $2::BIGINT + (f.file_index::BIGINT << 40) + f.line_no * 4096 + f.index_in_line AS ingest_seq,
     f.ts, f.tool_name, f.tool_version, f.command_path, f.flags_present, f.exit_code, f.duration_ms,
-    f.error_type, a.h AS actor_hash, m.h AS machine_hash, h.h AS session_hint_hash, f.ci_detected,
-    f.sequence, f.source_format
+    f.error_type, f.actor_hash, f.machine_hash, f.session_hint_hash, f.ci_detected, f.sequence, f.source_format
 FROM firsts f
-JOIN ids a ON a.v = f.actor_id
-JOIN ids m ON m.v = f.machine_id
-LEFT JOIN ids h ON h.v = f.session_hint

@@ -2,8 +2,8 @@
 -- format and reject reason; accepted native lines also carry their event key and sanitized
 -- values. The row's position in TEMP ca_stage is its line number: DuckDB keeps insertion order,
 -- so no numbering step serializes the parallel scan (view ca_lines derives line_no from rowid).
--- Ids stay raw here and are hashed once per distinct value when events are written
--- (ingest_events.sql); this result lives in a TEMP table, never in the database file.
+-- Ids are hashed here, row by row (cheaper than hashing distinct ids and joining them back, and
+-- no raw id is kept anywhere, not even in this TEMP table).
 -- Parameters: $1 file path, $2 file index, $3 format asked (auto|native|posthog|segment),
 -- $4 keep the text of rejected lines (for --rejects), $5 compression (gzip|none).
 WITH
@@ -145,9 +145,9 @@ SELECT
     CASE WHEN ok THEN exit_code END AS exit_code,
     CASE WHEN ok THEN duration_ms END AS duration_ms,
     CASE WHEN ok THEN ca_error_type(error_text) END AS error_type,
-    CASE WHEN ok THEN actor_id END AS actor_id,
-    CASE WHEN ok THEN machine_id END AS machine_id,
-    CASE WHEN ok THEN session_hint END AS session_hint,
+    CASE WHEN ok THEN ca_id_hash(actor_id) END AS actor_hash,
+    CASE WHEN ok THEN ca_id_hash(machine_id) END AS machine_hash,
+    CASE WHEN ok THEN ca_id_hash(session_hint) END AS session_hint_hash,
     CASE WHEN ok THEN coalesce(ci_detected, false) END AS ci_detected,
     CASE WHEN ok THEN sequence END AS sequence
 FROM accepted
