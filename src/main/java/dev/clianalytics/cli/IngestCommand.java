@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Load event files into the database: validated, sanitized (ids hashed, secrets removed),",
-            "de-duplicated, in one transaction."},
+        description = {"Load event files into the database: validated, sanitized (ids hashed,",
+            "secrets removed), de-duplicated, in one transaction."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cli-analytics ingest events.jsonl",
@@ -124,8 +124,9 @@ final class IngestCommand implements Callable<Integer> {
         }
         double seconds = Math.max(r.elapsed().toNanos() / 1e9, 1e-9);
         String what = r.files().size() == 1 ? r.files().get(0).name() : r.files().size() + " files";
-        err.printf(Locale.ROOT, "ingested %s: %,d events stored, %,d duplicate%s, %,d rejected in %.1f s (%,.0f events/s)%n",
-                what, r.accepted(), r.duplicates(), r.duplicates() == 1 ? "" : "s", r.rejected(), seconds,
+        err.printf(Locale.ROOT, "ingested %s: %,d event%s stored, %,d duplicate%s, %,d rejected in %.1f s (%,.0f events/s)%n",
+                what, r.accepted(), r.accepted() == 1 ? "" : "s", r.duplicates(), r.duplicates() == 1 ? "" : "s",
+                r.rejected(), seconds,
                 (r.accepted() + r.duplicates() + r.rejected()) / seconds);
     }
 }

@@ -41,7 +41,7 @@ class IngestCommandTest {
         Result r = CliRun.withDb(db).stdin(EVENT + "\n\nnot json\n").run("ingest", "-");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("invalid_json", "<stdin>:3")
-                .contains("ingested <stdin>: 1 events stored, 0 duplicates, 1 rejected in ");
+                .contains("ingested <stdin>: 1 event stored, 0 duplicates, 1 rejected in ");
         assertThat(Db.one(db, "SELECT file_name, lines FROM ingest_files")).isEqualTo("stdin | 2");
     }
 
