@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  producer | cli-analytics ingest - --max-rejects 0"
         })
 final class IngestCommand implements Callable<Integer> {
-    static final String INGEST_MEMORY_LIMIT = "700MB";
+    static final String INGEST_MEMORY_LIMIT = "512MB";
 
     @Spec
     CommandSpec spec;
