@@ -81,6 +81,7 @@ public final class InputFile implements AutoCloseable {
         }
         Path tmp = Files.createTempFile("cli-analytics-lines-", ".jsonl",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        tmp.toFile().deleteOnExit(); // also on Ctrl-C, when close() is never reached
         try (InputStream in = new java.io.BufferedInputStream(openDecoded(), 1 << 16);
                 OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             int b = in.read();
@@ -136,6 +137,7 @@ public final class InputFile implements AutoCloseable {
         try {
             tmp = Files.createTempFile("cli-analytics-stdin-", ".jsonl",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            tmp.toFile().deleteOnExit(); // also on Ctrl-C, when close() is never reached
             MessageDigest digest = sha256Digest();
             long total = 0;
             try (OutputStream out = Files.newOutputStream(tmp)) {
