@@ -67,7 +67,8 @@ typed AS (
         CASE WHEN k_cmd = 'a' THEN ca_json_string_list(j_cmd) END AS command_path_raw,
         CASE WHEN k_flags = 'a' THEN ca_json_string_list(j_flags) END AS flags_raw,
         CASE WHEN k_exit = 'n' THEN try_cast(ca_json_integer(j_exit) AS INTEGER) END AS exit_code,
-        CASE WHEN k_dur = 'n' AND ca_json_integer(j_dur) >= 0 THEN ca_json_integer(j_dur) END AS duration_ms,
+        -- at most 10^12 ms (~31.7 years): longer is no real command and would overflow interval arithmetic
+        CASE WHEN k_dur = 'n' AND ca_json_integer(j_dur) BETWEEN 0 AND 1000000000000 THEN ca_json_integer(j_dur) END AS duration_ms,
         CASE WHEN k_ci = 'b' THEN j_ci = 'true' END AS ci_detected,
         CASE WHEN k_seq = 'n' THEN ca_json_integer(j_seq) END AS sequence,
         CASE WHEN k_actor = 's' THEN ca_json_string(j_actor) END AS actor_id,
@@ -83,7 +84,9 @@ typed AS (
 -- the flag names that may be kept
 timed AS (
     SELECT *,
-        CASE WHEN regexp_matches(ts_text, '^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d') THEN try_cast(ts_text AS TIMESTAMPTZ) END AS ts,
+        -- (an offset beyond ±18 hours, which DuckDB would take, is no real zone: bad_timestamp)
+        CASE WHEN regexp_matches(ts_text, '^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d')
+                  AND NOT regexp_matches(ts_text, '[+-](19|[2-9]\d)(:?\d\d)?\s*$') THEN try_cast(ts_text AS TIMESTAMPTZ) END AS ts,
         ca_flag_names(flags_raw) AS flag_names
     FROM typed
 ),

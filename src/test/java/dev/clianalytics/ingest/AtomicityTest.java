@@ -97,29 +97,9 @@ class AtomicityTest {
         return file;
     }
 
-    /** Waits until the child has the database open (seen in /proc, so we never race it for the lock). */
+    /** Waits until the child has the database open (so we never race it for the lock). */
     private void waitUntilWriting(Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!hasOpen(child, db)) {
-            assertThat(child.isAlive()).as("the child ended before it opened the database").isTrue();
-            assertThat(System.nanoTime()).as("the child never opened the database").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static boolean hasOpen(Process child, Path file) {
-        try (var fds = Files.list(Path.of("/proc", Long.toString(child.pid()), "fd"))) {
-            Path target = file.toRealPath();
-            return fds.anyMatch(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).equals(target);
-                } catch (Exception gone) {
-                    return false;
-                }
-            });
-        } catch (Exception e) {
-            return false;
-        }
+        ChildJvm.waitUntilOpen(child, db, 60);
     }
 
     /** Waits, after the start, until the child writes table data (the file grows or a WAL appears). */

@@ -2,17 +2,33 @@ package dev.clianalytics.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Starts a class of the test classpath in its own JVM: for locks, kills and concurrency. */
 public final class ChildJvm {
     private ChildJvm() {}
 
     public static Process start(Class<?> main, Map<String, String> env, Path workDir, String... args) throws IOException {
+        ProcessBuilder pb = builder(main, env, workDir, args);
+        pb.redirectError(new File(workDir.toFile(), "child-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".err"));
+        return pb.start();
+    }
+
+    /**
+     * The command to start {@code main}, for callers that choose where its output goes. SIGINT is
+     * reset to its default action when the coreutils {@code env} can, since a JVM started from a
+     * background job would otherwise inherit "ignore SIGINT" and never see a Ctrl-C.
+     */
+    public static ProcessBuilder builder(Class<?> main, Map<String, String> env, Path workDir, String... args) {
         List<String> cmd = new ArrayList<>();
+        if (ENV_RESETS_SIGINT) {
+            cmd.addAll(List.of("env", "--default-signal=INT"));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -20,7 +36,47 @@ public final class ChildJvm {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().putAll(env);
-        pb.redirectError(new File(workDir.toFile(), "child-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".err"));
-        return pb.start();
+        return pb;
+    }
+
+    private static final boolean ENV_RESETS_SIGINT = envResetsSigint();
+
+    private static boolean envResetsSigint() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Waits until the child has {@code file} open (seen in /proc, so a test never races it for a lock). */
+    public static void waitUntilOpen(Process child, Path file, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!hasOpen(child, file)) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child ended before it opened " + file);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the child never opened " + file);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Whether a process (or the JVM its {@code env} wrapper became) has {@code file} open. */
+    public static boolean hasOpen(Process child, Path file) {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(child.pid()), "fd"))) {
+            Path target = file.toRealPath();
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(target);
+                } catch (Exception gone) {
+                    return false;
+                }
+            });
+        } catch (Exception e) {
+            return false;
+        }
     }
 }
