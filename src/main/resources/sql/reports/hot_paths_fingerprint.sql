@@ -1,0 +1,31 @@
+-- Fingerprints of FAILED runs in scope (SPEC §5.4), ranked by failures, ties by fingerprint.
+-- Same result as the hot_paths_fingerprint table when no filter is given.
+-- $1 tool, $2 since, $3 until, $4 exclude CI, $5 how many.
+WITH
+-- failed runs in scope
+failed AS (
+    SELECT fingerprint, workflow_name, actor_hash
+    FROM workflow_runs
+    WHERE outcome = 'FAILED'
+      AND ($1::VARCHAR IS NULL OR tool_name = $1::VARCHAR)
+      AND ($2::TIMESTAMPTZ IS NULL OR started_at >= $2::TIMESTAMPTZ)
+      AND ($3::TIMESTAMPTZ IS NULL OR started_at < $3::TIMESTAMPTZ)
+      AND NOT ($4::BOOLEAN AND ci_detected)
+),
+-- failures and distinct actors per fingerprint
+per_fingerprint AS (
+    SELECT fingerprint, count(*) AS failure_count, count(DISTINCT actor_hash) AS distinct_actors
+    FROM failed GROUP BY fingerprint
+),
+-- the most frequent workflow name among a fingerprint's failed runs, ties by name
+top_name AS (
+    SELECT fingerprint, workflow_name
+    FROM (SELECT fingerprint, workflow_name,
+                 row_number() OVER (PARTITION BY fingerprint ORDER BY count(*) DESC, workflow_name) AS pick
+          FROM failed GROUP BY fingerprint, workflow_name)
+    WHERE pick = 1
+)
+SELECT row_number() OVER (ORDER BY p.failure_count DESC, p.fingerprint) AS rank,
+       p.fingerprint, p.failure_count, t.workflow_name, p.distinct_actors
+FROM per_fingerprint AS p JOIN top_name AS t USING (fingerprint)
+ORDER BY rank LIMIT $5
