@@ -18,12 +18,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the database tables as CSV, JSON lines or Parquet, one file per table, for pandas, Polars,",
-                "Spark or the duckdb CLI. Tables: events, sessions, workflow_runs, workflow_steps,",
-                "hot_paths_fingerprint, hot_paths_ngram (all when none is named)."},
+        description = {"Write database tables as CSV, JSON lines or Parquet, one file per table",
+                "(for pandas, Polars, Spark or the duckdb CLI).",
+                "Tables: events, sessions, workflow_runs, workflow_steps, hot_paths_fingerprint,",
+                "hot_paths_ngram (all when none is named)."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics export --to out/ --format parquet",
-                "  cli-analytics export workflow_runs hot_paths_ngram --to out/ --format csv --force"})
+                "  cli-analytics export workflow_runs hot_paths_ngram --to out/ --force"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs one report SQL file with the filter bound as $1..$4 and further parameters as $5.. . */
+/**
+ * Runs one SQL file (a name in sql/reports/, or a full resource path) with the filter bound as
+ * $1..$4 and further parameters as $5.. .
+ */
 final class Rows {
     private Rows() {}
 
@@ -56,7 +59,7 @@ final class Rows {
     }
 
     static List<Row> query(Connection c, String file, List<Object> params) {
-        String sql = SqlResources.load("sql/reports/" + file);
+        String sql = SqlResources.load(file.contains("/") ? file : "sql/reports/" + file);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
