@@ -144,10 +144,9 @@ public final class Layouts {
                         g.ngram())).toList());
     }
 
+    /** The settings only, not when infer ran: the same events and settings give byte-identical reports (SPEC §5). */
     private static Fields infer(InferInfo i) {
-        return new Fields("infer", "Computed by infer", false, List.of(
-                new Field("infer_id", "infer run", Kind.TEXT, i.inferId()),
-                new Field("finished_at", "finished (UTC)", Kind.TIMESTAMP, i.finishedAt()),
+        return new Fields("infer", "Computed by infer with", false, List.of(
                 new Field("session_timeout_ms", "session timeout", Kind.DURATION_MS, i.sessionTimeoutMs()),
                 new Field("as_of", "as of (UTC)", Kind.TIMESTAMP, i.asOf()),
                 new Field("as_of_given", "as of given", Kind.FLAG, i.asOfGiven()),
