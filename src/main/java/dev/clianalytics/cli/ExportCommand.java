@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
         List<Exporter.Written> written;
         try (Database db = Database.openReadOnly(options.db(), options.dbSettings())) {
             if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
-                InferInfo.require(db.connection(), ReportRun.dbArgument(options));
+                InferInfo.require(db.connection(), ReportRun.dbArgument(options.db()));
             }
             written = Exporter.export(db.connection(), chosen, to, format, force);
         }

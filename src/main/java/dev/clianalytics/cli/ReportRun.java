@@ -7,6 +7,7 @@ import dev.clianalytics.report.InferInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +19,14 @@ final class ReportRun {
     private ReportRun() {}
 
     static int run(CommandSpec spec, Format format, BiFunction<Connection, InferInfo, Document> build) {
+        return run(spec, RootCommand.options(spec).db(), format, build);
+    }
+
+    static int run(CommandSpec spec, Path dbFile, Format format, BiFunction<Connection, InferInfo, Document> build) {
         GlobalOptions options = RootCommand.options(spec);
         Document doc;
-        try (Database db = Database.openReadOnly(options.db(), options.dbSettings())) {
-            InferInfo infer = InferInfo.require(db.connection(), dbArgument(options));
+        try (Database db = Database.openReadOnly(dbFile, options.dbSettings())) {
+            InferInfo infer = InferInfo.require(db.connection(), dbArgument(dbFile));
             doc = build.apply(db.connection(), infer);
         }
         render(spec, format, doc, width(options));
@@ -40,8 +45,8 @@ final class ReportRun {
     }
 
     /** " --db FILE" when the database is not the default one, so suggested commands work as printed. */
-    static String dbArgument(GlobalOptions options) {
-        String path = options.db().toString();
+    static String dbArgument(Path db) {
+        String path = db.toString();
         if (path.equals(RootCommand.DEFAULT_DB)) {
             return "";
         }
