@@ -14,6 +14,8 @@ public enum Kind {
     TEXT,
     /** Long text such as a fingerprint: shortened with … keeping the tail when a table is too wide. */
     PATH,
+    /** Free text such as an error type: shortened at the end with … when a table is too wide. */
+    MESSAGE,
     /** true/false. */
     FLAG
 }

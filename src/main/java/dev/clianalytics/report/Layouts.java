@@ -87,7 +87,7 @@ public final class Layouts {
                         s.inProgress())).toList()));
         sections.add(new Table("top_error_types", "Errors that ended failed runs", List.of(
                 new Column("failed_runs", "failed runs", Kind.COUNT),
-                new Column("error_type", "error type", Kind.PATH)),
+                new Column("error_type", "error type", Kind.MESSAGE)),
                 w.errors().stream().map(e -> row(e.failedRuns(), e.errorType())).toList()));
         sections.add(new Table("tool_versions", "Success by tool version", List.of(
                 new Column("tool_version", "version", Kind.PATH),
@@ -137,7 +137,7 @@ public final class Layouts {
                 new Column("failure_rate", "fail %", Kind.PERCENT),
                 new Column("distinct_actors", "actors", Kind.COUNT),
                 new Column("n", "n", Kind.COUNT),
-                new Column("top_error_type", "top error", Kind.TEXT),
+                new Column("top_error_type", "top error", Kind.MESSAGE),
                 new Column("ngram", "steps", Kind.PATH)),
                 h.ngrams().stream().map(g -> row(g.rank(), g.failureCount(), g.occurrenceCount(),
                         Percent.of(g.failureCount(), g.occurrenceCount()), g.distinctActors(), g.n(), g.topErrorType(),

@@ -17,6 +17,7 @@ final class TableRenderer implements Renderer {
     private static final String INDENT = "  ";
     private static final String GAP = "  ";
     private static final int MIN_PATH = 16;
+    private static final int MIN_MESSAGE = 10;
 
     private final int width;
 
@@ -84,25 +85,34 @@ final class TableRenderer implements Renderer {
         }
     }
 
-    /** Narrows the widest shortenable column, repeatedly, until the table fits or none can shrink further. */
+    /**
+     * Narrows shortenable columns one character at a time, always the widest (a message counting
+     * 1.5 times its width, so paths keep more room), until the table fits or none can shrink.
+     */
     private void fit(List<Column> columns, int[] widths) {
-        while (true) {
-            int total = INDENT.length() + GAP.length() * (widths.length - 1);
-            for (int w : widths) {
-                total += w;
-            }
-            int excess = total - width;
-            int widest = -1;
+        int total = INDENT.length() + GAP.length() * (widths.length - 1);
+        for (int w : widths) {
+            total += w;
+        }
+        while (total > width) {
+            int pick = -1;
+            double pickWeight = 0;
             for (int i = 0; i < widths.length; i++) {
-                if (columns.get(i).kind() == Kind.PATH && widths[i] > MIN_PATH
-                        && (widest < 0 || widths[i] > widths[widest])) {
-                    widest = i;
+                Kind kind = columns.get(i).kind();
+                int min = Math.max(kind == Kind.PATH ? MIN_PATH : MIN_MESSAGE, columns.get(i).label().length());
+                if ((kind == Kind.PATH || kind == Kind.MESSAGE) && widths[i] > min) {
+                    double weight = kind == Kind.MESSAGE ? widths[i] * 1.5 : widths[i];
+                    if (pick < 0 || weight > pickWeight) {
+                        pick = i;
+                        pickWeight = weight;
+                    }
                 }
             }
-            if (excess <= 0 || widest < 0) {
+            if (pick < 0) {
                 return;
             }
-            widths[widest] = Math.max(MIN_PATH, Math.max(columns.get(widest).label().length(), widths[widest] - excess));
+            widths[pick]--;
+            total--;
         }
     }
 
@@ -112,7 +122,9 @@ final class TableRenderer implements Renderer {
             if (i > 0) {
                 line.append(GAP);
             }
-            line.append(pad(shorten(cell.apply(i), widths[i]), widths[i], Values.rightAligned(columns.get(i).kind())));
+            Kind kind = columns.get(i).kind();
+            String text = kind == Kind.MESSAGE ? cut(cell.apply(i), widths[i]) : shorten(cell.apply(i), widths[i]);
+            line.append(pad(text, widths[i], Values.rightAligned(kind)));
         }
         b.append(line.toString().stripTrailing()).append('\n');
     }
@@ -120,6 +132,11 @@ final class TableRenderer implements Renderer {
     /** Keeps the tail: for a fingerprint the last steps say most. */
     static String shorten(String s, int max) {
         return s.length() <= max ? s : "…" + s.substring(s.length() - (max - 1));
+    }
+
+    /** Keeps the head: an error message reads from its start. */
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String pad(String s, int w, boolean right) {

@@ -29,7 +29,7 @@ final class Values {
             case DURATION_MS -> duration(((Number) value).longValue());
             case TIMESTAMP -> HUMAN_TIME.format((Instant) value);
             case FLAG -> ((Boolean) value) ? "yes" : "no";
-            case TEXT, PATH -> value.toString();
+            case TEXT, PATH, MESSAGE -> value.toString();
         };
     }
 

@@ -39,6 +39,21 @@ class RenderersTest {
     }
 
     @Test
+    void tableCutsLongMessagesAtTheEndAndLeavesPathsMoreRoom() throws Exception {
+        String message = "Error: error configuring S3 Backend: no valid credential sources found (key <token>)";
+        Table t = new Table("g", "G", List.of(
+                new Column("failures", "failures", Kind.COUNT),
+                new Column("error", "top error", Kind.MESSAGE),
+                new Column("steps", "steps", Kind.PATH)),
+                List.of(Arrays.asList(23L, message, "terraform/init -> terraform/plan -> terraform/apply")));
+        String out = render(Format.TABLE, new Document("T", List.of(t)));
+        String row = out.lines().filter(l -> l.contains("23")).findFirst().orElseThrow();
+        assertThat(row).hasSizeLessThanOrEqualTo(80).contains("Error: error configuring").contains("…  …")
+                .endsWith("terraform/apply");
+        assertThat(row.indexOf("…  ")).isLessThan(row.length() - 30);
+    }
+
+    @Test
     void jsonAndCsvKeepTheFullValueExactly() throws Exception {
         assertThat(render(Format.JSON, doc())).contains("\"fingerprint\": \"" + LONG + "\"")
                 .contains("\"note\": \"a \\\"quoted\\\", text\"").contains("\"runs\": 1234567").contains("\"note\": null");
