@@ -5,12 +5,13 @@ INSERT INTO ingest_runs VALUES (1, '2026-01-11 07:59:00+00', '2026-01-11 07:59:0
 INSERT INTO infer_runs VALUES (1, '2026-01-11 08:00:00+00', '2026-01-11 08:00:01+00', 1800000,
     '2026-01-10 14:00:02+00', false, NULL, '{}', 1, 18, 5, 11);
 
-INSERT INTO sessions VALUES
-    (1, 'aaaaaaaaaaaaaaa1', 'mmmmmmmmmmmmmmm1', NULL, false, 'first', '2026-01-10 09:00:00+00', '2026-01-10 09:11:20+00', 5, ['terraform']),
-    (2, 'aaaaaaaaaaaaaaa1', 'mmmmmmmmmmmmmmm1', NULL, false, 'inactivity', '2026-01-10 13:00:00+00', '2026-01-10 13:20:05+00', 4, ['npm']),
-    (3, 'aaaaaaaaaaaaaaa2', 'mmmmmmmmmmmmmmm2', NULL, false, 'first', '2026-01-10 10:00:00+00', '2026-01-10 10:07:30+00', 5, ['terraform']),
-    (4, 'aaaaaaaaaaaaaaa2', 'mmmmmmmmmmmmmmm2', NULL, false, 'inactivity', '2026-01-10 14:00:00+00', '2026-01-10 14:00:02+00', 1, ['terraform']),
-    (5, 'ccccccccccccccc1', 'mmmmmmmmmmmmmmm3', 'hhhhhhhhhhhhhhh1', true, 'first', '2026-01-10 11:00:00+00', '2026-01-10 11:05:15+00', 3, ['docker']);
+INSERT INTO sessions (session_id, actor_hash, machine_hash, session_hint_hash, ci_detected, split_reason, started_at,
+        ended_at, event_count, workflow_run_count, tools) VALUES
+    (1, 'aaaaaaaaaaaaaaa1', 'mmmmmmmmmmmmmmm1', NULL, false, 'first', '2026-01-10 09:00:00+00', '2026-01-10 09:11:20+00', 5, 2, ['terraform']),
+    (2, 'aaaaaaaaaaaaaaa1', 'mmmmmmmmmmmmmmm1', NULL, false, 'inactivity', '2026-01-10 13:00:00+00', '2026-01-10 13:20:05+00', 4, 3, ['npm']),
+    (3, 'aaaaaaaaaaaaaaa2', 'mmmmmmmmmmmmmmm2', NULL, false, 'first', '2026-01-10 10:00:00+00', '2026-01-10 10:07:30+00', 5, 2, ['terraform']),
+    (4, 'aaaaaaaaaaaaaaa2', 'mmmmmmmmmmmmmmm2', NULL, false, 'inactivity', '2026-01-10 14:00:00+00', '2026-01-10 14:00:02+00', 1, 1, ['terraform']),
+    (5, 'ccccccccccccccc1', 'mmmmmmmmmmmmmmm3', 'hhhhhhhhhhhhhhh1', true, 'first', '2026-01-10 11:00:00+00', '2026-01-10 11:05:15+00', 3, 3, ['docker']);
 
 INSERT INTO workflow_runs VALUES
     (1, 1, 'aaaaaaaaaaaaaaa1', 'mmmmmmmmmmmmmmm1', false, 'terraform', '1.7.0', 'apply_workflow', 'FAILED',
@@ -63,13 +64,6 @@ CREATE TEMP TABLE fixture_steps AS SELECT * FROM (VALUES
     (11, 1, '2026-01-10 11:05:00+00', 'docker/build', 'docker/build', false, true, 2, 15000, 'DaemonError')
 ) AS t(run_id, pos, ts, step, step_with_flags, is_entry, is_terminal, exit_code, duration_ms, error_type);
 
-INSERT INTO workflow_steps
-SELECT run_id, pos, 'e' || run_id || '-' || pos, ts::TIMESTAMPTZ, step, step_with_flags, is_entry, is_terminal,
-       exit_code, duration_ms, error_type,
-       CASE WHEN pos >= 2 THEN lag(step) OVER w || ' -> ' || step END,
-       CASE WHEN pos >= 3 THEN lag(step, 2) OVER w || ' -> ' || lag(step) OVER w || ' -> ' || step END
-FROM fixture_steps WINDOW w AS (PARTITION BY run_id ORDER BY pos);
-
 INSERT INTO events
 SELECT 'e' || s.run_id || '-' || s.pos, 1, row_number() OVER (ORDER BY s.ts), s.ts::TIMESTAMPTZ, r.tool_name,
        r.tool_version, string_split(s.step, '/'),
@@ -77,6 +71,14 @@ SELECT 'e' || s.run_id || '-' || s.pos, 1, row_number() OVER (ORDER BY s.ts), s.
        s.exit_code, s.duration_ms, s.error_type, r.actor_hash, r.machine_hash,
        CASE WHEN r.ci_detected THEN 'hhhhhhhhhhhhhhh1' END, r.ci_detected, NULL, 'native'
 FROM fixture_steps AS s JOIN workflow_runs AS r ON r.workflow_run_id = s.run_id;
+
+INSERT INTO workflow_steps
+SELECT f.run_id, f.pos, e.ingest_seq, e.ts, f.step, f.step_with_flags, f.is_entry, f.is_terminal,
+       f.exit_code, f.duration_ms, f.error_type,
+       CASE WHEN f.pos >= 2 THEN lag(f.step) OVER w || ' -> ' || f.step END,
+       CASE WHEN f.pos >= 3 THEN lag(f.step, 2) OVER w || ' -> ' || lag(f.step) OVER w || ' -> ' || f.step END
+FROM fixture_steps AS f JOIN events AS e ON e.ts = f.ts::TIMESTAMPTZ
+WINDOW w AS (PARTITION BY f.run_id ORDER BY f.pos);
 
 INSERT INTO hot_paths_fingerprint VALUES
     (1, 'docker/build', 1, 'build_workflow', 1),

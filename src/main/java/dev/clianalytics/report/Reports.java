@@ -1,6 +1,7 @@
 package dev.clianalytics.report;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.infer.HotPathQueries;
 import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
@@ -25,14 +26,17 @@ public final class Reports {
         return new Summary(f, infer, totals, workflows, hotPaths(c, f, top));
     }
 
-    /** Without a filter the tables infer stored are read; with one, the same ranking is computed on the runs in scope. */
+    /**
+     * Without a filter the tables infer stored are read; with one, infer's own aggregation SQL
+     * (HotPathQueries) ranks the runs in scope, so both always agree.
+     */
     public static HotPaths hotPaths(Connection c, ReportFilter f, int top) {
         List<Rows.Row> fingerprints = f.isEmpty()
                 ? Rows.query(c, "stored_hot_paths_fingerprint.sql", List.of(top))
-                : Rows.filtered(c, "hot_paths_fingerprint.sql", f, top);
+                : Rows.filtered(c, HotPathQueries.BY_FINGERPRINT, f, top);
         List<Rows.Row> ngrams = f.isEmpty()
                 ? Rows.query(c, "stored_hot_paths_ngram.sql", List.of(top))
-                : Rows.filtered(c, "hot_paths_ngram.sql", f, top);
+                : Rows.filtered(c, HotPathQueries.BY_NGRAM, f, top);
         return new HotPaths(
                 fingerprints.stream().map(r -> new HotPaths.Fingerprint(r.count("rank"), r.text("fingerprint"),
                         r.count("failure_count"), r.text("workflow_name"), r.count("distinct_actors"))).toList(),

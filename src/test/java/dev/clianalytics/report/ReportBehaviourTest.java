@@ -96,6 +96,25 @@ class ReportBehaviourTest {
     }
 
     @Test
+    void inferOnTheFixtureEventsDerivesExactlyTheHandWrittenTables() throws Exception {
+        Path copy = dir.resolve("inferred.duckdb");
+        java.nio.file.Files.copy(db, copy);
+        Result infer = CliRun.withDb(copy).run("infer");
+        assertThat(infer.exitCode()).as(infer.toString()).isZero();
+        for (String[] args : List.of(new String[] {"summary"}, new String[] {"hot-paths"},
+                new String[] {"summary", "--exclude-ci", "--tool", "terraform"},
+                new String[] {"workflow", "apply_workflow"})) {
+            List<String> all = new ArrayList<>(List.of("report"));
+            all.addAll(List.of(args));
+            all.addAll(List.of("--format", "json"));
+            Result hand = CliRun.withDb(db).run(all.toArray(String[]::new));
+            Result real = CliRun.withDb(copy).run(all.toArray(String[]::new));
+            assertThat(real.exitCode()).as(real.toString()).isZero();
+            assertThat(real.out()).as(String.join(" ", all)).isEqualTo(hand.out());
+        }
+    }
+
+    @Test
     void hotPathsRecomputedUnderAFilterThatKeepsEverythingEqualTheStoredTables() throws Exception {
         JsonNode stored = json("report", "hot-paths", "--format", "json");
         JsonNode computed = json("report", "hot-paths", "--format", "json", "--since", "2000-01-01");
