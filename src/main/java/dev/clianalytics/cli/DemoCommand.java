@@ -1,12 +1,36 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.db.Database;
+import dev.clianalytics.generate.GenerateSettings;
+import dev.clianalytics.generate.Generator;
+import dev.clianalytics.infer.InferResult;
+import dev.clianalytics.infer.InferService;
+import dev.clianalytics.infer.InferSettings;
+import dev.clianalytics.ingest.ForeignReaders;
+import dev.clianalytics.ingest.IngestProgress;
+import dev.clianalytics.ingest.IngestRequest;
+import dev.clianalytics.ingest.IngestResult;
+import dev.clianalytics.ingest.Ingester;
+import dev.clianalytics.ingest.InputFile;
+import dev.clianalytics.ingest.InputFormat;
+import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.report.Format;
+import dev.clianalytics.report.Layouts;
+import dev.clianalytics.report.ReportFilter;
+import dev.clianalytics.report.Reports;
+import dev.clianalytics.report.Summary;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +47,8 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     static final String EVENTS_FILE = "events.jsonl";
     static final String DB_FILE = "cli-analytics.duckdb";
+    /** A few malformed lines show that ingest validates input and reports what it rejects. */
+    static final double BAD_LINE_RATE = 0.001;
 
     @Spec
     CommandSpec spec;
@@ -45,7 +71,13 @@ final class DemoCommand implements Callable<Integer> {
         Path eventsFile = home.resolve(EVENTS_FILE);
         Path db = home.resolve(DB_FILE);
         runPipeline(eventsFile, db);
-        printNextSteps(eventsFile, db);
+        List<String> topWorkflow = new ArrayList<>();
+        ReportRun.run(spec, db, Format.TABLE, (c, infer) -> {
+            Summary summary = Reports.summary(c, infer, ReportFilter.NONE, 10);
+            summary.topWorkflows().stream().findFirst().ifPresent(w -> topWorkflow.add(w.name()));
+            return Layouts.summary(summary);
+        });
+        printNextSteps(eventsFile, db, topWorkflow.isEmpty() ? "apply_workflow" : topWorkflow.get(0));
         return ExitCodes.OK;
     }
 
@@ -73,11 +105,41 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** generate → ingest → infer with the services the commands use, saying on stderr what each step did. */
     private void runPipeline(Path eventsFile, Path db) {
-        throw new CliAnalyticsException("'demo' needs generate, ingest and infer, which are not in this build yet");
+        GlobalOptions options = RootCommand.options(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        GenerateSettings settings = new GenerateSettings(GenerateSettings.DEFAULT_SEED, events, BAD_LINE_RATE,
+                GenerateSettings.OutputFormat.NATIVE);
+        Generator.Summary generated;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(eventsFile, StandardOpenOption.CREATE_NEW))) {
+            generated = Generator.write(settings, out);
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot write sample events to " + eventsFile + ": " + e.getMessage(), e);
+        }
+        say(options, err, String.format(Locale.ROOT, "generate: %,d sample command runs (seed %d), %,d of them malformed on"
+                + " purpose, into %s", generated.events(), settings.seed(), generated.badLines(), eventsFile));
+        try (Database database = Database.open(db, options.dbSettings());
+                InputFile input = InputFile.open(eventsFile.toString(), options.stdin())) {
+            IngestResult ingested = new Ingester(database, Salt.resolve(options.env(), db), ForeignReaders.NONE)
+                    .run(new IngestRequest(List.of(input), InputFormat.NATIVE, null, null), IngestProgress.NONE);
+            say(options, err, String.format(Locale.ROOT, "ingest:   %,d events stored, %,d lines rejected (file, line and"
+                    + " reason are reported; nothing of them is stored)", ingested.accepted(), ingested.rejected()));
+            InferResult inferred = InferService.run(database, InferSettings.defaults());
+            say(options, err, String.format(Locale.ROOT, "infer:    %,d sessions, %,d workflow runs", inferred.sessions(),
+                    inferred.workflowRuns()));
+        }
+        say(options, err, "");
     }
 
-    private void printNextSteps(Path eventsFile, Path db) {
+    private static void say(GlobalOptions options, PrintWriter err, String line) {
+        if (!options.quiet()) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    private void printNextSteps(Path eventsFile, Path db, String workflow) {
         GlobalOptions options = RootCommand.options(spec);
         if (options.quiet()) {
             return;
@@ -88,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
                 "",
                 "The demo database is " + db + " (sample events: " + eventsFile + ").",
                 "Try next:",
-                "  cli-analytics --db " + d + " report workflow apply_workflow",
+                "  cli-analytics --db " + d + " report workflow " + workflow,
                 "  cli-analytics --db " + d + " report hot-paths --top 5",
                 "  cli-analytics --db " + d + " report summary --exclude-ci --format markdown",
                 "  cli-analytics --db " + d + " export --to " + quote(db.resolveSibling("export").toString())

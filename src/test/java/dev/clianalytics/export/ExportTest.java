@@ -106,8 +106,8 @@ class ExportTest {
     }
 
     @Test
-    void derivedTablesNeedACurrentInferButEventsDoNot() throws Exception {
-        FixtureDb.execute(db, "DELETE FROM infer_runs");
+    void derivedTablesNeedACurrentInferButEventsDoNot(@TempDir Path other) throws Exception {
+        db = FixtureDb.ingest(other);
         Result derived = CliRun.withDb(db).run("export", "sessions", "--to", dir.resolve("o1").toString());
         assertThat(derived.exitCode()).as(derived.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
         assertThat(derived.err()).contains("infer has not run");

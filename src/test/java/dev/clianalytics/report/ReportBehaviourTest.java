@@ -96,9 +96,10 @@ class ReportBehaviourTest {
     }
 
     @Test
-    void inferOnTheFixtureEventsDerivesExactlyTheHandWrittenTables() throws Exception {
-        Path copy = dir.resolve("inferred.duckdb");
-        java.nio.file.Files.copy(db, copy);
+    void inferOnTheFixtureEventsDerivesExactlyTheHandWrittenTables(@TempDir Path other) throws Exception {
+        Path hand = FixtureDb.handWritten(other);
+        Path copy = other.resolve("inferred.duckdb");
+        java.nio.file.Files.copy(hand, copy);
         Result infer = CliRun.withDb(copy).run("infer");
         assertThat(infer.exitCode()).as(infer.toString()).isZero();
         for (String[] args : List.of(new String[] {"summary"}, new String[] {"hot-paths"},
@@ -107,10 +108,24 @@ class ReportBehaviourTest {
             List<String> all = new ArrayList<>(List.of("report"));
             all.addAll(List.of(args));
             all.addAll(List.of("--format", "json"));
-            Result hand = CliRun.withDb(db).run(all.toArray(String[]::new));
-            Result real = CliRun.withDb(copy).run(all.toArray(String[]::new));
+            Result written = CliRun.withDb(hand).run(all.toArray(String[]::new));
+            Result inferred = CliRun.withDb(copy).run(all.toArray(String[]::new));
+            assertThat(inferred.exitCode()).as(inferred.toString()).isZero();
+            assertThat(inferred.out()).as(String.join(" ", all)).isEqualTo(written.out());
+        }
+    }
+
+    @Test
+    void theIngestedFixtureAndTheHandWrittenOneGiveTheSameSummary(@TempDir Path other) throws Exception {
+        Path hand = FixtureDb.handWritten(other);
+        for (String[] filter : List.of(new String[0], new String[] {"--tool", "terraform", "--exclude-ci"},
+                new String[] {"--since", "2026-01-10T12:00:00Z"})) {
+            List<String> args = new ArrayList<>(List.of("report", "summary", "--format", "json"));
+            args.addAll(List.of(filter));
+            Result written = CliRun.withDb(hand).run(args.toArray(String[]::new));
+            Result real = CliRun.withDb(db).run(args.toArray(String[]::new));
             assertThat(real.exitCode()).as(real.toString()).isZero();
-            assertThat(real.out()).as(String.join(" ", all)).isEqualTo(hand.out());
+            assertThat(real.out()).as(String.join(" ", args)).isEqualTo(written.out());
         }
     }
 
@@ -176,7 +191,11 @@ class ReportBehaviourTest {
 
     @Test
     void anIngestAfterTheLastInferIsReportedAsStaleWithTheFix() throws Exception {
-        FixtureDb.execute(db, "INSERT INTO ingest_runs VALUES (2, now(), now(), 'native', 1, 0, 0, 0, 0)");
+        Path more = java.nio.file.Files.writeString(dir.resolve("more.jsonl"), "{\"timestamp\": \"2026-01-11T09:00:00Z\","
+                + " \"tool_name\": \"npm\", \"command_path\": [\"npm\", \"test\"], \"exit_code\": 0,"
+                + " \"actor_id\": \"x\", \"machine_id\": \"y\"}\n");
+        Result ingest = CliRun.withDb(db).run("ingest", more.toString());
+        assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
         Result r = CliRun.withDb(db).run("report", "summary");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
         assertThat(r.err()).contains("older than the last ingest").contains("latest is 2")
@@ -185,12 +204,14 @@ class ReportBehaviourTest {
     }
 
     @Test
-    void aDatabaseWhereInferNeverRanSaysSo() throws Exception {
-        FixtureDb.execute(db, "DELETE FROM infer_runs");
-        for (String report : List.of("summary", "hot-paths")) {
-            Result r = CliRun.withDb(db).run("report", report);
+    void aDatabaseWhereInferNeverRanSaysSo(@TempDir Path other) throws Exception {
+        db = FixtureDb.ingest(other);
+        for (String report : List.of("summary", "hot-paths", "workflow apply_workflow")) {
+            List<String> args = new ArrayList<>(List.of("report"));
+            args.addAll(List.of(report.split(" ")));
+            Result r = CliRun.withDb(db).run(args.toArray(String[]::new));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
-            assertThat(r.err()).contains("infer has not run").contains("infer'");
+            assertThat(r.err()).contains("infer has not run").contains("run 'cli-analytics --db " + db + " infer'");
         }
     }
 
