@@ -123,13 +123,12 @@ final class DemoCommand implements Callable<Integer> {
                 InputFile input = InputFile.open(eventsFile.toString(), options.stdin())) {
             IngestResult ingested = new Ingester(database, Salt.resolve(options.env(), db), ForeignReaders.NONE)
                     .run(new IngestRequest(List.of(input), InputFormat.NATIVE, null, null), IngestProgress.NONE);
-            say(options, err, String.format(Locale.ROOT, "ingest:   %,d events stored, %,d lines rejected (file, line and"
-                    + " reason are reported; nothing of them is stored)", ingested.accepted(), ingested.rejected()));
+            say(options, err, String.format(Locale.ROOT, "ingest:   %,d events stored, %,d malformed lines rejected (never"
+                    + " stored; ingest names each one's line and reason)", ingested.accepted(), ingested.rejected()));
             InferResult inferred = InferService.run(database, InferSettings.defaults());
             say(options, err, String.format(Locale.ROOT, "infer:    %,d sessions, %,d workflow runs", inferred.sessions(),
                     inferred.workflowRuns()));
         }
-        say(options, err, "");
     }
 
     private static void say(GlobalOptions options, PrintWriter err, String line) {
@@ -155,7 +154,8 @@ final class DemoCommand implements Callable<Integer> {
                 "  cli-analytics --db " + d + " report summary --exclude-ci --format markdown",
                 "  cli-analytics --db " + d + " export --to " + quote(db.resolveSibling("export").toString())
                         + " --format parquet",
-                "  cli-analytics generate --events 100000 -o my-events.jsonl && cli-analytics ingest my-events.jsonl")) {
+                "Your own events (one JSON object per command run, see the README's event schema):",
+                "  cli-analytics ingest events.jsonl && cli-analytics infer && cli-analytics report summary")) {
             err.println(line);
         }
         err.flush();
