@@ -121,8 +121,16 @@ final class DemoCommand implements Callable<Integer> {
                 + " purpose, into %s", generated.events(), settings.seed(), generated.badLines(), eventsFile));
         try (Database database = Database.open(db, options.dbSettings());
                 InputFile input = InputFile.open(eventsFile.toString(), options.stdin())) {
-            IngestResult ingested = new Ingester(database, Salt.resolve(options.env(), db), ForeignReaders.NONE)
-                    .run(new IngestRequest(List.of(input), InputFormat.NATIVE, null, null), IngestProgress.NONE);
+            IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
+            IngestResult ingested;
+            try {
+                ingested = new Ingester(database, Salt.resolve(options.env(), db), ForeignReaders.NONE)
+                        .run(new IngestRequest(List.of(input), InputFormat.NATIVE, null, null), progress);
+            } finally {
+                if (progress instanceof ProgressBar bar) {
+                    bar.clear();
+                }
+            }
             say(options, err, String.format(Locale.ROOT, "ingest:   %,d events stored, %,d malformed lines rejected (never"
                     + " stored; ingest names each one's line and reason)", ingested.accepted(), ingested.rejected()));
             InferResult inferred = InferService.run(database, InferSettings.defaults());
