@@ -49,9 +49,10 @@ class DemoCommandTest {
 
     @Test
     void withoutDirTheDemoUsesANewTemporaryDirectoryAndSaysWhere() throws IOException {
-        Result r = CliRun.withDb(null).run("-q", "demo", "--events", "50");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).isEmpty();
+        Result quiet = CliRun.withDb(null).run("-q", "demo", "--events", "50", "--dir", dir.resolve("q").toString());
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).startsWith("Summary\n");
         Result loud = CliRun.withDb(null).run("demo", "--events", "50");
         Matcher m = Pattern.compile("The demo database is (\\S+) ").matcher(loud.err());
         assertThat(m.find()).as(loud.toString()).isTrue();
