@@ -95,3 +95,14 @@ INSERT INTO hot_paths_ngram VALUES
     (6, 'terraform/init -> terraform/plan -> terraform/apply', 3, 1, 2, 0.5, 1, 'StateLockError'),
     (7, 'terraform/plan', 1, 1, 4, 0.25, 1, 'ProviderError'),
     (8, 'terraform/plan -> terraform/apply', 2, 1, 3, 1.0 / 3, 1, 'StateLockError');
+
+INSERT INTO summary_totals VALUES
+    (18, 3, '2026-01-10 09:00:00+00', '2026-01-10 14:00:00+00', 3, 5, 3, 3, 11, 5, 4, 1, 1, 2, 394000);
+
+INSERT INTO workflow_stats VALUES
+    ('apply_workflow', 3, 2, 1, 0, 0, 115000),
+    ('build_workflow', 2, 1, 1, 0, 0, 60000),
+    ('terraform_workflow', 2, 0, 1, 0, 1, NULL),
+    ('test_workflow', 2, 1, 1, 0, 0, 10000),
+    ('npm_workflow', 1, 0, 0, 1, 0, NULL),
+    ('push_workflow', 1, 1, 0, 0, 0, 20000);

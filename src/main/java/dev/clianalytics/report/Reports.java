@@ -11,14 +11,25 @@ public final class Reports {
     private Reports() {}
 
     public static Summary summary(Connection c, InferInfo infer, ReportFilter f, int top) {
-        Rows.Row t = Rows.filtered(c, "summary_totals.sql", f).get(0);
+        // without a filter, the aggregates infer stored are read; with one, the same SQL runs on the runs in scope
+        List<Rows.Row> totalsRows = f.isEmpty()
+                ? Rows.query(c, "stored_summary_totals.sql", List.of())
+                : Rows.filtered(c, HotPathQueries.SUMMARY_TOTALS, f);
+        if (totalsRows.isEmpty()) {
+            throw new CliAnalyticsException("the stored summary is missing (the database was upgraded after infer ran):"
+                    + " run 'cli-analytics infer' again");
+        }
+        Rows.Row t = totalsRows.get(0);
         Summary.Totals totals = new Summary.Totals(
                 t.count("events"), t.count("sessions"), t.count("workflow_runs"), t.count("actors"),
                 t.count("machines"), t.count("tools"), infer.rejectedLines(),
                 t.instant("first_event_at"), t.instant("last_event_at"), t.count("ci_events"),
                 t.count("success_runs"), t.count("failed_runs"), t.count("abandoned_runs"), t.count("in_progress_runs"),
                 t.count("recovered_runs"), t.longOrNull("median_time_to_recover_ms"));
-        List<Summary.WorkflowStats> workflows = Rows.filtered(c, "top_workflows.sql", f, top).stream()
+        List<Rows.Row> stats = f.isEmpty()
+                ? Rows.query(c, "stored_workflow_stats.sql", List.of(top))
+                : Rows.filtered(c, HotPathQueries.WORKFLOW_STATS, f, top);
+        List<Summary.WorkflowStats> workflows = stats.stream()
                 .map(r -> new Summary.WorkflowStats(r.text("name"), r.count("total_runs"), r.count("success_count"),
                         r.count("failed_count"), r.count("abandoned_count"), r.count("in_progress_count"),
                         r.longOrNull("median_duration_ms")))

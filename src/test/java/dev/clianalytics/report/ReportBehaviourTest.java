@@ -130,6 +130,17 @@ class ReportBehaviourTest {
     }
 
     @Test
+    void summaryRecomputedUnderAFilterThatKeepsEverythingEqualsTheStoredAggregates() throws Exception {
+        JsonNode stored = json("report", "summary", "--format", "json");
+        JsonNode computed = json("report", "summary", "--format", "json", "--since", "2000-01-01");
+        for (String key : List.of("total_events", "total_sessions", "total_workflows", "total_actors", "total_machines",
+                "total_tools", "first_event_at", "last_event_at", "ci_event_share", "outcomes", "recovery",
+                "top_workflows")) {
+            assertThat(computed.get(key)).as(key).isEqualTo(stored.get(key));
+        }
+    }
+
+    @Test
     void hotPathsRecomputedUnderAFilterThatKeepsEverythingEqualTheStoredTables() throws Exception {
         JsonNode stored = json("report", "hot-paths", "--format", "json");
         JsonNode computed = json("report", "hot-paths", "--format", "json", "--since", "2000-01-01");

@@ -1,4 +1,5 @@
 -- Counts of SPEC §6.1 over the events, sessions and workflow runs the filters keep, as one row.
+-- Shared: infer stores it unfiltered in summary_totals; reports run it when a filter is given.
 -- $1 tool, $2 since, $3 until (null = no bound), $4 exclude CI.
 WITH
 -- events in scope: their own tool, timestamp and CI flag decide

@@ -1,5 +1,6 @@
--- Workflow names by number of runs (SPEC §6.1 top_workflows); ties by name.
--- $1 tool, $2 since, $3 until, $4 exclude CI, $5 how many.
+-- Per workflow name: runs by outcome and the median SUCCESS duration (SPEC §6.1 top_workflows); ties by name.
+-- Shared: infer stores it unfiltered (all names) in workflow_stats; reports run it with filters.
+-- $1 tool, $2 since, $3 until, $4 exclude CI, $5 how many (null = all).
 WITH
 -- workflow runs in scope
 scoped_runs AS (
