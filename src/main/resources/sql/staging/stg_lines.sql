@@ -84,9 +84,9 @@ typed AS (
 -- the flag names that may be kept
 timed AS (
     SELECT *,
-        -- (an offset beyond ±18 hours, which DuckDB would take, is no real zone: bad_timestamp)
-        CASE WHEN regexp_matches(ts_text, '^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d')
-                  AND NOT regexp_matches(ts_text, '[+-](19|[2-9]\d)(:?\d\d)?\s*$') THEN try_cast(ts_text AS TIMESTAMPTZ) END AS ts,
+        -- (the whole text must be ISO-8601: DuckDB alone would also take "10:03:0", "-25:00" or trailing words)
+        CASE WHEN regexp_full_match(ts_text, '\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-](0\d|1[0-8])(:?[0-5]\d)?)?\s*')
+             THEN try_cast(upper(ts_text) AS TIMESTAMPTZ) END AS ts,
         ca_flag_names(flags_raw) AS flag_names
     FROM typed
 ),

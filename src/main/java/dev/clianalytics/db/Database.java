@@ -120,7 +120,48 @@ public final class Database implements AutoCloseable {
             return new DatabaseUnavailable("database " + path
                     + " was written by a different DuckDB storage version: " + firstLine(message), e);
         }
+        if (message.contains("Corrupt database file") || message.contains("Could not read enough bytes")) {
+            return new DatabaseUnavailable("database " + path + " is damaged (truncated or corrupt) and was left untouched:"
+                    + " restore it from a backup, or choose another --db", e);
+        }
         return new DatabaseUnavailable("cannot open database " + path + ": " + firstLine(message), e);
+    }
+
+    /**
+     * Rolls back after {@code cause}; a failing rollback (the transaction may already be gone,
+     * e.g. after a failed write) is kept as suppressed so it never hides the real error.
+     */
+    public static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Back to auto-commit after a transaction, which may already be gone: never hides the run's own error. */
+    public static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the transaction ended (committed, or aborted by the error being reported)
+        }
+    }
+
+    /** Whether a failure (anywhere in its causes) was the disk filling up, which deserves its own message. */
+    public static boolean outOfSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message for a run that failed because the disk is full; nothing was written. */
+    public String outOfSpaceMessage(String command, String kept) {
+        return command + " failed: no space left on the device holding " + path + " (or its temporary directory " + path
+                + ".tmp); free some space and run again; " + kept;
     }
 
     private static void checkIsDuckDb(Path path) {

@@ -129,20 +129,26 @@ public final class InferService {
                 return new InferResult(partial.inferId(), partial.events(), partial.sessions(), partial.workflowRuns(),
                         partial.outcomes(), partial.asOf(), Duration.ofNanos(System.nanoTime() - t0), timings);
             } catch (SQLException e) {
-                c.rollback();
+                Database.rollbackQuietly(c, e);
                 throw new StepFailed(step[0], e);
             } catch (RuntimeException e) {
-                c.rollback();
+                Database.rollbackQuietly(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                Database.restoreAutoCommit(c);
                 dropTemporaries(db);
                 resetOrder(db);
             }
         } catch (StepFailed e) {
+            if (Database.outOfSpace(e.getCause())) {
+                throw new CliAnalyticsException(db.outOfSpaceMessage("infer", "previous results kept"), e.getCause());
+            }
             throw new CliAnalyticsException("infer failed in " + e.getMessage() + ", previous results kept: "
                     + firstLine(e.getCause().getMessage()), e.getCause());
         } catch (SQLException e) {
+            if (Database.outOfSpace(e)) {
+                throw new CliAnalyticsException(db.outOfSpaceMessage("infer", "previous results kept"), e);
+            }
             throw new CliAnalyticsException("infer failed, previous results kept: " + firstLine(e.getMessage()), e);
         }
     }

@@ -61,15 +61,18 @@ public final class Ingester {
                     phase("commit");
                     return result;
                 } catch (RuntimeException | SQLException e) {
-                    c.rollback();
+                    Database.rollbackQuietly(c, e);
                     throw e;
                 } finally {
-                    c.setAutoCommit(true);
+                    Database.restoreAutoCommit(c);
                 }
             } finally {
                 dropStage();
             }
         } catch (SQLException e) {
+            if (Database.outOfSpace(e)) {
+                throw new CliAnalyticsException(db.outOfSpaceMessage("ingest", "nothing was written"), redacted(e));
+            }
             throw new CliAnalyticsException("ingest failed in the database (" + safeMessage(e)
                     + "); nothing was written", redacted(e));
         }

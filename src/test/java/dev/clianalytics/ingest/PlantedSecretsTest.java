@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Events full of secrets go in; none of them may be found in the database's bytes or the output. */
-class PlantedSecretsTest {
+public class PlantedSecretsTest {
     @TempDir
     Path dir;
 
-    private static final List<String> SECRETS = List.of(
+    public static final List<String> SECRETS = List.of(
             "ghp_R4nd0mT0k3nV4lu3F0rT3st1ngXyZ123456",
             "sk-live-9f8e7d6c5b4a39281706f5e4d3c2b1a0",
             "AKIAZ7Q4R2T6Y8U0I3O5",
@@ -35,7 +35,7 @@ class PlantedSecretsTest {
             "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1");
 
     /** Planted in the id fields, flag values and unknown fields only (as a command word they would be words). */
-    private static final List<String> RAW = List.of(
+    public static final List<String> RAW = List.of(
             "actor-raw-id-frank", "machine-raw-id-serial-0042", "hint-raw-ci-run-777", "SuperSecretFlagValue");
 
     @Test

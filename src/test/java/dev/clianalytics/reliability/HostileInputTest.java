@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every file of src/test/resources/hostile/ gives exactly the outcome written in its expected.txt. */
-class HostileInputTest {
+public class HostileInputTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir

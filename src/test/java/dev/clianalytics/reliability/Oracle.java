@@ -189,8 +189,14 @@ final class Oracle {
             return false;
         }
         String time = t.group(2);
+        if (time.length() == 5 && t.group(3) != null) {
+            return false; // known limit (docs/reliability.md): DuckDB needs seconds before an offset
+        }
         if (time.length() == 5) {
             time += ":00";
+        }
+        if (time.matches("24:00:00(\\.0+)?")) {
+            time = "00:00:00"; // ISO 8601's end of day, which DuckDB takes as the next midnight
         }
         try {
             LocalDateTime.parse(t.group(1) + "T" + time);
