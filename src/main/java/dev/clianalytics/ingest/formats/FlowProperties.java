@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +34,12 @@ final class FlowProperties {
 
     private FlowProperties() {}
 
-    static Map<String, Object> safe(JsonNode props, Set<String> structural) {
+    static Map<String, Object> safe(JsonNode props, Predicate<String> structural) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext() && out.size() < MAX_PROPERTIES; ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            if (structural.contains(key) || !safeKey(key)) {
+            if (structural.test(key) || !safeKey(key)) {
                 continue;
             }
             Object value = safeValue(e.getValue());

@@ -24,6 +24,10 @@ public final class SegmentReader implements FormatReader {
 
     private enum Kind { INVOKED, COMPLETED, FAILED }
 
+    private static final Set<String> ENVELOPE_COLUMNS = Set.of("type", "event", "event_text", "timestamp",
+            "original_timestamp", "originalTimestamp", "sent_at", "sentAt", "received_at", "receivedAt", "uuid_ts",
+            "context", "integrations", "properties");
+
     private final FormatConfig.Segment config;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<String> structural = new HashSet<>();
@@ -199,15 +203,12 @@ public final class SegmentReader implements FormatReader {
                 machine(e, actor),
                 e.prop(config.prop("session_hint")).text(),
                 e.top("messageId", "message_id").text(),
-                FlowProperties.safe(e.properties(), e.properties() == e.node() ? topLevelKeys() : structural));
+                FlowProperties.safe(e.properties(), e.properties() == e.node() ? this::envelopeColumn : structural::contains));
     }
 
-    private Set<String> topLevelKeys() {
-        // export rows mix envelope columns with properties: never keep the envelope's ids and times
-        Set<String> keys = new HashSet<>(structural);
-        keys.addAll(List.of("type", "event", "event_text", "timestamp", "original_timestamp", "originalTimestamp",
-                "sent_at", "sentAt", "received_at", "receivedAt", "uuid_ts", "context", "integrations"));
-        return keys;
+    /** Export rows mix envelope columns with properties: never keep the envelope's ids, times or context. */
+    private boolean envelopeColumn(String key) {
+        return structural.contains(key) || ENVELOPE_COLUMNS.contains(key) || key.startsWith("context_");
     }
 
     private static String timestamp(EventView e) {
