@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +21,11 @@ import java.util.function.Consumer;
 public final class SegmentReader implements FormatReader {
     /** Reason for a Completed or Failed whose Command Invoked never appears in the file. */
     public static final String ORPHAN_REASON = "missing_field:command_invoked";
+    /**
+     * An invocation still open this many lines after its first part is closed: emitted as it stands
+     * (exit code unknown without Completed), so memory stays bounded on files of any size.
+     */
+    public static final long PENDING_WINDOW_LINES = 100_000;
 
     private enum Kind { INVOKED, COMPLETED, FAILED }
 
@@ -31,10 +36,18 @@ public final class SegmentReader implements FormatReader {
     private final FormatConfig.Segment config;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<String> structural = new HashSet<>();
-    private final Map<String, Invocation> pending = new HashMap<>();
+    // open invocations in the order first seen, so the oldest can be closed once far behind
+    private final LinkedHashMap<String, Invocation> pending = new LinkedHashMap<>();
+    private final long windowLines;
 
     public SegmentReader(FormatConfig.Segment config) {
+        this(config, PENDING_WINDOW_LINES);
+    }
+
+    /** {@code windowLines}: how far (in lines) the parts of one invocation may lie apart in a file. */
+    SegmentReader(FormatConfig.Segment config, long windowLines) {
         this.config = config;
+        this.windowLines = windowLines;
         for (String field : List.of("tool_name", "tool_version", "session_hint", "invocation_id")) {
             structural.addAll(config.prop(field));
         }
@@ -42,6 +55,7 @@ public final class SegmentReader implements FormatReader {
 
     @Override
     public void accept(String line, long lineNumber, Sink sink) {
+        closeOlderThan(lineNumber - windowLines, sink);
         if (line.length() > PostHogReader.MAX_LINE_CHARS) {
             sink.reject(lineNumber, "line_too_long");
             return;
@@ -66,6 +80,25 @@ public final class SegmentReader implements FormatReader {
         out.forEach(o -> o.accept(sink));
     }
 
+    private void closeOlderThan(long line, Sink sink) {
+        for (var it = pending.values().iterator(); it.hasNext(); ) {
+            Invocation inv = it.next();
+            if (inv.firstLine >= line) {
+                return;
+            }
+            it.remove();
+            close(inv, sink);
+        }
+    }
+
+    private static void close(Invocation inv, Sink sink) {
+        if (inv.invoked == null) {
+            sink.reject(inv.line, ORPHAN_REASON);
+        } else {
+            sink.event(inv.line, inv.index, inv.merged());
+        }
+    }
+
     /** Emits invocations still open: Invoked without Completed (exit code unknown), or rejects orphans. */
     @Override
     public void finish(Sink sink) {
@@ -73,11 +106,7 @@ public final class SegmentReader implements FormatReader {
         pending.clear();
         open.sort(Comparator.comparingLong((Invocation i) -> i.line).thenComparingInt(i -> i.index));
         for (Invocation inv : open) {
-            if (inv.invoked == null) {
-                sink.reject(inv.line, ORPHAN_REASON);
-            } else {
-                sink.event(inv.line, inv.index, inv.merged());
-            }
+            close(inv, sink);
         }
     }
 
@@ -251,6 +280,7 @@ public final class SegmentReader implements FormatReader {
 
     /** What is known so far about one invocation; the first value seen for each field wins. */
     private static final class Invocation {
+        final long firstLine;
         long line;
         int index;
         NativeEvent invoked;
@@ -263,6 +293,7 @@ public final class SegmentReader implements FormatReader {
         String failedError;
 
         Invocation(long line, int index) {
+            this.firstLine = line;
             this.line = line;
             this.index = index;
         }

@@ -229,4 +229,27 @@ class SegmentReaderTest {
         assertThat(sink.flows).isEmpty();
         assertThat(sink.ignored).isEqualTo(Map.of("Download", 1));
     }
+
+    @Test
+    void anInvocationStillOpenFarBehindTheCurrentLineIsClosedSoMemoryStaysBounded() {
+        RecordingSink sink = RecordingSink.read(new SegmentReader(FormatConfig.defaults().segment(), 2),
+                invoked("i-1", "2026-06-04T10:00:00Z"),
+                j("{'type':'page','userId':'B'}"),
+                j("{'type':'page','userId':'B'}"),
+                track("Command Completed", "i-1", "2026-06-04T10:00:03Z", ",'succeeded':true"));
+
+        assertThat(sink.events).extracting(e -> e.line(), e -> e.event().exitCode()).containsExactly(tuple(1L, null));
+        assertThat(sink.rejects).containsExactly("4:missing_field:command_invoked");
+    }
+
+    @Test
+    void aMergedEventWritesAsANativeLine() {
+        RecordingSink sink = read(invoked("i-1", "2026-06-04T10:00:00+02:00"),
+                track("Command Completed", "i-1", "2026-06-04T10:00:01Z", ",'succeeded':true,'duration_ms':12"));
+
+        assertThat(NativeJson.line(sink.nativeEvents().get(0))).isEqualTo(j("{'timestamp':'2026-06-04T08:00:00Z',"
+                + "'tool_name':'grout','tool_version':'1.4.0','command_path':['grout','app','create'],'flags_present':['--plan'],"
+                + "'exit_code':0,'duration_ms':12,'actor_id':'anon-1','machine_id':'dev-1','event_id':'m-Command-Invoked-i-1',"
+                + "'sequence':0}"));
+    }
 }
