@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 public final class PostHogReader implements FormatReader {
     static final int MAX_LINE_CHARS = 1 << 20;
     private final FormatConfig.PostHog config;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.mapper();
 
     public PostHogReader(FormatConfig.PostHog config) {
         this.config = config;

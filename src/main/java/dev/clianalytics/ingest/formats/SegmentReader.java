@@ -34,7 +34,7 @@ public final class SegmentReader implements FormatReader {
             "context", "integrations", "properties");
 
     private final FormatConfig.Segment config;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.mapper();
     private final Set<String> structural = new HashSet<>();
     // open invocations in the order first seen, so the oldest can be closed once far behind
     private final LinkedHashMap<String, Invocation> pending = new LinkedHashMap<>();

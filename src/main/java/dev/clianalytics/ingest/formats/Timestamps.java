@@ -1,12 +1,12 @@
 package dev.clianalytics.ingest.formats;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /** ISO-8601 timestamps as exports write them, normalised to a UTC instant string. */
 final class Timestamps {
@@ -14,7 +14,11 @@ final class Timestamps {
     private static final DateTimeFormatter COMPACT_OFFSET = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendOffset("+HHmm", "Z")
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+    // STRICT: 2026-02-30 is an error, not silently February 28
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
 
     private Timestamps() {}
 
@@ -28,10 +32,10 @@ final class Timestamps {
             s = s.substring(0, 10) + 'T' + s.substring(11);
         }
         try {
-            return OffsetDateTime.parse(s).toInstant().toString();
+            return OffsetDateTime.parse(s, OFFSET).toInstant().toString();
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toString();
+                return LocalDateTime.parse(s, LOCAL).toInstant(ZoneOffset.UTC).toString();
             } catch (DateTimeParseException notLocal) {
                 try {
                     return OffsetDateTime.parse(s, COMPACT_OFFSET).toInstant().toString();
@@ -40,9 +44,5 @@ final class Timestamps {
                 }
             }
         }
-    }
-
-    static Instant instant(String normalised) {
-        return Instant.parse(normalised);
     }
 }

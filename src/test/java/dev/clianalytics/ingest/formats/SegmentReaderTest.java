@@ -252,4 +252,24 @@ class SegmentReaderTest {
                 + "'exit_code':0,'duration_ms':12,'actor_id':'anon-1','machine_id':'dev-1','event_id':'m-Command-Invoked-i-1',"
                 + "'sequence':0}"));
     }
+
+    @Test
+    void theProducersSequenceOrdersInvocationsBeforeThePerInvocationEventIndex() {
+        RecordingSink sink = read(track("Command Invoked", "i-1", "2026-06-04T10:00:00Z",
+                ",'command':'status','event_index':0,'sequence':17"));
+
+        assertThat(sink.nativeEvents()).extracting(NativeEvent::sequence).containsExactly(17L);
+    }
+
+    @Test
+    void trailingGarbageAndImpossibleTimestampsAreRejected() {
+        String ok = invoked("i-1", "2026-06-04T10:00:00Z");
+        RecordingSink sink = read(ok + "}", ok + " garbage",
+                invoked("i-2", "2026-02-30T10:15:00Z"), invoked("i-3", "yesterday at noon"),
+                invoked("i-4", "03/02/2026 10:15"), invoked("i-5", "2026-03-02T25:61:00Z"));
+
+        assertThat(sink.rejects).containsExactly("1:invalid_json", "2:invalid_json", "3:bad_timestamp",
+                "4:bad_timestamp", "5:bad_timestamp", "6:bad_timestamp");
+        assertThat(sink.events).isEmpty();
+    }
 }
