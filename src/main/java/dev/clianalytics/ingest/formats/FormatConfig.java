@@ -70,8 +70,8 @@ public record FormatConfig(PostHog posthog, Segment segment) {
                 "succeeded", List.of("succeeded"),
                 "duration_ms", List.of("duration_ms"),
                 "error_type", List.of("error_class"),
-                // sequence first: event_index restarts at 0 in every invocation of the seed CLI
-                "sequence", List.of("sequence", "event_index"),
+                // not event_index: it restarts at 0 in every invocation (Command Invoked is always 0)
+                "sequence", List.of("sequence"),
                 "session_hint", List.of("session_hint"),
                 "ci_detected", List.of("ci"));
 

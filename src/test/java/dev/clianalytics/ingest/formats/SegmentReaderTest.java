@@ -40,7 +40,7 @@ class SegmentReaderTest {
         assertThat(sink.events.get(0).line()).isEqualTo(1);
         assertThat(sink.events.get(0).event()).isEqualTo(new NativeEvent(
                 "2026-06-04T10:00:00Z", "grout", "1.4.0", List.of("grout", "app", "create"), List.of("--plan"),
-                2, 1501L, "auth_expired", "anon-1", "dev-1", null, null, "m-Command-Invoked-i-1", 0L));
+                2, 1501L, "auth_expired", "anon-1", "dev-1", null, null, "m-Command-Invoked-i-1", null));
         assertThat(sink.flows).hasSize(1);
         assertThat(sink.flows.get(0).event().eventName()).isEqualTo("CLI Auth Started");
         assertThat(sink.flows.get(0).event().properties()).isEqualTo(Map.of("flow", "login", "event_index", 1L));
@@ -249,12 +249,11 @@ class SegmentReaderTest {
 
         assertThat(NativeJson.line(sink.nativeEvents().get(0))).isEqualTo(j("{'timestamp':'2026-06-04T08:00:00Z',"
                 + "'tool_name':'grout','tool_version':'1.4.0','command_path':['grout','app','create'],'flags_present':['--plan'],"
-                + "'exit_code':0,'duration_ms':12,'actor_id':'anon-1','machine_id':'dev-1','event_id':'m-Command-Invoked-i-1',"
-                + "'sequence':0}"));
+                + "'exit_code':0,'duration_ms':12,'actor_id':'anon-1','machine_id':'dev-1','event_id':'m-Command-Invoked-i-1'}"));
     }
 
     @Test
-    void theProducersSequenceOrdersInvocationsBeforeThePerInvocationEventIndex() {
+    void sequenceComesFromTheProducersSequenceNotFromThePerInvocationEventIndex() {
         RecordingSink sink = read(track("Command Invoked", "i-1", "2026-06-04T10:00:00Z",
                 ",'command':'status','event_index':0,'sequence':17"));
 
