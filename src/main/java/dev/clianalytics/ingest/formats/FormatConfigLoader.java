@@ -1,14 +1,17 @@
 package dev.clianalytics.ingest.formats;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clianalytics.CliAnalyticsException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +20,9 @@ import java.util.Set;
 
 /**
  * Reads the {@code posthog:} and {@code segment:} sections of the workflows settings file and
- * validates them strictly: an unknown key or a wrong type names the file, line and key. Other
- * top-level keys (entry_commands, workflow_names, …) belong to infer and are skipped here.
+ * validates them strictly: an unknown key or a wrong type names the file, line and key (in the
+ * words infer uses for the same file). The workflow keys (entry_commands, terminal_commands,
+ * workflow_names) belong to infer and are skipped here; any other top-level key is an error.
  */
 public final class FormatConfigLoader {
     private enum Kind { STRING, LIST, PROPERTIES }
@@ -31,6 +35,10 @@ public final class FormatConfigLoader {
             "default_tool", Kind.STRING, "invoked_events", Kind.LIST, "completed_events", Kind.LIST,
             "failed_events", Kind.LIST, "ignore_events", Kind.LIST, "properties", Kind.PROPERTIES);
 
+    /** The workflow keys of the same file, read and validated by infer. */
+    private static final Set<String> INFER_KEYS = Set.of("entry_commands", "terminal_commands", "workflow_names");
+    private static final String TOP_LEVEL_KEYS = "entry_commands, terminal_commands, workflow_names, posthog or segment";
+
     private final String file;
     private final JsonParser parser;
 
@@ -41,35 +49,54 @@ public final class FormatConfigLoader {
 
     /** The settings of {@code file}; defaults for every key it does not set. */
     public static FormatConfig load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file);
-                JsonParser parser = new YAMLFactory().createParser(reader)) {
-            return new FormatConfigLoader(file.toString(), parser).read();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CliAnalyticsException("workflows file " + file + " does not exist");
         } catch (IOException e) {
-            throw new CliAnalyticsException("cannot read settings file " + file + ": " + e.getMessage(), e);
+            throw new CliAnalyticsException("cannot read workflows file " + file + ": " + e.getClass().getSimpleName());
+        }
+        try (JsonParser parser = new YAMLFactory().createParser(bytes)) {
+            return new FormatConfigLoader(file.toString(), parser).read();
+        } catch (JsonProcessingException e) {
+            throw malformed(file.toString(), e);
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot read workflows file " + file + ": " + e.getClass().getSimpleName());
         }
     }
 
     private FormatConfig read() throws IOException {
         FormatConfig config = FormatConfig.defaults();
         JsonToken t = parser.nextToken();
-        if (t == null) {
+        if (t == null || t == JsonToken.VALUE_NULL) {
             return config;
         }
         if (t != JsonToken.START_OBJECT) {
-            throw error("the settings file must be a mapping of keys");
+            throw error("the file must be a mapping with the keys " + TOP_LEVEL_KEYS);
         }
         Map<String, Object> posthog = null;
         Map<String, Object> segment = null;
+        Set<String> seen = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if (!seen.add(key)) {
+                throw error("key '" + key + "' appears twice");
+            }
+            if (!key.equals("posthog") && !key.equals("segment") && !INFER_KEYS.contains(key)) {
+                throw error("unknown key '" + key + "' (expected " + TOP_LEVEL_KEYS + ")");
+            }
             parser.nextToken();
             if (key.equals("posthog")) {
                 posthog = section("posthog", POSTHOG_KEYS);
             } else if (key.equals("segment")) {
                 segment = section("segment", SEGMENT_KEYS);
             } else {
-                parser.skipChildren();
+                parser.skipChildren(); // infer validates its own keys
             }
+        }
+        if (parser.nextToken() != null) {
+            throw error("only one YAML document is allowed");
         }
         return new FormatConfig(posthog(config.posthog(), posthog), segment(config.segment(), segment));
     }
@@ -80,17 +107,17 @@ public final class FormatConfigLoader {
             return values;
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw error(name + ": expected a mapping of keys");
+            throw error(name + " must be a mapping of keys, e.g. {default_tool: mycli}");
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             String qualified = name + "." + key;
             Kind kind = known.get(key);
             if (kind == null) {
-                throw error(qualified + ": unknown key (known keys: " + String.join(", ", known.keySet()) + ")");
+                throw error("unknown key '" + qualified + "' (expected " + String.join(", ", known.keySet()) + ")");
             }
             if (values.containsKey(key)) {
-                throw error(qualified + ": key given twice");
+                throw error("key '" + qualified + "' appears twice");
             }
             parser.nextToken();
             values.put(key, switch (kind) {
@@ -106,7 +133,7 @@ public final class FormatConfigLoader {
 
     private String string(String key) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING || parser.getText().isEmpty()) {
-            throw error(key + ": expected a non-empty string");
+            throw error(key + " must be a non-empty string");
         }
         return parser.getText();
     }
@@ -116,12 +143,12 @@ public final class FormatConfigLoader {
             return List.of(string(key));
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw error(key + ": expected a list of strings" + (scalarAllowed ? " or a string" : ""));
+            throw error(key + " must be a list of names" + (scalarAllowed ? " or one name" : "") + ", e.g. [name1, name2]");
         }
         List<String> out = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() != JsonToken.VALUE_STRING || parser.getText().isEmpty()) {
-                throw error(key + ": expected a list of non-empty strings");
+                throw error(key + " must be a list of non-empty names");
             }
             out.add(parser.getText());
         }
@@ -130,18 +157,21 @@ public final class FormatConfigLoader {
 
     private Map<String, List<String>> properties(String key, Set<String> known) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw error(key + ": expected a mapping of field names to property names");
+            throw error(key + " must be a mapping of field names to property names, e.g. {command: command_name}");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             if (!known.contains(field)) {
-                throw error(key + "." + field + ": unknown key (known keys: " + String.join(", ", known) + ")");
+                throw error("unknown key '" + key + "." + field + "' (expected " + String.join(", ", known) + ")");
+            }
+            if (out.containsKey(field)) {
+                throw error("key '" + key + "." + field + "' appears twice");
             }
             parser.nextToken();
             List<String> names = list(key + "." + field, true);
             if (names.isEmpty()) {
-                throw error(key + "." + field + ": expected at least one property name");
+                throw error(key + "." + field + " must name at least one property");
             }
             out.put(field, names);
         }
@@ -149,7 +179,22 @@ public final class FormatConfigLoader {
     }
 
     private CliAnalyticsException error(String message) {
-        return new CliAnalyticsException(file + ":" + parser.currentTokenLocation().getLineNr() + ": " + message);
+        return new CliAnalyticsException("workflows file " + file + ", line " + parser.currentTokenLocation().getLineNr()
+                + ": " + message);
+    }
+
+    /** A YAML syntax error: the parser's own problem text, never the offending input. */
+    private static CliAnalyticsException malformed(String file, JsonProcessingException e) {
+        String problem = "not valid YAML";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                problem = "not valid YAML (" + m.getProblem() + ")";
+                break;
+            }
+        }
+        JsonLocation at = e.getLocation();
+        String line = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr();
+        return new CliAnalyticsException("workflows file " + file + line + ": " + problem);
     }
 
     @SuppressWarnings("unchecked")

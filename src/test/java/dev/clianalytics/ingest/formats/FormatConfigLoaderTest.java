@@ -66,19 +66,26 @@ class FormatConfigLoaderTest {
                 """);
         assertThatThrownBy(() -> FormatConfigLoader.load(f))
                 .isInstanceOf(CliAnalyticsException.class)
-                .hasMessage(f + ":3: posthog.succes_events: unknown key (known keys: default_tool, command_separator, "
-                        + "success_events, failure_events, alias_events, identify_events, properties)");
+                .hasMessage("workflows file " + f + ", line 3: unknown key 'posthog.succes_events' (expected default_tool, "
+                        + "command_separator, success_events, failure_events, alias_events, identify_events, properties)");
     }
 
     @Test
-    void anUnknownPropertyFieldNamesItsKey() throws IOException {
+    void anUnknownPropertyFieldOrTopLevelKeyNamesItsKey() throws IOException {
         Path f = file("""
                 segment:
                   properties:
                     invocation: run_id
                 """);
         assertThatThrownBy(() -> FormatConfigLoader.load(f))
-                .hasMessageStartingWith(f + ":3: segment.properties.invocation: unknown key (known keys: invocation_id,");
+                .hasMessageStartingWith("workflows file " + f + ", line 3: unknown key 'segment.properties.invocation' (expected invocation_id,");
+        Path top = file("""
+                entry_commands: [init]
+                posthgo:
+                  default_tool: x
+                """);
+        assertThatThrownBy(() -> FormatConfigLoader.load(top)).hasMessage("workflows file " + top
+                + ", line 2: unknown key 'posthgo' (expected entry_commands, terminal_commands, workflow_names, posthog or segment)");
     }
 
     @Test
@@ -88,23 +95,23 @@ class FormatConfigLoaderTest {
                   failed_events: Command Failed
                 """);
         assertThatThrownBy(() -> FormatConfigLoader.load(list))
-                .hasMessage(list + ":2: segment.failed_events: expected a list of strings");
+                .hasMessage("workflows file " + list + ", line 2: segment.failed_events must be a list of names, e.g. [name1, name2]");
         Path string = file("""
                 posthog:
                   default_tool: [a, b]
                 """);
         assertThatThrownBy(() -> FormatConfigLoader.load(string))
-                .hasMessage(string + ":2: posthog.default_tool: expected a non-empty string");
+                .hasMessage("workflows file " + string + ", line 2: posthog.default_tool must be a non-empty string");
         Path section = file("posthog: yes\n");
         assertThatThrownBy(() -> FormatConfigLoader.load(section))
-                .hasMessage(section + ":1: posthog: expected a mapping of keys");
+                .hasMessage("workflows file " + section + ", line 1: posthog must be a mapping of keys, e.g. {default_tool: mycli}");
         Path nested = file("""
                 posthog:
                   properties:
                     command: {a: 1}
                 """);
-        assertThatThrownBy(() -> FormatConfigLoader.load(nested))
-                .hasMessage(nested + ":3: posthog.properties.command: expected a list of strings or a string");
+        assertThatThrownBy(() -> FormatConfigLoader.load(nested)).hasMessage("workflows file " + nested
+                + ", line 3: posthog.properties.command must be a list of names or one name, e.g. [name1, name2]");
         Path item = file("""
                 segment:
                   invoked_events:
@@ -112,14 +119,26 @@ class FormatConfigLoaderTest {
                     - 3
                 """);
         assertThatThrownBy(() -> FormatConfigLoader.load(item))
-                .hasMessage(item + ":4: segment.invoked_events: expected a list of non-empty strings");
+                .hasMessage("workflows file " + item + ", line 4: segment.invoked_events must be a list of non-empty names");
+        Path twice = file("""
+                segment:
+                  default_tool: a
+                  default_tool: b
+                """);
+        assertThatThrownBy(() -> FormatConfigLoader.load(twice))
+                .hasMessage("workflows file " + twice + ", line 3: key 'segment.default_tool' appears twice");
     }
 
     @Test
-    void aMissingFileIsAClearError() {
-        Path f = dir.resolve("absent.yaml");
-        assertThatThrownBy(() -> FormatConfigLoader.load(f))
+    void malformedYamlAndMissingFilesAreClearErrorsThatNeverQuoteTheInput() throws IOException {
+        Path bad = file("posthog:\n  default_tool: 'secret-value\n");
+        assertThatThrownBy(() -> FormatConfigLoader.load(bad))
                 .isInstanceOf(CliAnalyticsException.class)
-                .hasMessageStartingWith("cannot read settings file " + f);
+                .hasMessageStartingWith("workflows file " + bad)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageNotContaining("secret-value");
+        Path absent = dir.resolve("absent.yaml");
+        assertThatThrownBy(() -> FormatConfigLoader.load(absent))
+                .hasMessage("workflows file " + absent + " does not exist");
     }
 }
