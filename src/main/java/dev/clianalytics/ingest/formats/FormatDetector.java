@@ -6,10 +6,11 @@ package dev.clianalytics.ingest.formats;
  * recognisably PostHog or Segment (including invalid JSON) is {@link Format#NATIVE}, so the native
  * path validates it and reports its reject reason.
  *
- * <p>Decisive keys, first one wins: {@code actor_id} → native; {@code distinct_id}, {@code api_key}
- * → PostHog; {@code userId}, {@code anonymousId}, {@code previousId}, {@code messageId} and their
- * snake_case export columns → Segment. Otherwise a {@code batch} array or a top-level array is
- * judged by its first event; then {@code type} → Segment; {@code event} → PostHog; else native.
+ * <p>Rules in priority order (docs/formats.md gives the same rules as SQL): {@code actor_id} →
+ * native; {@code distinct_id} or {@code api_key} → PostHog; {@code userId}, {@code anonymousId},
+ * {@code previousId}, {@code messageId} or their snake_case export columns → Segment; a
+ * {@code batch} array or a top-level array → the format of its first event; {@code type} →
+ * Segment; {@code event} or {@code uuid} → PostHog; else native.
  */
 public final class FormatDetector {
     private static final int NONE = 0;
@@ -37,6 +38,7 @@ public final class FormatDetector {
         int n = s.length();
         int depth = 0;
         boolean expectKey = false;
+        int decisive = NONE;
         boolean sawType = false;
         boolean sawEvent = false;
         int batchAt = -1;
@@ -45,15 +47,17 @@ public final class FormatDetector {
             if (c == '"') {
                 int end = stringEnd(s, i);
                 if (end < 0) {
-                    return NONE;
+                    break;
                 }
                 if (depth == 1 && expectKey) {
                     int keyLen = end - i - 1;
-                    int decisive = decisive(s, i + 1, keyLen);
-                    if (decisive != NONE) {
-                        return decisive;
+                    int d = decisive(s, i + 1, keyLen);
+                    if (d == NATIVE) {
+                        return NATIVE; // the highest priority: no need to read further
                     }
-                    if (is(s, i + 1, keyLen, "batch")) {
+                    if (d != NONE && (decisive == NONE || d < decisive)) {
+                        decisive = d;
+                    } else if (is(s, i + 1, keyLen, "batch")) {
                         batchAt = end + 1;
                     } else if (is(s, i + 1, keyLen, "type")) {
                         sawType = true;
@@ -74,6 +78,9 @@ public final class FormatDetector {
             } else if (c == ',' && depth == 1) {
                 expectKey = true;
             }
+        }
+        if (decisive != NONE) {
+            return decisive;
         }
         if (batchAt >= 0) {
             int j = skipWs(s, batchAt);

@@ -47,4 +47,11 @@ class FormatDetectorTest {
         assertThat(FormatDetector.detect("{}")).isEqualTo(Format.NATIVE);
         assertThat(FormatDetector.detect("")).isEqualTo(Format.NATIVE);
     }
+
+    @Test
+    void decisiveKeysFollowAPriorityNotTheirOrderInTheLine() {
+        assertThat(FormatDetector.detect(j("{'messageId':'m','distinct_id':'a','event':'x'}"))).isEqualTo(Format.POSTHOG);
+        assertThat(FormatDetector.detect(j("{'distinct_id':'a','actor_id':'b'}"))).isEqualTo(Format.NATIVE);
+        assertThat(FormatDetector.detect(j("{'type':'capture','event':'x','uuid':'u'}"))).isEqualTo(Format.SEGMENT);
+    }
 }
