@@ -6,16 +6,24 @@ import java.util.regex.Pattern;
 
 /** Builds a §3 command path from a foreign command name: the tool first, then the parts. */
 final class CommandPaths {
+    private static final Pattern WORDS = Pattern.compile("[\\s.]+");
+
     private CommandPaths() {}
 
     /** Splits on {@code separator} (literal; blank parts dropped) and prepends the tool. */
     static List<String> fromName(String tool, String name, String separator) {
-        return withTool(tool, List.of(name.split(Pattern.quote(separator))));
+        List<String> parts = new ArrayList<>(4);
+        int from = 0;
+        for (int at; (at = name.indexOf(separator, from)) >= 0; from = at + separator.length()) {
+            parts.add(name.substring(from, at));
+        }
+        parts.add(name.substring(from));
+        return withTool(tool, parts);
     }
 
     /** Splits a Segment command string on spaces or dots. */
     static List<String> fromWords(String tool, String command) {
-        return withTool(tool, List.of(command.trim().split("[\\s.]+")));
+        return withTool(tool, List.of(WORDS.split(command.trim())));
     }
 
     /** The tool is prepended unless the first part already names it; blank parts are dropped. */
