@@ -110,7 +110,7 @@ final class Simulator {
     private Human newHuman(int i) {
         byte[] user = ByteOut.ascii(NAMES[i % NAMES.length] + (i < NAMES.length ? "" : Integer.toString(i / NAMES.length)));
         int offset = offsetMinutes();
-        byte[] principal = new ByteOut(28).putAscii("usr_").hex(r.nextLong(), 16).hex(r.nextInt(), 8).toString().getBytes();
+        byte[] principal = new ByteOut(28).putAscii("usr_").hex(r.nextLong(), 16).hex(r.nextInt(), 8).toBytes();
         int roll = r.nextInt(100);
         Login first = roll < 45 ? Login.FIRST : roll < 70 ? Login.LAZY : Login.NEVER;
         Human h = new Human();
@@ -145,7 +145,7 @@ final class Simulator {
     }
 
     private byte[] uuid() {
-        return new ByteOut(36).uuid(r.nextLong(), r.nextLong()).toString().getBytes();
+        return new ByteOut(36).uuid(r.nextLong(), r.nextLong()).toBytes();
     }
 
     private Pipeline newPipeline(int i) {

@@ -1,0 +1,61 @@
+package dev.clianalytics.infer;
+
+import dev.clianalytics.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The failure hot-path aggregations (SPEC §5.4), one SQL file each, shared by infer (which
+ * stores them unfiltered) and the reports (which run them with filters). Both files take the
+ * same five parameters; null means no filter.
+ */
+public final class HotPathQueries {
+    public static final String BY_FINGERPRINT = "sql/marts/hot_paths_fingerprint.sql";
+    public static final String BY_NGRAM = "sql/marts/hot_paths_ngram.sql";
+
+    private HotPathQueries() {}
+
+    /**
+     * Filters over workflow runs; every field may be null.
+     *
+     * @param since runs that started at or after this instant
+     * @param until runs that started before this instant
+     * @param excludeCi leave out runs with ci_detected
+     * @param top at most this many rows, by rank
+     */
+    public record Filter(String tool, java.time.Instant since, java.time.Instant until, Boolean excludeCi, Long top) {
+        public static final Filter NONE = new Filter(null, null, null, null, null);
+    }
+
+    /** Prepares {@code resource} (one of the constants) with the filter bound as $1..$5. */
+    public static PreparedStatement prepare(Connection connection, String resource, Filter filter) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(SqlResources.load(resource));
+        try {
+            bind(ps, filter);
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    static void bind(PreparedStatement ps, Filter f) throws SQLException {
+        setOrNull(ps, 1, f.tool(), Types.VARCHAR);
+        setOrNull(ps, 2, f.since() == null ? null : OffsetDateTime.ofInstant(f.since(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        setOrNull(ps, 3, f.until() == null ? null : OffsetDateTime.ofInstant(f.until(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        setOrNull(ps, 4, f.excludeCi(), Types.BOOLEAN);
+        setOrNull(ps, 5, f.top(), Types.BIGINT);
+    }
+
+    private static void setOrNull(PreparedStatement ps, int index, Object value, int type) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, type);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+}

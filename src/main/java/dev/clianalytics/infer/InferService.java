@@ -1,0 +1,308 @@
+package dev.clianalytics.infer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.db.Database;
+import dev.clianalytics.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds every derived table from events (SPEC §5) by running the SQL layers in order:
+ * settings into TEMP tables, intermediate models as TEMP tables, then the marts, all in one
+ * transaction. A failed or killed run leaves the previous results as they were.
+ */
+public final class InferService {
+    /** Derived tables, emptied and refilled by every run. */
+    static final List<String> MARTS = List.of(
+            "workflow_steps", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram");
+
+    /**
+     * The models in dependency order: intermediate ones become TEMP tables, marts are inserted into
+     * their table. Each step names the TEMP tables no later step reads, dropped to free memory.
+     */
+    private static final List<Step> STEPS = List.of(
+            Step.temp("int_actor_identity"),
+            Step.temp("int_actor_machines"),
+            Step.temp("int_step_names"),
+            Step.temp("int_events_sessionized"),
+            Step.temp("int_steps", "int_events_sessionized"),
+            Step.temp("int_runs"),
+            Step.temp("int_fingerprints"),
+            Step.mart("workflow_steps", "int_steps"),
+            Step.mart("workflow_runs", "int_fingerprints"),
+            Step.mart("sessions"));
+
+    private record Step(String model, boolean mart, String... drops) {
+        static Step temp(String model, String... drops) {
+            return new Step(model, false, drops);
+        }
+
+        static Step mart(String model, String... drops) {
+            return new Step(model, true, drops);
+        }
+
+        String sql() {
+            return SqlResources.load((mart ? "sql/marts/" : "sql/intermediate/") + model + ".sql");
+        }
+    }
+
+    private static final List<String> SETTINGS_TABLES = List.of(
+            "infer_settings", "infer_entry_commands", "infer_terminal_commands", "infer_workflow_names");
+
+
+    /** Which model failed, for the message. */
+    private static final class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed(String model, SQLException cause) {
+            super(model, cause);
+        }
+    }
+
+    private InferService() {}
+
+    public static InferResult run(Database db, InferSettings settings) {
+        return run(db, settings, model -> { });
+    }
+
+    /** As {@link #run(Database, InferSettings)}, calling {@code afterModel} after each model (tests fail there). */
+    static InferResult run(Database db, InferSettings settings, java.util.function.Consumer<String> afterModel) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Connection c = db.connection();
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        String[] step = {"settings"};
+        try {
+            // The TEMP intermediates are built first, each committed on its own: data of an open
+            // transaction stays in memory, committed TEMP data can spill to disk. Only this
+            // connection sees them, and it holds the database's write lock, so events cannot change.
+            Instant asOf = settings.asOf() != null ? settings.asOf() : latestEventEnd(c);
+            // derived rows have no physical order (readers ORDER BY ids); not keeping one saves memory
+            db.execute("SET preserve_insertion_order = false");
+            writeSettings(c, settings, asOf);
+            List<Step> temps = STEPS.stream().filter(m -> !m.mart()).toList();
+            List<Step> marts = STEPS.stream().filter(Step::mart).toList();
+            try {
+                runSteps(db, temps, step, timings, afterModel);
+            } catch (SQLException e) {
+                dropTemporaries(db);
+                resetOrder(db);
+                throw new StepFailed(step[0], e);
+            }
+            c.setAutoCommit(false);
+            try {
+                for (String mart : MARTS) {
+                    db.execute("DELETE FROM " + mart);
+                }
+                runSteps(db, marts, step, timings, afterModel);
+                long t = System.nanoTime();
+                step[0] = "hot_paths_fingerprint";
+                insertHotPaths(c, "hot_paths_fingerprint", HotPathQueries.BY_FINGERPRINT);
+                timings.put("hot_paths_fingerprint", Duration.ofNanos(System.nanoTime() - t));
+                t = System.nanoTime();
+                step[0] = "hot_paths_ngram";
+                insertHotPaths(c, "hot_paths_ngram", HotPathQueries.BY_NGRAM);
+                timings.put("hot_paths_ngram", Duration.ofNanos(System.nanoTime() - t));
+                InferResult partial = record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0), timings);
+                t = System.nanoTime();
+                c.commit();
+                timings.put("commit", Duration.ofNanos(System.nanoTime() - t));
+                return new InferResult(partial.inferId(), partial.events(), partial.sessions(), partial.workflowRuns(),
+                        partial.outcomes(), partial.asOf(), Duration.ofNanos(System.nanoTime() - t0), timings);
+            } catch (SQLException e) {
+                c.rollback();
+                throw new StepFailed(step[0], e);
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                dropTemporaries(db);
+                resetOrder(db);
+            }
+        } catch (StepFailed e) {
+            throw new CliAnalyticsException("infer failed in " + e.getMessage() + ", previous results kept: "
+                    + firstLine(e.getCause().getMessage()), e.getCause());
+        } catch (SQLException e) {
+            throw new CliAnalyticsException("infer failed, previous results kept: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void runSteps(Database db, List<Step> steps, String[] current, Map<String, Duration> timings,
+            java.util.function.Consumer<String> afterModel) throws SQLException {
+        for (Step model : steps) {
+            long t = System.nanoTime();
+            current[0] = model.model();
+            db.execute(model.mart() ? insert(model.model(), model.sql())
+                    : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
+            for (String drop : model.drops()) {
+                db.execute("DROP TABLE " + drop);
+            }
+            timings.put(model.model(), Duration.ofNanos(System.nanoTime() - t));
+            afterModel.accept(model.model());
+        }
+    }
+
+    private static String insert(String table, String select) {
+        return "INSERT INTO " + table + " BY NAME SELECT * FROM (\n" + select + "\n)";
+    }
+
+    private static void insertHotPaths(Connection c, String table, String resource) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert(table, SqlResources.load(resource)))) {
+            HotPathQueries.bind(ps, HotPathQueries.Filter.NONE);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The default as-of: the latest event end (timestamp + duration), null without events. */
+    private static Instant latestEventEnd(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT max(ts + to_milliseconds(coalesce(duration_ms, 0))) FROM events")) {
+            rs.next();
+            OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+    }
+
+    /** Settings go into TEMP tables that the SQL models join: values are bound, never spliced in. */
+    private static void writeSettings(Connection c, InferSettings settings, Instant asOf) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE infer_settings (session_timeout_ms BIGINT NOT NULL, as_of TIMESTAMPTZ)");
+            st.execute("CREATE OR REPLACE TEMP TABLE infer_entry_commands (command VARCHAR NOT NULL)");
+            st.execute("CREATE OR REPLACE TEMP TABLE infer_terminal_commands (command VARCHAR NOT NULL)");
+            st.execute("CREATE OR REPLACE TEMP TABLE infer_workflow_names "
+                    + "(tool_name VARCHAR NOT NULL, terminal VARCHAR NOT NULL, workflow_name VARCHAR NOT NULL)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_settings VALUES (?, ?)")) {
+            ps.setLong(1, settings.sessionTimeout().toMillis());
+            setInstant(ps, 2, asOf);
+            ps.executeUpdate();
+        }
+        insertCommands(c, "infer_entry_commands", settings.workflows().entryCommands());
+        insertCommands(c, "infer_terminal_commands", settings.workflows().terminalCommands());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_workflow_names VALUES (?, ?, ?)")) {
+            for (WorkflowConfig.WorkflowName w : settings.workflows().workflowNames()) {
+                ps.setString(1, w.tool());
+                ps.setString(2, w.terminal());
+                ps.setString(3, w.name());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void insertCommands(Connection c, String table, List<String> commands) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?)")) {
+            for (String command : commands) {
+                ps.setString(1, command);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Counts what was built and records the settings in infer_runs. */
+    private static InferResult record(Connection c, InferSettings settings, Instant started, Instant asOf, Duration elapsed,
+            Map<String, Duration> timings)
+            throws SQLException {
+        long events = count(c, "SELECT count(*) FROM events");
+        long sessions = count(c, "SELECT count(*) FROM sessions");
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (String outcome : InferResult.OUTCOMES) {
+            outcomes.put(outcome, 0L);
+        }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT outcome, count(*) FROM workflow_runs GROUP BY outcome")) {
+            while (rs.next()) {
+                outcomes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        long runs = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        int inferId = (int) count(c, "SELECT coalesce(max(infer_id), 0) + 1 FROM infer_runs");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_runs (infer_id, started_at, finished_at,"
+                + " session_timeout_ms, as_of, as_of_given, workflows_file, workflows_config, last_ingest_run_id,"
+                + " events, sessions, workflow_runs)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?::JSON, (SELECT max(run_id) FROM ingest_runs), ?, ?, ?")) {
+            ps.setInt(1, inferId);
+            setInstant(ps, 2, started);
+            setInstant(ps, 3, Instant.now());
+            ps.setLong(4, settings.sessionTimeout().toMillis());
+            setInstant(ps, 5, asOf);
+            ps.setBoolean(6, settings.asOf() != null);
+            if (settings.workflowsFile() == null) {
+                ps.setNull(7, Types.VARCHAR);
+            } else {
+                ps.setString(7, settings.workflowsFile());
+            }
+            ps.setString(8, json(settings.workflows()));
+            ps.setLong(9, events);
+            ps.setLong(10, sessions);
+            ps.setLong(11, runs);
+            ps.executeUpdate();
+        }
+        return new InferResult(inferId, events, sessions, runs, outcomes, asOf, elapsed, timings);
+    }
+
+    private static String json(WorkflowConfig config) {
+        try {
+            return new ObjectMapper().writeValueAsString(config.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    private static void dropTemporaries(Database db) {
+        for (String table : concat(STEPS.stream().filter(m -> !m.mart()).map(Step::model).toList(), SETTINGS_TABLES)) {
+            try {
+                db.execute("DROP TABLE IF EXISTS temp." + table);
+            } catch (SQLException e) {
+                // temporary tables vanish with the connection anyway
+            }
+        }
+    }
+
+    private static void resetOrder(Database db) {
+        try {
+            db.execute("RESET preserve_insertion_order");
+        } catch (SQLException e) {
+            // only a tuning setting of this connection
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message);
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,19 @@
+-- The fingerprint of every distinct step sequence (SPEC §5.2), spelled out once: each step
+-- tool/sub/cmd with its flags sorted in [..], joined by ' -> '. Read off one run per sequence.
+WITH
+-- one run per sequence key
+representatives AS (
+    SELECT fingerprint_key, min(workflow_run_id) AS workflow_run_id
+    FROM int_runs
+    GROUP BY fingerprint_key
+),
+-- that run's steps in order
+sequences AS (
+    SELECT r.fingerprint_key, list(n.step_with_flags ORDER BY s.position) AS steps
+    FROM representatives AS r
+    JOIN int_steps AS s USING (workflow_run_id)
+    JOIN int_step_names AS n USING (step_key)
+    GROUP BY r.fingerprint_key
+)
+SELECT fingerprint_key, array_to_string(steps, ' -> ') AS fingerprint
+FROM sequences

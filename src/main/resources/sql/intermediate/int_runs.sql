@@ -1,0 +1,90 @@
+-- One row per workflow run (SPEC §5.2, §5.3), read off its last step: that step carries the
+-- run's start (int_steps) and gives the run its tool version (the version that produced the
+-- outcome). Adds the name, a 64-bit key of the step sequence (spelled out once per sequence in
+-- int_fingerprints) and the outcome. Most runs have at most three steps: their sequence and
+-- terminal leaves are on the last step and the two before it; only longer runs collect their
+-- steps, which is slow for millions of runs.
+WITH
+-- the last step of each run, with the roles of the up to three last steps
+lasts AS (
+    SELECT s.*, n.tool_name, n.is_terminal AS last_is_terminal,
+           CASE WHEN p2.is_terminal THEN p2.leaf END AS terminal_1,
+           CASE WHEN p1.is_terminal THEN p1.leaf END AS terminal_2,
+           CASE WHEN n.is_terminal THEN n.leaf END AS terminal_3
+    FROM int_steps AS s
+    JOIN int_step_names AS n ON n.step_key = s.step_key
+    LEFT JOIN int_step_names AS p1 ON p1.step_key = s.prev_step_key
+    LEFT JOIN int_step_names AS p2 ON p2.step_key = s.prev2_step_key
+    WHERE s.is_last_in_run
+),
+-- every step of the runs longer than three steps
+long_steps AS (
+    SELECT s.workflow_run_id, s.position, s.step_key
+    FROM int_steps AS s
+    SEMI JOIN (SELECT workflow_run_id FROM int_steps WHERE position = 4) AS l USING (workflow_run_id)
+),
+-- their step sequences
+long_sequences AS (
+    SELECT workflow_run_id, hash(list(step_key ORDER BY position)) AS fingerprint_key
+    FROM long_steps
+    GROUP BY workflow_run_id
+),
+-- how often each terminal leaf occurs in a long run, and where first
+long_terminals AS (
+    SELECT s.workflow_run_id, n.leaf, count(*) AS occurrences, min(s.position) AS first_position
+    FROM long_steps AS s
+    JOIN int_step_names AS n USING (step_key)
+    WHERE n.is_terminal
+    GROUP BY s.workflow_run_id, n.leaf
+),
+-- a long run's terminal leaf: the most frequent, ties to the one seen first
+long_leaf AS (
+    SELECT workflow_run_id, arg_max(leaf, {'occurrences': occurrences, 'earlier': -first_position}) AS leaf
+    FROM long_terminals
+    GROUP BY workflow_run_id
+),
+-- the run's terminal leaf and sequence key; for up to three steps the same rule in closed form:
+-- a leaf seen twice wins, else the first terminal leaf
+keyed AS (
+    SELECT l.*,
+           CASE WHEN l.position > 3 THEN ll.leaf
+                WHEN l.terminal_1 = l.terminal_2 OR l.terminal_1 = l.terminal_3 THEN l.terminal_1
+                WHEN l.terminal_2 = l.terminal_3 THEN l.terminal_2
+                ELSE coalesce(l.terminal_1, l.terminal_2, l.terminal_3)
+           END AS leaf,
+           coalesce(ls.fingerprint_key,
+                    hash(list_filter([l.prev2_step_key, l.prev_step_key, l.step_key], k -> k IS NOT NULL))) AS fingerprint_key
+    FROM lasts AS l
+    LEFT JOIN long_sequences AS ls USING (workflow_run_id)
+    LEFT JOIN long_leaf AS ll USING (workflow_run_id)
+),
+-- the name: a custom name for (tool, leaf) from the settings, else <leaf>_workflow, else
+-- <tool>_workflow when the run has no terminal command
+named AS (
+    SELECT k.*, coalesce(w.workflow_name, k.leaf || '_workflow', k.tool_name || '_workflow') AS workflow_name
+    FROM keyed AS k
+    LEFT JOIN infer_workflow_names AS w ON lower(w.tool_name) = lower(k.tool_name) AND w.terminal = k.leaf
+),
+-- closed: another run follows in the session, or the run ended on a terminal command with a
+-- known exit code, or the session's last activity (the end of its last run) is more than the
+-- timeout before as_of
+closed AS (
+    SELECT r.*,
+           NOT r.is_last_in_session
+               OR (r.last_is_terminal AND r.exit_code IS NOT NULL)
+               OR epoch_us(st.as_of) - epoch_us(r.ended_at) > st.session_timeout_ms * 1000 AS is_closed
+    FROM named AS r
+    CROSS JOIN infer_settings AS st
+)
+-- SUCCESS: ended on a terminal command that exited 0; FAILED: the last command exited non-zero
+-- (terminal or not); ABANDONED: anything else; IN_PROGRESS: not closed
+SELECT workflow_run_id, session_id, pair_key, ci_detected, session_hint_hash, tool_name,
+       tool_version, workflow_name, run_started_at AS started_at, ended_at,
+       position AS step_count, exit_code AS last_exit_code, error_type AS last_error_type,
+       fingerprint_key, is_last_in_session, session_started_at, session_split_code, session_event_count,
+       CASE WHEN NOT is_closed THEN 'IN_PROGRESS'
+            WHEN last_is_terminal AND exit_code = 0 THEN 'SUCCESS'
+            WHEN exit_code <> 0 THEN 'FAILED'
+            ELSE 'ABANDONED'
+       END AS outcome
+FROM closed
