@@ -1,13 +1,132 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.db.Database;
+import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.ingest.ForeignReaders;
+import dev.clianalytics.ingest.IngestProgress;
+import dev.clianalytics.ingest.IngestRequest;
+import dev.clianalytics.ingest.IngestResult;
+import dev.clianalytics.ingest.Ingester;
+import dev.clianalytics.ingest.InputFile;
+import dev.clianalytics.ingest.InputFormat;
+import dev.clianalytics.ingest.Salt;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load event files into the database.")
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Load event files into the database: validated, sanitized (ids hashed,",
+            "secrets removed), de-duplicated, in one transaction."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cli-analytics ingest events.jsonl",
+            "  cli-analytics ingest day1.jsonl.gz day2.jsonl.gz --rejects bad.jsonl",
+            "  producer | cli-analytics ingest - --max-rejects 0"
+        })
 final class IngestCommand implements Callable<Integer> {
+    static final String INGEST_MEMORY_LIMIT = "512MB";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Event files (.jsonl or .jsonl.gz), ingested in the order given; - reads standard input.")
+    List<String> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto (detect each line), native, posthog or segment. Default: ${DEFAULT-VALUE}.")
+    InputFormat format;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write every rejected line verbatim to FILE (JSON lines: file, line, reason, text; mode 600).")
+    Path rejects;
+
+    @Option(names = "--max-rejects", paramLabel = "N",
+            description = "Abort, writing nothing to the database (exit 3), when more than N lines are rejected.")
+    Long maxRejects;
+
     @Override
     public Integer call() {
-        throw new CliAnalyticsException("'ingest' is not available in this build yet");
+        GlobalOptions options = RootCommand.options(spec);
+        if (maxRejects != null && maxRejects < 0) {
+            throw new CliAnalyticsException("--max-rejects must be 0 or more, not " + maxRejects);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<InputFile> inputs = new ArrayList<>();
+        try {
+            if (files.stream().filter(InputFile.STDIN::equals).count() > 1) {
+                throw new CliAnalyticsException("standard input (-) can be given only once");
+            }
+            for (String f : files) {
+                inputs.add(InputFile.open(f, options.stdin()));
+            }
+            IngestResult result;
+            try (Database db = Database.open(options.db(), settings(options))) {
+                Salt salt = Salt.resolve(options.env(), options.db());
+                IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
+                try {
+                    result = new Ingester(db, salt, ForeignReaders.NONE)
+                            .run(new IngestRequest(inputs, format, rejects, maxRejects), progress);
+                } finally {
+                    if (progress instanceof ProgressBar bar) {
+                        bar.clear();
+                    }
+                }
+            }
+            if (!options.quiet()) {
+                render(result, err);
+            }
+            if (options.verbose()) {
+                err.println("steps: " + String.join(", ", result.phases()));
+            }
+            return 0;
+        } finally {
+            inputs.forEach(InputFile::close);
+        }
+    }
+
+    /**
+     * Ingest keeps DuckDB's memory below the foundation's default unless the user chose a limit,
+     * so a whole run (JVM included) stays under 1 GiB; the staged rows spill to disk beyond it.
+     */
+    static DbSettings settings(GlobalOptions options) {
+        DbSettings settings = options.dbSettings();
+        return options.env().containsKey("CLI_ANALYTICS_MEMORY_LIMIT") ? settings
+                : new DbSettings(INGEST_MEMORY_LIMIT, settings.threads());
+    }
+
+    private void render(IngestResult r, PrintWriter err) {
+        if (r.rejected() > 0) {
+            err.printf(Locale.ROOT, "rejected %,d line%s%s:%n", r.rejected(), r.rejected() == 1 ? "" : "s",
+                    rejects != null ? " (all written to " + rejects + ")" : " (use --rejects FILE to keep them)");
+            int width = r.rejectReasons().stream().mapToInt(c -> c.reason().length()).max().orElse(0);
+            for (IngestResult.ReasonCount c : r.rejectReasons()) {
+                err.printf(Locale.ROOT, "  %-" + width + "s %,9d  %s%s%n", c.reason(), c.count(),
+                        String.join(", ", c.firstLocations()), c.count() > c.firstLocations().size() ? ", …" : "");
+            }
+        }
+        if (r.unknownFields() > 0) {
+            StringBuilder names = new StringBuilder();
+            for (IngestResult.NameCount n : r.unknownFieldNames()) {
+                names.append(names.length() == 0 ? " (" : ", ").append(n.name()).append(' ').append(String.format(Locale.ROOT, "%,d", n.count()));
+            }
+            err.printf(Locale.ROOT, "ignored %,d unknown field value%s%s%n", r.unknownFields(),
+                    r.unknownFields() == 1 ? "" : "s", names.length() > 0 ? names.append(')') : "");
+        }
+        double seconds = Math.max(r.elapsed().toNanos() / 1e9, 1e-9);
+        String what = r.files().size() == 1 ? r.files().get(0).name() : r.files().size() + " files";
+        err.printf(Locale.ROOT, "ingested %s: %,d event%s stored, %,d duplicate%s, %,d rejected in %.1f s (%,.0f events/s)%n",
+                what, r.accepted(), r.accepted() == 1 ? "" : "s", r.duplicates(), r.duplicates() == 1 ? "" : "s",
+                r.rejected(), seconds,
+                (r.accepted() + r.duplicates() + r.rejected()) / seconds);
     }
 }

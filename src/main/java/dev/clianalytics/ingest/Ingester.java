@@ -1,0 +1,374 @@
+package dev.clianalytics.ingest;
+
+import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.CliAnalyticsException.InputRejected;
+import dev.clianalytics.db.Database;
+import dev.clianalytics.ingest.IngestResult.FileResult;
+import dev.clianalytics.ingest.IngestResult.NameCount;
+import dev.clianalytics.ingest.IngestResult.ReasonCount;
+import dev.clianalytics.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads input files into the database as one transaction (SPEC §4): DuckDB reads, validates and
+ * sanitizes every line in SQL (sql/staging), Java only orchestrates. Killed at any moment, the
+ * database holds all of a run or none of it.
+ */
+public final class Ingester {
+    private static final int FIRST_LOCATIONS = 5;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_.$-]{0,63}");
+    private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
+
+    private final Database db;
+    private final Salt salt;
+    private final ForeignReaders readers;
+    private final List<String> phases = new ArrayList<>();
+    private long phaseStart;
+
+    public Ingester(Database db, Salt salt, ForeignReaders readers) {
+        this.db = db;
+        this.salt = salt;
+        this.readers = readers;
+    }
+
+    public IngestResult run(IngestRequest request, IngestProgress progress) {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        request.inputs().forEach(InputFile::startHashing);
+        Connection c = db.connection();
+        try {
+            try {
+                prepareSession();
+                phaseStart = System.nanoTime();
+                // staging writes only TEMP tables, outside the transaction: nothing of it can reach the file
+                Staged staged = stage(request, progress);
+                c.setAutoCommit(false);
+                try {
+                    IngestResult result = write(request, staged, started, t0);
+                    c.commit();
+                    phase("commit");
+                    return result;
+                } catch (RuntimeException | SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } finally {
+                dropStage();
+            }
+        } catch (SQLException e) {
+            throw new CliAnalyticsException("ingest failed in the database (" + safeMessage(e)
+                    + "); nothing was written", redacted(e));
+        }
+    }
+
+    /** What staging found before anything is written. */
+    private record Staged(List<ReasonCount> reasons, long rejected) {}
+
+    private void dropStage() throws SQLException {
+        db.execute("DROP VIEW IF EXISTS temp.ca_lines");
+        db.execute("DROP TABLE IF EXISTS temp.ca_files");
+        db.execute("DROP TABLE IF EXISTS temp.ca_stage");
+    }
+
+    /** Session variables (the HMAC pads) and the TEMP macros of the privacy rules. */
+    private void prepareSession() throws SQLException {
+        db.execute("SET VARIABLE ca_hmac_ipad = unhex('" + salt.innerPadHex() + "')");
+        db.execute("SET VARIABLE ca_hmac_opad = unhex('" + salt.outerPadHex() + "')");
+        db.execute("SET VARIABLE ca_key_hex = '" + salt.eventKeySecretHex() + "'");
+        for (String statement : SqlResources.statements(SqlResources.load("sql/staging/macros.sql"))) {
+            db.execute(statement);
+        }
+    }
+
+    private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
+        List<InputFile> inputs = request.inputs();
+        stageFiles(request, progress);
+        phase("stage");
+        rejectForeignLines(request);
+        List<ReasonCount> reasons = rejectReasons(inputs);
+        long rejected = reasons.stream().mapToLong(ReasonCount::count).sum();
+        if (request.rejectsFile() != null) {
+            writeRejects(request);
+        }
+        phase("rejects");
+        if (request.maxRejects() != null && rejected > request.maxRejects()) {
+            throw new InputRejected(rejected + " line" + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects "
+                    + request.maxRejects() + "; nothing was written (" + describe(reasons) + ")");
+        }
+        return new Staged(reasons, rejected);
+    }
+
+    private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0) throws SQLException {
+        List<InputFile> inputs = request.inputs();
+        List<ReasonCount> reasons = staged.reasons();
+        long rejected = staged.rejected();
+        int runId = queryLong("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").intValue();
+        long seqBase = nextSeqBase();
+        long accepted;
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/ingest_events.sql"))) {
+            ps.setInt(1, runId);
+            ps.setLong(2, seqBase);
+            accepted = ps.executeUpdate();
+        }
+        phase("insert");
+        List<FileResult> files = recordFiles(inputs, runId, seqBase);
+        phase("record");
+        long valid = files.stream().mapToLong(f -> f.accepted() + f.duplicates()).sum();
+        long unknown = queryLong("SELECT coalesce(sum(unknown_count), 0) FROM ca_stage");
+        Instant finished = Instant.now();
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates,"
+                        + " unknown_fields, ignored) VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, runId);
+            // ISO-8601 instants: independent of the JVM's time zone
+            ps.setString(2, started.toString());
+            ps.setString(3, finished.toString());
+            ps.setString(4, request.format().id());
+            ps.setLong(5, accepted);
+            ps.setLong(6, rejected);
+            ps.setLong(7, valid - accepted);
+            ps.setLong(8, unknown);
+            ps.setLong(9, 0);
+            ps.executeUpdate();
+        }
+        return new IngestResult(runId, files, accepted, valid - accepted, rejected, unknown, unknownFieldNames(),
+                reasons, 0, Duration.ofNanos(System.nanoTime() - t0), phases);
+    }
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        phases.add(String.format(java.util.Locale.ROOT, "%s %.2f s", name, (now - phaseStart) / 1e9));
+        phaseStart = now;
+    }
+
+    /** Reads every file into TEMP ca_stage through stg_lines.sql, one statement per file. */
+    private void stageFiles(IngestRequest request, IngestProgress progress) throws SQLException {
+        String sql = SqlResources.load("sql/staging/stg_lines.sql");
+        List<InputFile> inputs = request.inputs();
+        long total = inputs.stream().mapToLong(InputFile::bytes).sum();
+        long before = 0;
+        dropStage();
+        db.execute("CREATE TEMP TABLE ca_files (file_index INTEGER, first_row BIGINT)");
+        for (int i = 0; i < inputs.size(); i++) {
+            InputFile file = inputs.get(i);
+            String statement = (i == 0 ? "CREATE TEMP TABLE ca_stage AS " : "INSERT INTO ca_stage ") + sql;
+            try (PreparedStatement ps = db.connection().prepareStatement(statement);
+                    ProgressPoller poller = ProgressPoller.start(file, before, total, progress)) {
+                ps.setString(1, file.readPath().toAbsolutePath().toString());
+                ps.setInt(2, i);
+                ps.setString(3, request.format().id());
+                ps.setBoolean(4, request.rejectsFile() != null);
+                ps.setString(5, file.gzip() ? "gzip" : "none");
+                ps.execute();
+            } catch (SQLException e) {
+                throw unreadable(file, e);
+            }
+            db.execute("INSERT INTO ca_files SELECT " + i + ", min(rowid) FROM ca_stage WHERE file_index = " + i);
+            before += file.bytes();
+            progress.update(file, 1.0, before, total, -1);
+        }
+        // a line's number is its row's position within its file's rows (insertion order is kept)
+        db.execute("CREATE TEMP VIEW ca_lines AS SELECT s.*, s.rowid - f.first_row + 1 AS line_no"
+                + " FROM ca_stage s JOIN ca_files f ON f.file_index = s.file_index");
+    }
+
+    /** Lines in a foreign format with no reader in this build become rejects, never silent drops. */
+    private void rejectForeignLines(IngestRequest request) throws SQLException {
+        List<String> formats = new ArrayList<>();
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT DISTINCT source_format FROM ca_stage"
+                        + " WHERE reason IS NULL AND source_format <> 'native' ORDER BY 1")) {
+            while (rs.next()) {
+                formats.add(rs.getString(1));
+            }
+        }
+        for (String format : formats) {
+            if (readers.readerFor(InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT))).isPresent()) {
+                throw new CliAnalyticsException("reading " + format + " events is not wired into ingest yet");
+            }
+            try (PreparedStatement ps = db.connection().prepareStatement(
+                    "UPDATE ca_stage SET reason = 'unsupported_format:' || source_format,"
+                            + " raw_text = CASE WHEN ? THEN raw_text END"
+                            + " WHERE reason IS NULL AND source_format = ?")) {
+                ps.setBoolean(1, request.rejectsFile() != null);
+                ps.setString(2, format);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private List<ReasonCount> rejectReasons(List<InputFile> inputs) throws SQLException {
+        Map<String, List<String>> firsts = new LinkedHashMap<>();
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT reason, file_index, line_no FROM ca_lines WHERE reason IS NOT NULL"
+                        + " QUALIFY row_number() OVER (PARTITION BY reason ORDER BY file_index, line_no) <= "
+                        + FIRST_LOCATIONS + " ORDER BY reason, file_index, line_no")) {
+            while (rs.next()) {
+                firsts.computeIfAbsent(rs.getString(1), r -> new ArrayList<>())
+                        .add(inputs.get(rs.getInt(2)).displayName() + ":" + rs.getLong(3));
+            }
+        }
+        List<ReasonCount> reasons = new ArrayList<>();
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT reason, count(*) FROM ca_stage WHERE reason IS NOT NULL"
+                        + " GROUP BY reason ORDER BY count(*) DESC, reason")) {
+            while (rs.next()) {
+                reasons.add(new ReasonCount(rs.getString(1), rs.getLong(2), firsts.getOrDefault(rs.getString(1), List.of())));
+            }
+        }
+        return reasons;
+    }
+
+    private void writeRejects(IngestRequest request) throws SQLException {
+        List<InputFile> inputs = request.inputs();
+        try (RejectsFile out = RejectsFile.create(request.rejectsFile());
+                Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, line_no, reason, raw_text FROM ca_lines"
+                        + " WHERE reason IS NOT NULL ORDER BY file_index, line_no")) {
+            while (rs.next()) {
+                out.write(new Reject(inputs.get(rs.getInt(1)).displayName(), rs.getLong(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+    }
+
+    /** The first ingest_seq of a new run: a fresh 2^40 block per file, after everything stored. */
+    private long nextSeqBase() throws SQLException {
+        long max = queryLong("SELECT coalesce(max(s), -1) FROM (SELECT max(ingest_seq) AS s FROM events"
+                + " UNION ALL SELECT max(ingest_seq) FROM flow_events)");
+        return ((max >> 40) + 1) << 40;
+    }
+
+    private List<FileResult> recordFiles(List<InputFile> inputs, int runId, long seqBase) throws SQLException {
+        long[] lines = new long[inputs.size()];
+        long[] valid = new long[inputs.size()];
+        long[] rejected = new long[inputs.size()];
+        long[] stored = new long[inputs.size()];
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, count(*) FILTER (WHERE NOT blank), count(event_key), count(reason)"
+                        + " FROM ca_stage GROUP BY file_index")) {
+            while (rs.next()) {
+                int i = rs.getInt(1);
+                lines[i] = rs.getLong(2);
+                valid[i] = rs.getLong(3);
+                rejected[i] = rs.getLong(4);
+            }
+        }
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT (ingest_seq - ?) >> 40, count(*) FROM events WHERE run_id = ? GROUP BY 1")) {
+            ps.setLong(1, seqBase);
+            ps.setInt(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored[rs.getInt(1)] = rs.getLong(2);
+                }
+            }
+        }
+        List<FileResult> files = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "INSERT INTO ingest_files (run_id, file_index, file_name, content_sha256, bytes, lines, accepted,"
+                        + " rejected, duplicates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < inputs.size(); i++) {
+                InputFile in = inputs.get(i);
+                ps.setInt(1, runId);
+                ps.setInt(2, i);
+                ps.setString(3, in.baseName());
+                ps.setString(4, in.sha256());
+                ps.setLong(5, in.bytes());
+                ps.setLong(6, lines[i]);
+                ps.setLong(7, stored[i]);
+                ps.setLong(8, rejected[i]);
+                ps.setLong(9, valid[i] - stored[i]);
+                ps.executeUpdate();
+                files.add(new FileResult(in.displayName(), in.bytes(), lines[i], stored[i], valid[i] - stored[i], rejected[i]));
+            }
+        }
+        return files;
+    }
+
+    /** Unknown field names, most frequent first; names that do not look like identifiers are not shown. */
+    private List<NameCount> unknownFieldNames() throws SQLException {
+        List<NameCount> names = new ArrayList<>();
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT k, count(*) FROM (SELECT unnest(unknown_keys) AS k FROM ca_stage"
+                        + " WHERE unknown_keys IS NOT NULL) GROUP BY k ORDER BY count(*) DESC, k LIMIT 50")) {
+            while (rs.next() && names.size() < 5) {
+                if (IDENTIFIER.matcher(rs.getString(1)).matches()) {
+                    names.add(new NameCount(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return names;
+    }
+
+    private Long queryLong(String sql) throws SQLException {
+        try (Statement st = db.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A file DuckDB could not read as lines of text; neither message nor cause quotes the input. */
+    private static CliAnalyticsException unreadable(InputFile file, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher line = CSV_LINE.matcher(message);
+        String at = line.find() ? " (line " + line.group(1) + ")" : "";
+        if (message.contains("Invalid unicode")) {
+            return new CliAnalyticsException("input file " + file.displayName() + " is not UTF-8 text" + at
+                    + "; convert it, e.g. with iconv -t UTF-8, and ingest again; nothing was written", redacted(e));
+        }
+        if (message.contains("Maximum line size")) {
+            return new CliAnalyticsException("input file " + file.displayName() + " has a line longer than 16 MiB" + at
+                    + ", which cannot be read; remove it and ingest again; nothing was written", redacted(e));
+        }
+        if (file.gzip() && (message.contains("gzip") || message.contains("GZIP") || message.contains("compress"))) {
+            return new CliAnalyticsException("input file " + file.displayName()
+                    + " is not a complete gzip file; nothing was written", redacted(e));
+        }
+        return new CliAnalyticsException("cannot read input file " + file.displayName() + " (" + safeMessage(e)
+                + "; --verbose shows where); nothing was written", redacted(e));
+    }
+
+    /** The database error without its message (which may quote input), keeping where it happened. */
+    static SQLException redacted(SQLException e) {
+        SQLException safe = new SQLException(safeMessage(e) + " (details withheld: they may quote input)");
+        safe.setStackTrace(e.getStackTrace());
+        return safe;
+    }
+
+    /**
+     * What kind of database error this was ("Conversion Error"), without its details: DuckDB's
+     * messages may quote input, which may hold secrets. --verbose shows the cause.
+     */
+    static String safeMessage(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        int colon = m.indexOf(':');
+        String kind = colon < 0 ? "" : m.substring(0, colon).strip();
+        return kind.matches("[A-Za-z ]{1,40}") ? kind : "database error";
+    }
+
+    static String describe(List<ReasonCount> reasons) {
+        StringBuilder b = new StringBuilder();
+        for (ReasonCount r : reasons) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(r.reason()).append(' ').append(r.count()).append(" (").append(String.join(", ", r.firstLocations()))
+                    .append(r.count() > r.firstLocations().size() ? ", …" : "").append(')');
+        }
+        return b.toString();
+    }
+}

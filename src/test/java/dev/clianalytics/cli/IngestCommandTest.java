@@ -1,0 +1,93 @@
+package dev.clianalytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.CliRun.Result;
+import dev.clianalytics.support.Db;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String EVENT = "{\"timestamp\":\"2026-03-01T10:00:00Z\",\"tool_name\":\"npm\","
+            + "\"command_path\":[\"npm\",\"test\"],\"actor_id\":\"a\",\"machine_id\":\"m\",\"exit_code\":0}";
+
+    @Test
+    void aMissingInputFileIsNamedAndNothingIsWritten() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), EVENT + "\n");
+        Path db = dir.resolve("x.duckdb");
+        Result r = CliRun.withDb(db).run("ingest", good.toString(), dir.resolve("nope.jsonl").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: input file " + dir.resolve("nope.jsonl") + " does not exist");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryIsNotAnInputFile() {
+        Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("ingest", dir.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: input " + dir + " is not a regular file");
+    }
+
+    @Test
+    void standardInputIsReadWithDash() {
+        Path db = dir.resolve("x.duckdb");
+        Result r = CliRun.withDb(db).stdin(EVENT + "\n\nnot json\n").run("ingest", "-");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("invalid_json", "<stdin>:3")
+                .contains("ingested <stdin>: 1 event stored, 0 duplicates, 1 rejected in ");
+        assertThat(Db.one(db, "SELECT file_name, lines FROM ingest_files")).isEqualTo("stdin | 2");
+    }
+
+    @Test
+    void quietPrintsNothingOnSuccess() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), EVENT + "\n");
+        Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("-q", "ingest", good.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithItsLineAndNothingIsWritten() throws Exception {
+        Path bad = dir.resolve("latin1.jsonl");
+        Files.write(bad, (EVENT + "\n{\"x\":\"caf\u00e9\"}\n").getBytes(StandardCharsets.ISO_8859_1));
+        Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("ingest", bad.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("error: input file " + bad + " is not UTF-8 text (line 2)");
+        assertThat(Db.one(dir.resolve("x.duckdb"), "SELECT count(*) FROM ingest_runs")).isEqualTo("0");
+    }
+
+    @Test
+    void aForeignDatabaseFileGivesExitFourAndIsLeftUntouched() throws Exception {
+        Path file = dir.resolve("photo.duckdb");
+        Files.writeString(file, "JFIF not a database");
+        Path good = Files.writeString(dir.resolve("good.jsonl"), EVENT + "\n");
+        Result r = CliRun.withDb(file).run("ingest", good.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("is not a cli-analytics database");
+        assertThat(Files.readString(file)).isEqualTo("JFIF not a database");
+        assertThat(dir.resolve("photo.duckdb.salt")).doesNotExist();
+    }
+
+    @Test
+    void aNegativeMaxRejectsIsRefused() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), EVENT + "\n");
+        Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("ingest", good.toString(), "--max-rejects", "-1");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: --max-rejects must be 0 or more, not -1");
+    }
+
+    @Test
+    void helpShowsExamples() {
+        Result r = CliRun.withDb(null).run("ingest", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("--format", "--rejects", "--max-rejects", "Examples:", "cli-analytics ingest events.jsonl");
+    }
+}
