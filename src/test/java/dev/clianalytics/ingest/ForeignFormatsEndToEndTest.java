@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.support.CliRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -48,22 +49,31 @@ class ForeignFormatsEndToEndTest {
             ORDER BY r.machine_hash, r.started_at, r.workflow_name""";
 
     @Test
-    void nativePostHogAndSegmentGiveTheSameSessionsRunsAndOutcomes() throws SQLException {
+    void nativePostHogAndSegmentGiveTheSameSessionsRunsAndOutcomes() throws Exception {
         Map<String, List<List<String>>> sessions = new LinkedHashMap<>();
         Map<String, List<List<String>>> runs = new LinkedHashMap<>();
+        Map<String, String> links = new LinkedHashMap<>();
+        Map<String, String> flows = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         for (String format : List.of("native", "posthog", "segment")) {
             Path events = dir.resolve(format + ".jsonl");
             Path db = dir.resolve(format + ".duckdb");
             CliRun cli = CliRun.withDb(db);
             assertThat(cli.run("generate", "--events", "3000", "--seed", "11", "--format", format, "-o", events.toString())
                     .exitCode()).isZero();
-            CliRun.Result ingest = cli.run("ingest", events.toString());
+            // Segment goes through standard input: generate --format segment | ingest -
+            CliRun.Result ingest = format.equals("segment")
+                    ? cli.stdin(Files.readString(events)).run("ingest", "-")
+                    : cli.run("ingest", events.toString());
             assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
             CliRun.Result infer = cli.run("infer");
             assertThat(infer.exitCode()).as(infer.toString()).isZero();
             try (Database d = Database.openReadOnly(db, DbSettings.defaults())) {
                 sessions.put(format, rows(d, SESSIONS));
                 runs.put(format, rows(d, RUNS));
+                links.put(format, rows(d, "SELECT count(*) FROM actor_links").get(0).get(0));
+                flows.put(format, rows(d, "SELECT count(*) FROM flow_events").get(0).get(0));
+                sources.put(format, rows(d, "SELECT DISTINCT source_format FROM events").toString());
             }
         }
         assertThat(sessions.get("native")).hasSizeGreaterThan(100);
@@ -73,6 +83,13 @@ class ForeignFormatsEndToEndTest {
         assertThat(sessions.get("segment")).containsExactlyElementsOf(sessions.get("native"));
         assertThat(runs.get("posthog")).containsExactlyElementsOf(runs.get("native"));
         assertThat(runs.get("segment")).containsExactlyElementsOf(runs.get("native"));
+        assertThat(sources).containsExactly(Map.entry("native", "[[native]]"), Map.entry("posthog", "[[posthog]]"),
+                Map.entry("segment", "[[segment]]"));
+        assertThat(links.get("native")).isEqualTo("0");
+        assertThat(Long.parseLong(links.get("posthog"))).isPositive();
+        assertThat(links.get("segment")).isEqualTo(links.get("posthog"));
+        assertThat(flows.get("posthog")).isEqualTo("0");
+        assertThat(Long.parseLong(flows.get("segment"))).isPositive();
     }
 
     private static List<List<String>> rows(Database d, String sql) throws SQLException {
