@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,24 +30,22 @@ import java.util.regex.Pattern;
 /**
  * Hands the lines the staging detected (or was told) to be PostHog or Segment to their
  * {@link FormatReader}, one reader per file and format, in line order, and stages what they map
- * (SPEC §4.4): command events as TEMP ca_foreign_events (sanitized like native ones, by the same
- * macros), flow events and links for their own tables (TEMP ca_foreign), rejects onto their lines
- * in ca_stage, ignored events counted by name. The readers' raw output passes through a private
- * temporary JSON-lines file (mode 600, deleted at once) so that DuckDB, not JDBC, loads it in bulk.
+ * (SPEC §4.4, docs/formats.md): command events through the native staging itself (their native
+ * lines, {@link NativeJson}, read by stg_lines.sql) into TEMP ca_foreign_events; flow events and
+ * links into TEMP ca_foreign; rejects onto their lines in ca_stage; ignored events counted by name.
+ * The readers' output passes through private temporary JSON-lines files (mode 600, deleted at once)
+ * so that DuckDB, not JDBC, loads it in bulk; ids are hashed as it is loaded.
  */
 final class ForeignStage {
     private static final Pattern SHOWN_NAME = Pattern.compile("[$A-Za-z][A-Za-z0-9 _.:$-]{0,63}");
-    private static final String COLUMNS = "kind VARCHAR, file_index INTEGER, line_no BIGINT, index_in_line INTEGER,"
-            + " source_format VARCHAR, reason VARCHAR, timestamp VARCHAR, tool_name VARCHAR, tool_version VARCHAR,"
-            + " command_path VARCHAR[], flags_present VARCHAR[], exit_code INTEGER, duration_ms BIGINT,"
-            + " error_type VARCHAR, actor_id VARCHAR, machine_id VARCHAR, session_hint VARCHAR, ci_detected BOOLEAN,"
-            + " event_id VARCHAR, sequence BIGINT, event_name VARCHAR, properties JSON, linked_id VARCHAR";
-
-    /** ca_foreign as stored: the ids replaced by their hashes. */
-    private static final String HASHED_COLUMNS = COLUMNS
-            .replace(", actor_id VARCHAR, machine_id VARCHAR, session_hint VARCHAR", "")
-            .replace(", linked_id VARCHAR", "")
-            + ", actor_hash VARCHAR, machine_hash VARCHAR, session_hint_hash VARCHAR, linked_hash VARCHAR";
+    /** What the readers emit besides command events, as written to the temporary file. */
+    private static final Map<String, String> COLUMNS = columns(
+            "kind", "VARCHAR", "file_index", "INTEGER", "line_no", "BIGINT", "index_in_line", "INTEGER",
+            "source_format", "VARCHAR", "reason", "VARCHAR", "timestamp", "VARCHAR", "event_name", "VARCHAR",
+            "tool_name", "VARCHAR", "tool_version", "VARCHAR", "event_id", "VARCHAR", "properties", "JSON",
+            "actor_id", "VARCHAR", "machine_id", "VARCHAR", "session_hint", "VARCHAR", "linked_id", "VARCHAR");
+    /** The raw ids, replaced by their keyed hashes as the file is loaded. */
+    private static final List<String> IDS = List.of("actor_id", "machine_id", "session_hint", "linked_id");
 
     private final Database db;
     private final ForeignReaders readers;
@@ -169,17 +166,26 @@ final class ForeignStage {
      * sanitized exactly as native events are. Row k of that staging is the k-th event written.
      */
     private void load(Path rowsFile, Path nativeFile) throws SQLException {
+        StringBuilder stored = new StringBuilder();
+        StringBuilder hashed = new StringBuilder();
+        StringBuilder read = new StringBuilder();
+        COLUMNS.forEach((name, type) -> {
+            read.append(read.length() == 0 ? "{" : ", ").append(name).append(": '").append(type).append('\'');
+            if (IDS.contains(name)) {
+                String hash = name.replace("_id", "") + "_hash";
+                hashed.append(", ca_id_hash(").append(name).append(") AS ").append(hash);
+                stored.append(", ").append(hash).append(" VARCHAR");
+            } else {
+                stored.append(stored.length() == 0 ? "" : ", ").append(name).append(' ').append(type);
+            }
+        });
         if (rowsFile == null) {
-            db.execute("CREATE TEMP TABLE ca_foreign (" + HASHED_COLUMNS + ")");
+            db.execute("CREATE TEMP TABLE ca_foreign (" + stored + ")");
         } else {
-            String columns = "{" + String.join(", ", Arrays.stream(COLUMNS.split(", (?=[a-z_]+ [A-Z])"))
-                    .map(c -> c.split(" ", 2)).map(c -> c[0] + ": '" + c[1] + "'").toList()) + "}";
             // ids are hashed as they are read: no raw id reaches a table, even a TEMP one
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "CREATE TEMP TABLE ca_foreign AS SELECT * EXCLUDE (actor_id, machine_id, session_hint, linked_id),"
-                            + " ca_id_hash(actor_id) AS actor_hash, ca_id_hash(machine_id) AS machine_hash,"
-                            + " ca_id_hash(session_hint) AS session_hint_hash, ca_id_hash(linked_id) AS linked_hash"
-                            + " FROM read_json(?, format = 'newline_delimited', columns = " + columns + ")")) {
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign AS SELECT * EXCLUDE ("
+                    + String.join(", ", IDS) + ")" + hashed + " FROM read_json(?, format = 'newline_delimited', columns = "
+                    + read + "})")) {
                 ps.setString(1, rowsFile.toAbsolutePath().toString());
                 ps.execute();
             }
@@ -224,6 +230,14 @@ final class ForeignStage {
     }
 
     /** The readers' output as JSON lines with the columns of ca_foreign. */
+    private static Map<String, String> columns(String... nameType) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameType.length; i += 2) {
+            m.put(nameType[i], nameType[i + 1]);
+        }
+        return m;
+    }
+
     private static final class Rows {
         private final JsonGenerator g;
         private final BufferedWriter natives;
