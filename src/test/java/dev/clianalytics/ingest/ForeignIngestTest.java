@@ -110,4 +110,42 @@ class ForeignIngestTest {
         Result forced = CliRun.withDb(dir.resolve("db2.duckdb")).run("ingest", "--format", "segment", file.toString());
         assertThat(forced.err()).containsPattern("missing_field:type +1  " + file + ":3\n");
     }
+
+    @Test
+    void postHogBatchesWhoseEventsSayTypeCaptureAreDetectedAsPostHog() throws Exception {
+        Path file = Lines.write(dir.resolve("e.jsonl"), List.of(
+                j("{'batch':[{'type':'capture','event':'CLI execution succeeded','distinct_id':'a','timestamp':'2026-03-02T10:00:00Z',"
+                        + "'properties':{'command_name':'status'}},{'type':'capture','event':'$pageview','distinct_id':'a'}]}")));
+        Path db = dir.resolve("db.duckdb");
+        Result r = CliRun.withDb(db).run("ingest", file.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("ignored 1 event of other kinds ($pageview 1)\n");
+        assertThat(Db.rows(db, "SELECT source_format, command_path FROM events")).containsExactly("posthog | [cli, status]");
+    }
+
+    @Test
+    void segmentRequestBodiesOfTheSharedFixturesIngestWithoutRejects() throws Exception {
+        String shared = System.getProperty("shared.dir");
+        Path fixtures = shared == null ? null : Path.of(shared, "fixtures", "segment");
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixtures != null && Files.isDirectory(fixtures),
+                "shared fixtures not found: skipped");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = new java.util.ArrayList<>();
+        try (var files = Files.list(fixtures)) {
+            for (Path f : files.sorted().toList()) {
+                lines.add(json.readTree(f.toFile()).toString());
+            }
+        }
+        Path file = Lines.write(dir.resolve("segment.jsonl"), lines);
+        Path db = dir.resolve("db.duckdb");
+        Result r = CliRun.withDb(db).run("ingest", file.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("ignored 4 events of other kinds (group 1, identify 1, page 1, screen 1)\n")
+                // eight Download calls, but only two distinct messageIds: the repeats are duplicates
+                .contains("stored 2 flow events and 1 identity link\n")
+                .contains("0 events stored, 0 duplicates, 0 rejected");
+        assertThat(Db.rows(db, "SELECT event_name, tool_name, tool_version, properties, source_format FROM flow_events"))
+                .containsExactly("Download | cli | 1.1.0 | {\"platform\":\"osx\"} | segment",
+                        "Download | cli | 1.1.0 | {\"platform\":\"osx\"} | segment");
+    }
 }
