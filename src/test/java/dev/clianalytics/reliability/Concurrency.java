@@ -30,9 +30,10 @@ final class Concurrency {
         Thread.sleep(rnd.nextInt(400));
         Crashes.Child second = Crashes.start(dir, db, commands[1]);
         int busy = 0;
+        int[] codes = {first.waitFor(), second.waitFor()}; // both ended before any retry
         for (int i = 0; i < 2; i++) {
             Crashes.Child child = i == 0 ? first : second;
-            int code = child.waitFor();
+            int code = codes[i];
             String context = pair + ": " + String.join(" ", commands[i]) + " exit " + code + "\n" + child.stderr();
             Hostile.assertClean(new CliRun.Result(code, child.stdout(), child.stderr(), List.of()), context);
             if (code == 4) {
