@@ -69,7 +69,7 @@ public final class Torture {
             require(CliRun.withDb(crashDb).run("ingest", Crashes.events(dir, "seed.jsonl", rnd, 20_000).toString()));
             require(CliRun.withDb(crashDb).run("infer"));
             for (int r = 0; r < crashRounds; r++) {
-                String signal = r % 4 < 3 ? "KILL" : "INT";
+                String signal = (r / 2) % 4 == 3 ? "INT" : "KILL"; // ingest and infer each: 3 SIGKILL, then 1 Ctrl-C
                 boolean ingest = r % 2 == 0;
                 Crashes.Outcome o = ingest
                         ? Crashes.ingestRound(dir, crashDb, rnd, signal, 60_000, 2000)
