@@ -36,8 +36,11 @@ final class SegmentWriter extends FormatWriter {
     private int messages;
     private final ByteOut invocationId = new ByteOut(36);
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"anonymousId\":"), ByteOut.ascii("\"userId\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":"), ByteOut.ascii("\"command\":")};
+
     SegmentWriter(OutputStream stream, long seed) {
-        super(stream, seed);
+        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override
@@ -55,19 +58,6 @@ final class SegmentWriter extends FormatWriter {
     @Override
     void bad(Invocation v, BadLine kind) throws IOException {
         mangle(v, kind);
-    }
-
-    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"anonymousId\":"), ByteOut.ascii("\"userId\":")};
-    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":"), ByteOut.ascii("\"command\":")};
-
-    @Override
-    byte[][] actorKeys() {
-        return ACTOR_KEYS;
-    }
-
-    @Override
-    byte[][] commandKeys() {
-        return COMMAND_KEYS;
     }
 
     @Override
