@@ -1,11 +1,5 @@
 -- One workflow's totals (SPEC §6.2): runs per outcome, durations of successful runs, recovery.
 -- $1 tool, $2 since, $3 until, $4 exclude CI, $5 workflow name (scoped by workflow_scope.sql).
-WITH
--- the workflow's runs in scope
-scoped_runs AS (
-    SELECT outcome, duration_ms, recovered
-    FROM workflow_runs_in_scope($1, $2, $3, $4, $5)
-)
 -- outcome counts; median and p90 over SUCCESS runs, floored to whole ms
 SELECT count(*) AS total_runs,
        count(*) FILTER (WHERE outcome = 'SUCCESS') AS success_count,
@@ -15,4 +9,4 @@ SELECT count(*) AS total_runs,
        count(*) FILTER (WHERE outcome = 'FAILED' AND recovered) AS recovered_count,
        floor(median(duration_ms) FILTER (WHERE outcome = 'SUCCESS'))::BIGINT AS median_duration_ms,
        floor(quantile_cont(duration_ms, 0.9) FILTER (WHERE outcome = 'SUCCESS'))::BIGINT AS p90_duration_ms
-FROM scoped_runs
+FROM workflow_runs_in_scope($1, $2, $3, $4, $5)
