@@ -139,17 +139,11 @@ final class SegmentWriter extends FormatWriter {
         if (v.linksIdentity) {
             separate(d);
             if (m.sgIdentify) {
-                d.putAscii("{\"type\":\"identify\",\"messageId\":\"");
-                newId(d);
-                d.put(TIMESTAMP);
-                timestamp(d, m, end, false);
+                message(d, "identify", m, end);
                 d.putAscii(",\"userId\":\"").put(m.principalId).putAscii("\",\"anonymousId\":\"").put(v.anonId)
                         .putAscii("\",\"traits\":{\"plan\":\"team\"}}");
             } else {
-                d.putAscii("{\"type\":\"alias\",\"messageId\":\"");
-                newId(d);
-                d.put(TIMESTAMP);
-                timestamp(d, m, end, false);
+                message(d, "alias", m, end);
                 d.putAscii(",\"previousId\":\"").put(v.anonId).putAscii("\",\"userId\":\"").put(m.principalId)
                         .putAscii("\"}");
             }
@@ -177,6 +171,14 @@ final class SegmentWriter extends FormatWriter {
         if (!m.sgToolInContext) {
             d.putAscii(",\"tool\":\"").put(v.command.tool.nameBytes).putAscii("\",\"version\":\"").put(v.version).put('"');
         }
+    }
+
+    /** {@code {"type":"<type>","messageId":"<new id>","timestamp":"<ts>"}, the head of an identify or alias call. */
+    private void message(ByteOut d, String type, Machine m, long micros) {
+        d.putAscii("{\"type\":\"").putAscii(type).put(MESSAGE_ID);
+        newId(d);
+        d.put(TIMESTAMP);
+        timestamp(d, m, micros, false);
     }
 
     private void beginFlow(ByteOut d, Invocation v, byte[] event, long micros, int eventIndex) {
