@@ -1,7 +1,9 @@
 -- Fast staging of one plain native file (SPEC §3, §4.1, §4.3), tried before stg_lines.sql:
 -- DuckDB's parallel JSON reader parses each line once into key -> JSON text (no raw-line read,
 -- no json_valid, no second parse). The same typing, checks and sanitization as stg_lines.sql
--- follow, so an accepted line gets the same key and values on either path.
+-- follow, so an accepted line gets the same key and values on either path, except that ids and
+-- flag lists, which repeat, are sanitized once per distinct value (lookup_fast.sql, joined in
+-- when the events are written): here they get a keyed lookup key instead.
 -- Ingest keeps the result only when every row is an accepted native event and the reader saw one
 -- row per line; otherwise (a reject, a blank or foreign line, unreadable JSON) it stages the file
 -- again with stg_lines.sql, which numbers every line exactly. The reader fails on invalid JSON,
@@ -76,7 +78,7 @@ typed AS (
 timed AS (
     SELECT *,
         CASE WHEN regexp_matches(ts_text, '^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d') THEN try_cast(ts_text AS TIMESTAMPTZ) END AS ts,
-        ca_flag_names(flags_raw) AS flag_names
+        NULL AS flag_names
     FROM typed
 ),
 -- the first problem of each line, in the order of SPEC §4.3; foreign lines go to their reader
@@ -133,13 +135,18 @@ SELECT
     CASE WHEN ok THEN ca_tool_name(tool_text) END AS tool_name,
     CASE WHEN ok THEN ca_tool_version(version_text) END AS tool_version,
     CASE WHEN ok THEN ca_command_path(command_path_raw) END AS command_path,
-    CASE WHEN ok THEN coalesce(ca_flags(flag_names), []) END AS flags_present,
+    NULL::VARCHAR[] AS flags_present,
     CASE WHEN ok THEN exit_code END AS exit_code,
     CASE WHEN ok THEN duration_ms END AS duration_ms,
     CASE WHEN ok THEN ca_error_type(error_text) END AS error_type,
-    CASE WHEN ok THEN ca_id_hash(actor_id) END AS actor_hash,
-    CASE WHEN ok THEN ca_id_hash(machine_id) END AS machine_hash,
-    CASE WHEN ok THEN ca_id_hash(session_hint) END AS session_hint_hash,
+    NULL::VARCHAR AS actor_hash,
+    NULL::VARCHAR AS machine_hash,
+    NULL::VARCHAR AS session_hint_hash,
     CASE WHEN ok THEN coalesce(ci_detected, false) END AS ci_detected,
-    CASE WHEN ok THEN sequence END AS sequence
+    CASE WHEN ok THEN sequence END AS sequence,
+    -- ids and flags are sanitized once per distinct value (lookup_fast.sql); rows carry keys
+    CASE WHEN ok THEN ca_lookup_key('i' || actor_id) END AS actor_key,
+    CASE WHEN ok THEN ca_lookup_key('i' || machine_id) END AS machine_key,
+    CASE WHEN ok THEN ca_lookup_key('i' || session_hint) END AS session_hint_key,
+    CASE WHEN ok THEN ca_lookup_key('f' || coalesce(to_json(flags_raw)::VARCHAR, '[]')) END AS flags_key
 FROM accepted

@@ -38,6 +38,7 @@ public final class Ingester {
     private final ForeignReaders readers;
     private final List<String> phases = new ArrayList<>();
     private long phaseStart;
+    private long phaseCpu;
     private int fastFiles;
 
     public Ingester(Database db, Salt salt, ForeignReaders readers) {
@@ -55,6 +56,7 @@ public final class Ingester {
             try {
                 prepareSession();
                 phaseStart = System.nanoTime();
+                phaseCpu = processCpuNanos();
                 // staging writes only TEMP tables, outside the transaction: nothing of it can reach the file
                 Staged staged = stage(request, progress);
                 c.setAutoCommit(false);
@@ -85,6 +87,7 @@ public final class Ingester {
         db.execute("DROP VIEW IF EXISTS temp.ca_lines");
         db.execute("DROP TABLE IF EXISTS temp.ca_files");
         db.execute("DROP TABLE IF EXISTS temp.ca_stage");
+        db.execute("DROP TABLE IF EXISTS temp.ca_lookup");
     }
 
     /** Session variables (the HMAC pads) and the TEMP macros of the privacy rules. */
@@ -155,8 +158,18 @@ public final class Ingester {
 
     private void phase(String name) {
         long now = System.nanoTime();
-        phases.add(String.format(java.util.Locale.ROOT, "%s %.2f s", name, (now - phaseStart) / 1e9));
+        long cpu = processCpuNanos();
+        phases.add(cpu < 0 ? String.format(java.util.Locale.ROOT, "%s %.2f s", name, (now - phaseStart) / 1e9)
+                : String.format(java.util.Locale.ROOT, "%s %.2f s (cpu %.2f s)", name, (now - phaseStart) / 1e9,
+                        (cpu - phaseCpu) / 1e9));
         phaseStart = now;
+        phaseCpu = cpu;
+    }
+
+    /** CPU time of the whole process (the database's threads included), -1 where unknown. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** Reads every file into TEMP ca_stage through stg_lines.sql, one statement per file. */
@@ -167,6 +180,7 @@ public final class Ingester {
         long before = 0;
         dropStage();
         db.execute("CREATE TEMP TABLE ca_files (file_index INTEGER, first_row BIGINT)");
+        db.execute("CREATE TEMP TABLE ca_lookup (k UHUGEINT, h VARCHAR, kept VARCHAR[])");
         for (int i = 0; i < inputs.size(); i++) {
             InputFile file = inputs.get(i);
             boolean first = i == 0;
@@ -212,8 +226,15 @@ public final class Ingester {
                         + " AND (event_key IS NULL OR reason IS NOT NULL OR source_format <> 'native')") == 0;
         if (!clean) {
             db.execute(first ? "DROP TABLE ca_stage" : "DELETE FROM ca_stage WHERE file_index = " + index);
+            return false;
         }
-        return clean;
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/lookup_fast.sql"))) {
+            ps.setString(1, file.readPath().toAbsolutePath().toString());
+            ps.execute();
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+        return true;
     }
 
     /** The exact path (stg_lines.sql): every line, with its number, format and reject reason. */
