@@ -7,7 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = CommandLineFactory.create().execute(args);
+        int code = CommandLineFactory.create(args).execute(args);
         System.out.flush();
         System.exit(code);
     }

@@ -1,20 +1,19 @@
--- Writes the accepted events of one ingest run (SPEC §4.1, §4.2) from the staged lines
--- (TEMP view ca_lines over ca_stage, built by stg_lines.sql per file), duplicates left out.
+-- Writes the accepted events of one ingest run (SPEC §4.1, §4.2) from the staged events (TEMP view
+-- ca_event_lines: the native lines of ca_lines, built by stg_lines.sql per file, and the events the
+-- PostHog/Segment readers mapped, ca_foreign_events), duplicates left out.
 -- Parameters: $1 run id, $2 first ingest_seq of the run.
 INSERT INTO events
 WITH
 -- events whose key is not stored yet
 fresh AS (
     SELECT s.*
-    FROM ca_lines s
-    WHERE s.event_key IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_key = s.event_key)
+    FROM ca_event_lines s
+    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_key = s.event_key)
 ),
 -- keys seen more than once in this run, with the position of their first occurrence
 repeats AS (
     SELECT event_key, min((file_index::BIGINT << 40) + line_no * 4096 + index_in_line) AS first_pos
-    FROM ca_lines
-    WHERE event_key IS NOT NULL
+    FROM ca_event_lines
     GROUP BY event_key
     HAVING count(*) > 1
 ),

@@ -17,17 +17,33 @@ parsed AS (
     FROM read_json($1, format = 'newline_delimited', records = false, maximum_object_size = 1048576,
                    columns = {json: 'MAP(VARCHAR, JSON)'})
 ),
--- which format each line is in: as asked, else detected from the keys present
+-- which format each line is in: as asked, else detected from the keys present, in the priority
+-- order of FormatDetector (docs/formats.md): native, PostHog, Segment, batches by their first event
 detected AS (
     SELECT *,
         CASE WHEN $3 <> 'auto' THEN $3
-             WHEN m IS NULL OR m['tool_name'] IS NOT NULL OR m['command_path'] IS NOT NULL THEN 'native'
+             WHEN m IS NULL THEN
+                 CASE WHEN NOT blank AND NOT too_long AND left(ltrim(line), 1) = '[' AND json_valid(line) THEN
+                     CASE WHEN json_exists(line, '$[0].distinct_id') THEN 'posthog'
+                          WHEN json_exists(line, '$[0].userId') OR json_exists(line, '$[0].anonymousId')
+                            OR json_exists(line, '$[0].messageId') OR json_exists(line, '$[0].type') THEN 'segment'
+                          WHEN json_exists(line, '$[0].event') THEN 'posthog'
+                          ELSE 'native' END
+                      ELSE 'native' END
+             WHEN m['actor_id'] IS NOT NULL THEN 'native'
+             WHEN m['distinct_id'] IS NOT NULL OR m['api_key'] IS NOT NULL THEN 'posthog'
+             WHEN m['userId'] IS NOT NULL OR m['anonymousId'] IS NOT NULL OR m['previousId'] IS NOT NULL
+               OR m['messageId'] IS NOT NULL OR m['user_id'] IS NOT NULL OR m['anonymous_id'] IS NOT NULL
+               OR m['message_id'] IS NOT NULL THEN 'segment'
              WHEN left(m['batch'], 1) = '[' THEN
-                 CASE WHEN json_exists(m['batch'], '$[0].type') THEN 'segment' ELSE 'posthog' END
-             WHEN m['type'] IS NOT NULL AND (m['userId'] IS NOT NULL OR m['anonymousId'] IS NOT NULL
-                                             OR m['messageId'] IS NOT NULL) THEN 'segment'
-             WHEN m['event'] IS NOT NULL AND (m['distinct_id'] IS NOT NULL OR m['uuid'] IS NOT NULL
-                                              OR m['properties'] IS NOT NULL) THEN 'posthog'
+                 CASE WHEN json_exists(m['batch'], '$[0].distinct_id') THEN 'posthog'
+                      WHEN json_exists(m['batch'], '$[0].userId') OR json_exists(m['batch'], '$[0].anonymousId')
+                        OR json_exists(m['batch'], '$[0].previousId') OR json_exists(m['batch'], '$[0].messageId')
+                        OR json_exists(m['batch'], '$[0].type') THEN 'segment'
+                      WHEN json_exists(m['batch'], '$[0].event') THEN 'posthog'
+                      ELSE 'native' END
+             WHEN m['type'] IS NOT NULL THEN 'segment'
+             WHEN m['event'] IS NOT NULL OR m['uuid'] IS NOT NULL THEN 'posthog'
              ELSE 'native' END AS fmt
     FROM parsed
 ),
@@ -87,8 +103,8 @@ checked AS (
         CASE
             WHEN blank THEN NULL
             WHEN too_long THEN 'line_too_long'
+            WHEN fmt <> 'native' AND json_valid(line) THEN NULL -- the format's reader judges it
             WHEN m IS NULL THEN 'invalid_json'
-            WHEN fmt <> 'native' THEN NULL
             WHEN k_ts = 'z' THEN 'missing_field:timestamp'
             WHEN k_tool = 'z' THEN 'missing_field:tool_name'
             WHEN k_cmd = 'z' THEN 'missing_field:command_path'

@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 
@@ -15,22 +18,43 @@ import picocli.CommandLine.Help;
 public final class CommandLineFactory {
     private CommandLineFactory() {}
 
-    /** The real command line: the process environment and streams, and whether the launcher saw a terminal. */
-    public static CommandLine create() {
-        return create(System.getenv(), Boolean.getBoolean("cli.analytics.stderr.tty"), System.in,
-                new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    /** The subcommands in the order help lists them; built only when needed (start-up time). */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("generate", GenerateCommand::new);
+        m.put("ingest", IngestCommand::new);
+        m.put("infer", InferCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("demo", DemoCommand::new);
+        return m;
     }
 
-    public static CommandLine create(
-            Map<String, String> env, boolean stderrIsTerminal, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+    /** The real command line: the process environment and streams, and whether the launcher saw a terminal. */
+    public static CommandLine create(String... args) {
+        return create(System.getenv(), Boolean.getBoolean("cli.analytics.stderr.tty"), System.in,
+                new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
+    }
+
+    /**
+     * The command line for these arguments. Building picocli's model of every command costs more
+     * than the rest of a report's start-up, so when the arguments name a command only that one is
+     * built; anything else (root help, a mistyped command) gets the whole tree.
+     */
+    public static CommandLine create(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin,
+            OutputStream stdout, OutputStream stderr, String... args) {
         RootCommand root = new RootCommand(env, stderrIsTerminal, stdin, stdout);
         CommandLine cmd = new CommandLine(root);
-        cmd.addSubcommand(new GenerateCommand());
-        cmd.addSubcommand(new IngestCommand());
-        cmd.addSubcommand(new InferCommand());
-        cmd.addSubcommand(new ReportCommand());
-        cmd.addSubcommand(new ExportCommand());
-        cmd.addSubcommand(new DemoCommand());
+        String named = commandNamed(args);
+        boolean versionOnly = named == null && List.of(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))
+                && List.of(args).stream().noneMatch(a -> a.equals("--help") || a.equals("-h"));
+        COMMANDS.forEach((name, command) -> {
+            if (!versionOnly && (named == null || named.equals(name))) {
+                cmd.addSubcommand(name, command.get());
+            }
+        });
         cmd.setOut(writer(stdout));
         cmd.setErr(writer(stderr));
         cmd.setExecutionExceptionHandler(new ExecutionExceptionHandler(root));
@@ -39,6 +63,19 @@ public final class CommandLineFactory {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setColorScheme(Help.defaultColorScheme(root.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
         return cmd;
+    }
+
+    /** The command the arguments name (the first word that is not an option or --db's value), else null. */
+    static String commandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--db")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     private static PrintWriter writer(OutputStream out) {

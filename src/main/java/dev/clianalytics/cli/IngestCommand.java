@@ -11,11 +11,15 @@ import dev.clianalytics.ingest.Ingester;
 import dev.clianalytics.ingest.InputFile;
 import dev.clianalytics.ingest.InputFormat;
 import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.ingest.formats.Format;
+import dev.clianalytics.ingest.formats.FormatConfig;
+import dev.clianalytics.ingest.formats.FormatConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cli-analytics ingest events.jsonl",
             "  cli-analytics ingest day1.jsonl.gz day2.jsonl.gz --rejects bad.jsonl",
-            "  producer | cli-analytics ingest - --max-rejects 0"
+            "  producer | cli-analytics ingest - --max-rejects 0",
+            "  cli-analytics ingest posthog-export.jsonl --format posthog --workflows workflows.yaml"
         })
 final class IngestCommand implements Callable<Integer> {
     static final String INGEST_MEMORY_LIMIT = "512MB";
@@ -50,6 +55,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Write every rejected line verbatim to FILE (JSON lines: file, line, reason, text; mode 600).")
     Path rejects;
 
+    @Option(names = "--workflows", paramLabel = "FILE",
+            description = "Settings file whose posthog: and segment: sections name the events and properties to read"
+                    + " (the same file infer takes; docs/formats.md). Default: the seed CLIs' names.")
+    Path workflows;
+
     @Option(names = "--max-rejects", paramLabel = "N",
             description = "Abort, writing nothing to the database (exit 3), when more than N lines are rejected.")
     Long maxRejects;
@@ -61,6 +71,8 @@ final class IngestCommand implements Callable<Integer> {
             throw new CliAnalyticsException("--max-rejects must be 0 or more, not " + maxRejects);
         }
         PrintWriter err = spec.commandLine().getErr();
+        FormatConfig formats = workflows == null ? FormatConfig.defaults() : FormatConfigLoader.load(workflows);
+        ForeignReaders readers = f -> Optional.of(Format.valueOf(f.name()).reader(formats));
         List<InputFile> inputs = new ArrayList<>();
         try {
             if (files.stream().filter(InputFile.STDIN::equals).count() > 1) {
@@ -74,7 +86,7 @@ final class IngestCommand implements Callable<Integer> {
                 Salt salt = Salt.resolve(options.env(), options.db());
                 IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
                 try {
-                    result = new Ingester(db, salt, ForeignReaders.NONE)
+                    result = new Ingester(db, salt, readers)
                             .run(new IngestRequest(inputs, format, rejects, maxRejects), progress);
                 } finally {
                     if (progress instanceof ProgressBar bar) {
@@ -121,6 +133,20 @@ final class IngestCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "ignored %,d unknown field value%s%s%n", r.unknownFields(),
                     r.unknownFields() == 1 ? "" : "s", names.length() > 0 ? names.append(')') : "");
+        }
+        if (r.ignored() > 0) {
+            StringBuilder names = new StringBuilder();
+            long listed = 0;
+            for (IngestResult.NameCount n : r.ignoredNames()) {
+                names.append(names.length() == 0 ? " (" : ", ").append(n.name()).append(' ').append(String.format(Locale.ROOT, "%,d", n.count()));
+                listed += n.count();
+            }
+            err.printf(Locale.ROOT, "ignored %,d event%s of other kinds%s%n", r.ignored(), r.ignored() == 1 ? "" : "s",
+                    names.length() > 0 ? names.append(listed < r.ignored() ? ", …)" : ")") : "");
+        }
+        if (r.flowEvents() > 0 || r.actorLinks() > 0) {
+            err.printf(Locale.ROOT, "stored %,d flow event%s and %,d identity link%s%n", r.flowEvents(),
+                    r.flowEvents() == 1 ? "" : "s", r.actorLinks(), r.actorLinks() == 1 ? "" : "s");
         }
         double seconds = Math.max(r.elapsed().toNanos() / 1e9, 1e-9);
         String what = r.files().size() == 1 ? r.files().get(0).name() : r.files().size() + " files";

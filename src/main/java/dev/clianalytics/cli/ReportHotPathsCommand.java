@@ -1,13 +1,29 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.report.Layouts;
+import dev.clianalytics.report.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "hot-paths", mixinStandardHelpOptions = true, description = "Where failures cluster.")
+@Command(name = "hot-paths", mixinStandardHelpOptions = true,
+        description = "Where failures cluster: fingerprints of failed runs and the step sequences that lead into failures.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  cli-analytics report hot-paths --top 20",
+                "  cli-analytics report hot-paths --exclude-ci --format csv > hot-paths.csv"})
 final class ReportHotPathsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() {
-        throw new CliAnalyticsException("'hot-paths' is not available in this build yet");
+        var filter = report.filter();
+        return ReportRun.run(spec, report.format,
+                (c, infer) -> Layouts.hotPaths(Reports.hotPaths(c, filter, report.top), infer, filter));
     }
 }

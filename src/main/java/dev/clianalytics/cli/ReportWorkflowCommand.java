@@ -1,13 +1,33 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.report.Layouts;
+import dev.clianalytics.report.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "workflow", mixinStandardHelpOptions = true, description = "One workflow in detail.")
+@Command(name = "workflow", mixinStandardHelpOptions = true,
+        description = "One workflow in depth: outcomes, durations, common paths, where runs stop, errors, versions, recent runs.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  cli-analytics report workflow apply_workflow",
+                "  cli-analytics report workflow build_workflow --format json --tool docker"})
 final class ReportWorkflowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportOptions report;
+
+    @Parameters(paramLabel = "NAME", description = "The workflow name, as 'report summary' lists it (e.g. apply_workflow).")
+    String name;
+
     @Override
     public Integer call() {
-        throw new CliAnalyticsException("'workflow' is not available in this build yet");
+        var filter = report.filter();
+        return ReportRun.run(spec, report.format,
+                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, filter, report.top)));
     }
 }

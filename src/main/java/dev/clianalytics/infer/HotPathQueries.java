@@ -9,13 +9,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The failure hot-path aggregations (SPEC §5.4), one SQL file each, shared by infer (which
- * stores them unfiltered) and the reports (which run them with filters). Both files take the
- * same five parameters; null means no filter.
+ * The aggregations shared by infer (which stores them unfiltered) and the reports (which run them
+ * with filters): the failure hot paths (SPEC §5.4) and the summary counts (§6.1), one SQL file
+ * each. They take the filter as $1..$4 and, except summary_totals, how many rows as $5; null
+ * means no filter.
  */
 public final class HotPathQueries {
     public static final String BY_FINGERPRINT = "sql/marts/hot_paths_fingerprint.sql";
     public static final String BY_NGRAM = "sql/marts/hot_paths_ngram.sql";
+    public static final String SUMMARY_TOTALS = "sql/marts/summary_totals.sql";
+    public static final String WORKFLOW_STATS = "sql/marts/workflow_stats.sql";
 
     private HotPathQueries() {}
 
@@ -35,7 +38,7 @@ public final class HotPathQueries {
     public static PreparedStatement prepare(Connection connection, String resource, Filter filter) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(SqlResources.load(resource));
         try {
-            bind(ps, filter);
+            bind(ps, filter, resource);
             return ps;
         } catch (SQLException e) {
             ps.close();
@@ -43,12 +46,14 @@ public final class HotPathQueries {
         }
     }
 
-    static void bind(PreparedStatement ps, Filter f) throws SQLException {
+    static void bind(PreparedStatement ps, Filter f, String resource) throws SQLException {
         setOrNull(ps, 1, f.tool(), Types.VARCHAR);
         setOrNull(ps, 2, f.since() == null ? null : OffsetDateTime.ofInstant(f.since(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         setOrNull(ps, 3, f.until() == null ? null : OffsetDateTime.ofInstant(f.until(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-        setOrNull(ps, 4, f.excludeCi(), Types.BOOLEAN);
-        setOrNull(ps, 5, f.top(), Types.BIGINT);
+        setOrNull(ps, 4, Boolean.TRUE.equals(f.excludeCi()), Types.BOOLEAN); // the SQL needs false, not null
+        if (!resource.equals(SUMMARY_TOTALS)) {
+            setOrNull(ps, 5, f.top(), Types.BIGINT);
+        }
     }
 
     private static void setOrNull(PreparedStatement ps, int index, Object value, int type) throws SQLException {

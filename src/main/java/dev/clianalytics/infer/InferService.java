@@ -27,7 +27,8 @@ import java.util.Map;
 public final class InferService {
     /** Derived tables, emptied and refilled by every run. */
     static final List<String> MARTS = List.of(
-            "workflow_steps", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram");
+            "workflow_steps", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram",
+            "summary_totals", "workflow_stats");
 
     /**
      * The models in dependency order: intermediate ones become TEMP tables, marts are inserted into
@@ -116,6 +117,11 @@ public final class InferService {
                 step[0] = "hot_paths_ngram";
                 insertHotPaths(c, "hot_paths_ngram", HotPathQueries.BY_NGRAM);
                 timings.put("hot_paths_ngram", Duration.ofNanos(System.nanoTime() - t));
+                t = System.nanoTime();
+                step[0] = "summary_totals";
+                insertHotPaths(c, "summary_totals", HotPathQueries.SUMMARY_TOTALS);
+                insertHotPaths(c, "workflow_stats", HotPathQueries.WORKFLOW_STATS);
+                timings.put("summary", Duration.ofNanos(System.nanoTime() - t));
                 InferResult partial = record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0), timings);
                 t = System.nanoTime();
                 c.commit();
@@ -160,9 +166,10 @@ public final class InferService {
         return "INSERT INTO " + table + " BY NAME SELECT * FROM (\n" + select + "\n)";
     }
 
+    /** Stores a shared aggregation (HotPathQueries) over all data: every filter parameter null. */
     private static void insertHotPaths(Connection c, String table, String resource) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insert(table, SqlResources.load(resource)))) {
-            HotPathQueries.bind(ps, HotPathQueries.Filter.NONE);
+            HotPathQueries.bind(ps, HotPathQueries.Filter.NONE, resource);
             ps.executeUpdate();
         }
     }

@@ -17,6 +17,9 @@ public record IngestResult(
         List<NameCount> unknownFieldNames,
         List<ReasonCount> rejectReasons,
         long ignored,
+        List<NameCount> ignoredNames,
+        long flowEvents,
+        long actorLinks,
         Duration elapsed,
         List<String> phases) {
 
@@ -24,6 +27,7 @@ public record IngestResult(
         files = List.copyOf(files);
         unknownFieldNames = List.copyOf(unknownFieldNames);
         rejectReasons = List.copyOf(rejectReasons);
+        ignoredNames = List.copyOf(ignoredNames);
     }
 
     /** Timings of the steps of the run ("stage 1.20 s", ...), for --verbose. */

@@ -81,9 +81,13 @@ public final class Ingester {
     }
 
     /** What staging found before anything is written. */
-    private record Staged(List<ReasonCount> reasons, long rejected) {}
+    private record Staged(List<ReasonCount> reasons, long rejected, ForeignStage foreign) {}
 
     private void dropStage() throws SQLException {
+        db.execute("DROP VIEW IF EXISTS temp.ca_event_lines");
+        db.execute("DROP TABLE IF EXISTS temp.ca_foreign_events");
+        db.execute("DROP TABLE IF EXISTS temp.ca_foreign_native");
+        db.execute("DROP TABLE IF EXISTS temp.ca_foreign");
         db.execute("DROP VIEW IF EXISTS temp.ca_lines");
         db.execute("DROP TABLE IF EXISTS temp.ca_files");
         db.execute("DROP TABLE IF EXISTS temp.ca_stage");
@@ -105,7 +109,9 @@ public final class Ingester {
         stageFiles(request, progress);
         phase(fastFiles == inputs.size() ? "stage (fast)" : fastFiles == 0 ? "stage (line by line)"
                 : "stage (" + fastFiles + " of " + inputs.size() + " files fast)");
-        rejectForeignLines(request);
+        ForeignStage foreign = new ForeignStage(db, readers);
+        foreign.run(request.rejectsFile() != null);
+        phase("foreign");
         List<ReasonCount> reasons = rejectReasons(inputs);
         long rejected = reasons.stream().mapToLong(ReasonCount::count).sum();
         if (request.rejectsFile() != null) {
@@ -116,13 +122,14 @@ public final class Ingester {
             throw new InputRejected(rejected + " line" + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects "
                     + request.maxRejects() + "; nothing was written (" + describe(reasons) + ")");
         }
-        return new Staged(reasons, rejected);
+        return new Staged(reasons, rejected, foreign);
     }
 
     private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0) throws SQLException {
         List<InputFile> inputs = request.inputs();
         List<ReasonCount> reasons = staged.reasons();
         long rejected = staged.rejected();
+        ForeignStage foreign = staged.foreign();
         int runId = queryLong("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").intValue();
         long seqBase = nextSeqBase();
         long accepted;
@@ -131,6 +138,8 @@ public final class Ingester {
             ps.setLong(2, seqBase);
             accepted = ps.executeUpdate();
         }
+        long flows = insertForeign("sql/staging/ingest_flow_events.sql", runId, seqBase);
+        long links = insertForeign("sql/staging/ingest_actor_links.sql", runId, null);
         phase("insert");
         List<FileResult> files = recordFiles(inputs, runId, seqBase);
         phase("record");
@@ -149,11 +158,12 @@ public final class Ingester {
             ps.setLong(6, rejected);
             ps.setLong(7, valid - accepted);
             ps.setLong(8, unknown);
-            ps.setLong(9, 0);
+            ps.setLong(9, foreign.ignoredTotal());
             ps.executeUpdate();
         }
         return new IngestResult(runId, files, accepted, valid - accepted, rejected, unknown, unknownFieldNames(),
-                reasons, 0, Duration.ofNanos(System.nanoTime() - t0), phases);
+                reasons, foreign.ignoredTotal(), foreign.ignoredNames(5), flows, links,
+                Duration.ofNanos(System.nanoTime() - t0), phases);
     }
 
     private void phase(String name) {
@@ -256,28 +266,14 @@ public final class Ingester {
         }
     }
 
-    /** Lines in a foreign format with no reader in this build become rejects, never silent drops. */
-    private void rejectForeignLines(IngestRequest request) throws SQLException {
-        List<String> formats = new ArrayList<>();
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT DISTINCT source_format FROM ca_stage"
-                        + " WHERE reason IS NULL AND source_format <> 'native' ORDER BY 1")) {
-            while (rs.next()) {
-                formats.add(rs.getString(1));
+    /** Flow events or actor links of the run from the readers' output (ForeignStage); returns rows written. */
+    private long insertForeign(String sqlFile, int runId, Long seqBase) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load(sqlFile))) {
+            ps.setInt(1, runId);
+            if (seqBase != null) {
+                ps.setLong(2, seqBase);
             }
-        }
-        for (String format : formats) {
-            if (readers.readerFor(InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT))).isPresent()) {
-                throw new CliAnalyticsException("reading " + format + " events is not wired into ingest yet");
-            }
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "UPDATE ca_stage SET reason = 'unsupported_format:' || source_format,"
-                            + " raw_text = CASE WHEN ? THEN raw_text END"
-                            + " WHERE reason IS NULL AND source_format = ?")) {
-                ps.setBoolean(1, request.rejectsFile() != null);
-                ps.setString(2, format);
-                ps.executeUpdate();
-            }
+            return ps.executeUpdate();
         }
     }
 
@@ -335,6 +331,13 @@ public final class Ingester {
                 lines[i] = rs.getLong(2);
                 valid[i] = rs.getLong(3);
                 rejected[i] = rs.getLong(4);
+            }
+        }
+        // events mapped from PostHog/Segment lines (a line may hold several)
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, count(*) FROM ca_foreign_events WHERE reason IS NULL GROUP BY file_index")) {
+            while (rs.next()) {
+                valid[rs.getInt(1)] += rs.getLong(2);
             }
         }
         try (PreparedStatement ps = db.connection().prepareStatement(

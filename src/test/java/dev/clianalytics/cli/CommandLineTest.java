@@ -63,4 +63,21 @@ class CommandLineTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
         assertThat(r.err()).contains("\tat dev.clianalytics.");
     }
+
+    @Test
+    void onlyTheNamedCommandIsBuiltAndDbValuesAreNotMistakenForCommands() {
+        assertThat(CommandLineFactory.commandNamed("--db", "report", "infer", "--as-of", "x")).isEqualTo("infer");
+        assertThat(CommandLineFactory.commandNamed("-q", "report", "summary")).isEqualTo("report");
+        assertThat(CommandLineFactory.commandNamed("--db=x.duckdb", "demo")).isEqualTo("demo");
+        assertThat(CommandLineFactory.commandNamed("--help")).isNull();
+        assertThat(CommandLineFactory.commandNamed("ingset")).isNull();
+    }
+
+    @Test
+    void aCommandRunsTheSameWhenAfterADbNamedLikeACommand() throws Exception {
+        Path db = dir.resolve("report");
+        Result r = CliRun.withDb(db).run("infer");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("infer:");
+    }
 }

@@ -138,20 +138,6 @@ class RejectsTest {
     }
 
     @Test
-    void linesOfForeignFormatsAreRejectedUntilTheirReaderIsWiredIn() throws Exception {
-        Path file = Lines.write(dir.resolve("e.jsonl"), List.of(
-                "{\"event\":\"CLI execution succeeded\",\"distinct_id\":\"u1\",\"properties\":{}}",
-                "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"Command Invoked\"}",
-                Lines.event("")));
-        Result r = CliRun.withDb(dir.resolve("db.duckdb")).run("ingest", file.toString());
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).containsPattern("unsupported_format:posthog +1  " + file + ":1\n")
-                .containsPattern("unsupported_format:segment +1  " + file + ":2\n");
-        Result forced = CliRun.withDb(dir.resolve("db.duckdb")).run("ingest", "--format", "segment", file.toString());
-        assertThat(forced.err()).containsPattern("unsupported_format:segment +3  ");
-    }
-
-    @Test
     void unknownFieldsAreCountedAndReportedNotRejected() throws Exception {
         Path file = Lines.write(dir.resolve("e.jsonl"), List.of(
                 Lines.event("\"os\":\"linux\",\"shell\":\"zsh\""), Lines.event("\"os\":\"mac\",\"sequence\":2")));

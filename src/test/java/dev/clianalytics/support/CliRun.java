@@ -55,7 +55,8 @@ public final class CliRun {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
-        int code = CommandLineFactory.create(env, false, in, out, err).execute(all.toArray(String[]::new));
+        String[] argv = all.toArray(String[]::new);
+        int code = CommandLineFactory.create(env, false, in, out, err, argv).execute(argv);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);
     }
 

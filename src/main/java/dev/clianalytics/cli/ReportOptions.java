@@ -1,0 +1,46 @@
+package dev.clianalytics.cli;
+
+import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFilter;
+import java.time.Instant;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Options every report shares: the output format, list length and the filters. */
+final class ReportOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default, also when piped), json, csv or markdown.")
+    Format format;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows per list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--tool", paramLabel = "NAME", description = "Only this tool's events and workflow runs.")
+    String tool;
+
+    @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Only runs and events from this instant on (ISO-8601; a bare date is midnight UTC).")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Only runs and events before this instant (exclusive).")
+    Instant until;
+
+    @Option(names = "--exclude-ci", description = "Leave out CI sessions, runs and events.")
+    boolean excludeCi;
+
+    ReportFilter filter() {
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new ParameterException(spec.commandLine(), "--since (" + since + ") must be before --until (" + until + ")");
+        }
+        return new ReportFilter(tool, since, until, excludeCi);
+    }
+}

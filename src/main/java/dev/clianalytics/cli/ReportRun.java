@@ -1,0 +1,64 @@
+package dev.clianalytics.cli;
+
+import dev.clianalytics.db.Database;
+import dev.clianalytics.report.Document;
+import dev.clianalytics.report.Format;
+import dev.clianalytics.report.InferInfo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What every report command does: open read-only, check infer is current, build, render to stdout. */
+final class ReportRun {
+    static final int DEFAULT_WIDTH = 80;
+
+    private ReportRun() {}
+
+    static int run(CommandSpec spec, Format format, BiFunction<Connection, InferInfo, Document> build) {
+        return run(spec, RootCommand.options(spec).db(), format, build);
+    }
+
+    static int run(CommandSpec spec, Path dbFile, Format format, BiFunction<Connection, InferInfo, Document> build) {
+        GlobalOptions options = RootCommand.options(spec);
+        Document doc;
+        try (Database db = Database.openReadOnly(dbFile, options.dbSettings())) {
+            InferInfo infer = InferInfo.require(db.connection(), dbArgument(dbFile));
+            doc = build.apply(db.connection(), infer);
+        }
+        render(spec, format, doc, width(options));
+        return ExitCodes.OK;
+    }
+
+    static void render(CommandSpec spec, Format format, Document doc, int width) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            format.renderer(width).render(doc, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // A reader that stops early (| head) is normal use, as for any Unix filter: no error.
+        out.flush();
+    }
+
+    /** " --db FILE" when the database is not the default one, so suggested commands work as printed. */
+    static String dbArgument(Path db) {
+        String path = db.toString();
+        if (path.equals(RootCommand.DEFAULT_DB)) {
+            return "";
+        }
+        return " --db " + (path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'");
+    }
+
+    /** COLUMNS when the shell exports it (and it is sensible), else 80. */
+    static int width(GlobalOptions options) {
+        String columns = options.env().get("COLUMNS");
+        if (columns != null && columns.matches("\\d{2,4}")) {
+            return Math.max(60, Integer.parseInt(columns));
+        }
+        return DEFAULT_WIDTH;
+    }
+}

@@ -1,0 +1,373 @@
+package dev.clianalytics.ingest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clianalytics.db.Database;
+import dev.clianalytics.ingest.IngestResult.NameCount;
+import dev.clianalytics.ingest.formats.FlowEvent;
+import dev.clianalytics.ingest.formats.FormatReader;
+import dev.clianalytics.ingest.formats.NativeEvent;
+import dev.clianalytics.ingest.formats.NativeJson;
+import dev.clianalytics.sql.SqlResources;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Hands the lines the staging detected (or was told) to be PostHog or Segment to their
+ * {@link FormatReader}, one reader per file and format, in line order, and stages what they map
+ * (SPEC §4.4, docs/formats.md): command events through the native staging itself (their native
+ * lines, {@link NativeJson}, read by stg_lines.sql) into TEMP ca_foreign_events; flow events and
+ * links into TEMP ca_foreign; rejects onto their lines in ca_stage; ignored events counted by name.
+ * The readers' output passes through private temporary JSON-lines files (mode 600, deleted at once)
+ * so that DuckDB, not JDBC, loads it in bulk; ids are hashed as it is loaded.
+ */
+final class ForeignStage {
+    private static final Pattern SHOWN_NAME = Pattern.compile("[$A-Za-z][A-Za-z0-9 _.:$-]{0,63}");
+    /** What the readers emit besides command events, as written to the temporary file. */
+    private static final Map<String, String> COLUMNS = columns(
+            "kind", "VARCHAR", "file_index", "INTEGER", "line_no", "BIGINT", "index_in_line", "INTEGER",
+            "source_format", "VARCHAR", "reason", "VARCHAR", "timestamp", "VARCHAR", "event_name", "VARCHAR",
+            "tool_name", "VARCHAR", "tool_version", "VARCHAR", "event_id", "VARCHAR", "properties", "JSON",
+            "actor_id", "VARCHAR", "machine_id", "VARCHAR", "session_hint", "VARCHAR", "linked_id", "VARCHAR");
+    /** The raw ids, replaced by their keyed hashes as the file is loaded. */
+    private static final List<String> IDS = List.of("actor_id", "machine_id", "session_hint", "linked_id");
+
+    private final Database db;
+    private final ForeignReaders readers;
+    private final Map<String, Long> ignored = new HashMap<>();
+    private long ignoredTotal;
+
+    ForeignStage(Database db, ForeignReaders readers) {
+        this.db = db;
+        this.readers = readers;
+    }
+
+    /** Reads every foreign line of ca_lines; afterwards TEMP ca_foreign and ca_foreign_events exist. */
+    void run(boolean keepRejectedText) throws SQLException {
+        if (!anyForeignLine()) {
+            load(null, null); // a native file: only the empty tables the later steps read
+            return;
+        }
+        Path rowsFile = null;
+        Path nativeFile = null;
+        try {
+            rowsFile = privateTempFile();
+            nativeFile = privateTempFile();
+            Rows rows;
+            try (BufferedWriter out = Files.newBufferedWriter(rowsFile);
+                    BufferedWriter natives = Files.newBufferedWriter(nativeFile)) {
+                rows = readAll(out, natives);
+            }
+            load(rows.count > 0 ? rowsFile : null, rows.events > 0 ? nativeFile : null);
+            markRejects(keepRejectedText);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage foreign events in a temporary file", e);
+        } finally {
+            delete(rowsFile);
+            delete(nativeFile);
+        }
+    }
+
+    private boolean anyForeignLine() throws SQLException {
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM ca_stage"
+                        + " WHERE source_format <> 'native' AND reason IS NULL AND NOT blank)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static Path privateTempFile() throws IOException {
+        return Files.createTempFile("cli-analytics-foreign-", ".jsonl",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // private to this user, in the temporary directory: nothing more to do
+            }
+        }
+    }
+
+    long ignoredTotal() {
+        return ignoredTotal;
+    }
+
+    /** Ignored event names, most frequent first; names that do not look like plain names are not shown. */
+    List<NameCount> ignoredNames(int max) {
+        return ignored.entrySet().stream()
+                .filter(e -> SHOWN_NAME.matcher(e.getKey()).matches())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(max)
+                .map(e -> new NameCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private Rows readAll(BufferedWriter out, BufferedWriter natives) throws SQLException, IOException {
+        Rows rows = new Rows(out, natives);
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, line_no, source_format, raw_text FROM ca_lines"
+                        + " WHERE reason IS NULL AND NOT blank AND source_format <> 'native' ORDER BY file_index, line_no")) {
+            Map<String, FormatReader> open = new LinkedHashMap<>();
+            int file = -1;
+            while (rs.next()) {
+                int f = rs.getInt(1);
+                if (f != file) {
+                    finish(open, rows, file);
+                    file = f;
+                }
+                long line = rs.getLong(2);
+                String format = rs.getString(3);
+                FormatReader reader = open.computeIfAbsent(format,
+                        x -> readers.readerFor(InputFormat.valueOf(x.toUpperCase(Locale.ROOT))).orElse(null));
+                Sink sink = new Sink(rows, file, format);
+                if (reader == null) {
+                    sink.reject(line, "unsupported_format:" + format);
+                } else {
+                    reader.accept(rs.getString(4), line, sink);
+                }
+            }
+            finish(open, rows, file);
+        }
+        rows.close();
+        return rows;
+    }
+
+    private void finish(Map<String, FormatReader> open, Rows rows, int file) {
+        open.forEach((format, reader) -> {
+            if (reader != null) {
+                reader.finish(new Sink(rows, file, format));
+            }
+        });
+        open.clear();
+    }
+
+    /**
+     * Loads the readers' output; the command events go through the native staging itself
+     * (stg_lines.sql over their native lines, NativeJson), so they are validated, keyed and
+     * sanitized exactly as native events are. Row k of that staging is the k-th event written.
+     */
+    private void load(Path rowsFile, Path nativeFile) throws SQLException {
+        StringBuilder stored = new StringBuilder();
+        StringBuilder hashed = new StringBuilder();
+        StringBuilder read = new StringBuilder();
+        COLUMNS.forEach((name, type) -> {
+            read.append(read.length() == 0 ? "{" : ", ").append(name).append(": '").append(type).append('\'');
+            if (IDS.contains(name)) {
+                String hash = name.replace("_id", "") + "_hash";
+                hashed.append(", ca_id_hash(").append(name).append(") AS ").append(hash);
+                stored.append(", ").append(hash).append(" VARCHAR");
+            } else {
+                stored.append(stored.length() == 0 ? "" : ", ").append(name).append(' ').append(type);
+            }
+        });
+        if (rowsFile == null) {
+            db.execute("CREATE TEMP TABLE ca_foreign (" + stored + ")");
+        } else {
+            // ids are hashed as they are read: no raw id reaches a table, even a TEMP one
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign AS SELECT * EXCLUDE ("
+                    + String.join(", ", IDS) + ")" + hashed + " FROM read_json(?, format = 'newline_delimited', columns = "
+                    + read + "})")) {
+                ps.setString(1, rowsFile.toAbsolutePath().toString());
+                ps.execute();
+            }
+        }
+        if (nativeFile == null) {
+            db.execute("CREATE TEMP TABLE ca_foreign_native AS SELECT * FROM ca_stage WHERE false");
+        } else {
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign_native AS "
+                    + SqlResources.load("sql/staging/stg_lines.sql"))) {
+                ps.setString(1, nativeFile.toAbsolutePath().toString());
+                ps.setInt(2, 0);
+                ps.setString(3, "native");
+                ps.setBoolean(4, false);
+                ps.setString(5, "none");
+                ps.execute();
+            }
+        }
+        db.execute("CREATE TEMP TABLE ca_foreign_events AS " + SqlResources.load("sql/staging/stg_foreign_events.sql"));
+        // every event of the run, native or mapped, as ingest_events.sql reads them (the lookup keys:
+        // ids and flags of lines staged by stg_fast.sql, see ingest_events.sql)
+        db.execute("CREATE TEMP VIEW ca_event_lines AS"
+                + " SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name, tool_version,"
+                + " command_path, flags_present, exit_code, duration_ms, error_type, actor_hash, machine_hash,"
+                + " session_hint_hash, ci_detected, sequence, actor_key, machine_key, session_hint_key, flags_key"
+                + " FROM ca_lines WHERE event_key IS NOT NULL"
+                + " UNION ALL SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name,"
+                + " tool_version, command_path, flags_present, exit_code, duration_ms, error_type, actor_hash,"
+                + " machine_hash, session_hint_hash, ci_detected, sequence, NULL::UHUGEINT, NULL::UHUGEINT,"
+                + " NULL::UHUGEINT, NULL::UHUGEINT FROM ca_foreign_events WHERE reason IS NULL");
+    }
+
+    /** A line a reader rejected carries the first reason it got, exactly like a rejected native line. */
+    private void markRejects(boolean keepRejectedText) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "UPDATE ca_stage SET reason = r.reason, raw_text = CASE WHEN ? THEN ca_stage.raw_text END"
+                        + " FROM (SELECT r.file_index, r.line_no, min(r.reason) AS reason, f.first_row"
+                        + "       FROM (SELECT file_index, line_no, reason FROM ca_foreign WHERE kind = 'reject'"
+                        + "             UNION ALL SELECT file_index, line_no, reason FROM ca_foreign_events"
+                        + "             WHERE reason IS NOT NULL) r"
+                        + "       JOIN ca_files f ON f.file_index = r.file_index GROUP BY ALL) r"
+                        + " WHERE ca_stage.rowid = r.first_row + r.line_no - 1")) {
+            ps.setBoolean(1, keepRejectedText);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The readers' output as JSON lines with the columns of ca_foreign. */
+    private static Map<String, String> columns(String... nameType) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameType.length; i += 2) {
+            m.put(nameType[i], nameType[i + 1]);
+        }
+        return m;
+    }
+
+    private static final class Rows {
+        private final JsonGenerator g;
+        private final BufferedWriter natives;
+        long count;
+        long events;
+
+        Rows(BufferedWriter out, BufferedWriter natives) throws IOException {
+            this.natives = natives;
+            g = new ObjectMapper().getFactory().createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            g.setRootValueSeparator(new SerializedString("\n"));
+        }
+
+        JsonGenerator start(String kind, int file, long line, int index, String format) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("kind", kind);
+            g.writeNumberField("file_index", file);
+            g.writeNumberField("line_no", line);
+            g.writeNumberField("index_in_line", index);
+            g.writeStringField("source_format", format);
+            return g;
+        }
+
+        void end(JsonGenerator g) throws IOException {
+            g.writeEndObject();
+            count++;
+        }
+
+        void close() throws IOException {
+            g.writeRaw('\n');
+            g.close();
+        }
+    }
+
+    /** Writes what one reader emits for one file. */
+    private final class Sink implements FormatReader.Sink {
+        private final Rows rows;
+        private final int file;
+        private final String format;
+
+        Sink(Rows rows, int file, String format) {
+            this.rows = rows;
+            this.file = file;
+            this.format = format;
+        }
+
+        @Override
+        public void event(long lineNumber, int indexInLine, NativeEvent e) {
+            try {
+                rows.end(rows.start("event", file, lineNumber, indexInLine, format));
+                rows.natives.write(NativeJson.line(e));
+                rows.natives.write('\n');
+                rows.events++;
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        @Override
+        public void flowEvent(long lineNumber, int indexInLine, FlowEvent e) {
+            try {
+                JsonGenerator g = rows.start("flow", file, lineNumber, indexInLine, format);
+                text(g, "timestamp", e.timestamp());
+                text(g, "event_name", e.eventName());
+                text(g, "tool_name", e.toolName());
+                text(g, "tool_version", e.toolVersion());
+                text(g, "actor_id", e.actorId());
+                text(g, "machine_id", e.machineId());
+                text(g, "session_hint", e.sessionHint());
+                text(g, "event_id", e.eventId());
+                g.writeFieldName("properties");
+                g.writeStartObject();
+                for (Map.Entry<String, Object> p : e.properties().entrySet()) {
+                    g.writeFieldName(p.getKey());
+                    g.writeObject(p.getValue());
+                }
+                g.writeEndObject();
+                rows.end(g);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        @Override
+        public void link(String actorId, String linkedActorId) {
+            try {
+                JsonGenerator g = rows.start("link", file, 0, 0, format);
+                text(g, "actor_id", actorId);
+                text(g, "linked_id", linkedActorId);
+                rows.end(g);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        @Override
+        public void ignored(String eventName) {
+            ignored.merge(eventName, 1L, Long::sum);
+            ignoredTotal++;
+        }
+
+        @Override
+        public void reject(long lineNumber, String reason) {
+            try {
+                JsonGenerator g = rows.start("reject", file, lineNumber, 0, format);
+                text(g, "reason", reason);
+                rows.end(g);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        private void text(JsonGenerator g, String name, String value) throws IOException {
+            if (value != null) {
+                g.writeStringField(name, value);
+            }
+        }
+
+        private void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+            if (values != null) {
+                g.writeArrayFieldStart(name);
+                for (String v : values) {
+                    g.writeString(v);
+                }
+                g.writeEndArray();
+            }
+        }
+    }
+}

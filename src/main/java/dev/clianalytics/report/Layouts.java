@@ -1,0 +1,168 @@
+package dev.clianalytics.report;
+
+import dev.clianalytics.report.Section.Column;
+import dev.clianalytics.report.Section.Field;
+import dev.clianalytics.report.Section.Fields;
+import dev.clianalytics.report.Section.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lays the report records out as sections, in output order, with their JSON/CSV keys (the seed
+ * system's names where it had them) and their table/markdown labels.
+ */
+public final class Layouts {
+    private Layouts() {}
+
+    public static Document summary(Summary s) {
+        Summary.Totals t = s.totals();
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Fields("totals", "Totals", true, List.of(
+                new Field("total_events", "events", Kind.COUNT, t.events()),
+                new Field("total_sessions", "sessions", Kind.COUNT, t.sessions()),
+                new Field("total_workflows", "workflow runs", Kind.COUNT, t.workflowRuns()),
+                new Field("total_actors", "actors", Kind.COUNT, t.actors()),
+                new Field("total_machines", "machines", Kind.COUNT, t.machines()),
+                new Field("total_tools", "tools", Kind.COUNT, t.tools()),
+                new Field("rejected_lines", "rejected lines (all ingests)", Kind.COUNT, t.rejectedLines()),
+                new Field("first_event_at", "first event (UTC)", Kind.TIMESTAMP, t.firstEventAt()),
+                new Field("last_event_at", "last event (UTC)", Kind.TIMESTAMP, t.lastEventAt()),
+                new Field("ci_event_share", "events from CI", Kind.PERCENT, Percent.of(t.ciEvents(), t.events())))));
+        sections.add(outcomes(t.success(), t.failed(), t.abandoned(), t.inProgress()));
+        sections.add(new Fields("recovery", "Recovery", false, List.of(
+                new Field("failed_runs", "failed runs", Kind.COUNT, t.failed()),
+                new Field("recovered_runs", "recovered later", Kind.COUNT, t.recovered()),
+                new Field("recovery_rate", "recovery rate", Kind.PERCENT, Percent.of(t.recovered(), t.failed())),
+                new Field("median_time_to_recover_ms", "median time to recover", Kind.DURATION_MS,
+                        t.medianTimeToRecoverMs()))));
+        sections.add(new Table("top_workflows", "Top workflows", List.of(
+                new Column("name", "workflow", Kind.PATH),
+                new Column("total_runs", "runs", Kind.COUNT),
+                new Column("success_count", "ok", Kind.COUNT),
+                new Column("failed_count", "failed", Kind.COUNT),
+                new Column("abandoned_count", "abandoned", Kind.COUNT),
+                new Column("in_progress_count", "open", Kind.COUNT),
+                new Column("success_rate", "success", Kind.PERCENT),
+                new Column("median_duration_ms", "median", Kind.DURATION_MS)),
+                s.topWorkflows().stream().map(w -> row(w.name(), w.totalRuns(), w.successCount(), w.failedCount(),
+                        w.abandonedCount(), w.inProgressCount(), Percent.of(w.successCount(), w.totalRuns()),
+                        w.medianDurationMs())).toList()));
+        sections.add(fingerprints(s.hotPaths()));
+        sections.add(ngrams(s.hotPaths()));
+        sections.add(infer(s.infer()));
+        sections.add(filter(s.filter()));
+        return new Document("Summary", sections);
+    }
+
+    public static Document hotPaths(HotPaths h, InferInfo infer, ReportFilter f) {
+        return new Document("Failure hot paths", List.of(fingerprints(h), ngrams(h), infer(infer), filter(f)));
+    }
+
+    public static Document workflow(WorkflowReport w) {
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Fields("overview", "Overview", true, List.of(
+                new Field("workflow_name", "workflow", Kind.TEXT, w.name()),
+                new Field("total_runs", "runs", Kind.COUNT, w.totalRuns()),
+                new Field("success_rate", "success rate", Kind.PERCENT, Percent.of(w.success(), w.totalRuns())),
+                new Field("median_duration_ms", "median duration (successes)", Kind.DURATION_MS, w.medianDurationMs()),
+                new Field("p90_duration_ms", "p90 duration (successes)", Kind.DURATION_MS, w.p90DurationMs()),
+                new Field("recovered_runs", "failed runs recovered later", Kind.COUNT, w.recovered()))));
+        sections.add(outcomes(w.success(), w.failed(), w.abandoned(), w.inProgress()));
+        sections.add(new Table("common_paths", "Common paths", List.of(
+                new Column("runs", "runs", Kind.COUNT),
+                new Column("success_count", "ok", Kind.COUNT),
+                new Column("failed_count", "failed", Kind.COUNT),
+                new Column("fingerprint", "fingerprint", Kind.PATH)),
+                w.commonPaths().stream().map(p -> row(p.runs(), p.successCount(), p.failedCount(), p.fingerprint()))
+                        .toList()));
+        sections.add(new Table("stops", "Where runs stop", List.of(
+                new Column("stopped_after_step", "after step", Kind.COUNT),
+                new Column("runs", "runs", Kind.COUNT),
+                new Column("SUCCESS", "ok", Kind.COUNT),
+                new Column("FAILED", "failed", Kind.COUNT),
+                new Column("ABANDONED", "abandoned", Kind.COUNT),
+                new Column("IN_PROGRESS", "open", Kind.COUNT)),
+                w.stops().stream().map(s -> row(s.stoppedAfterStep(), s.runs(), s.success(), s.failed(), s.abandoned(),
+                        s.inProgress())).toList()));
+        sections.add(new Table("top_error_types", "Errors that ended failed runs", List.of(
+                new Column("failed_runs", "failed runs", Kind.COUNT),
+                new Column("error_type", "error type", Kind.MESSAGE)),
+                w.errors().stream().map(e -> row(e.failedRuns(), e.errorType())).toList()));
+        sections.add(new Table("tool_versions", "Success by tool version", List.of(
+                new Column("tool_version", "version", Kind.PATH),
+                new Column("total_runs", "runs", Kind.COUNT),
+                new Column("success_count", "ok", Kind.COUNT),
+                new Column("failed_count", "failed", Kind.COUNT),
+                new Column("success_rate", "success", Kind.PERCENT)),
+                w.versions().stream().map(v -> row(v.toolVersion(), v.totalRuns(), v.successCount(), v.failedCount(),
+                        Percent.of(v.successCount(), v.totalRuns()))).toList()));
+        sections.add(new Table("recent_runs", "Recent runs", List.of(
+                new Column("id", "id", Kind.TEXT),
+                new Column("outcome", "outcome", Kind.TEXT),
+                new Column("started_at", "started (UTC)", Kind.TIMESTAMP),
+                new Column("duration_ms", "duration", Kind.DURATION_MS),
+                new Column("step_count", "steps", Kind.COUNT)),
+                w.recentRuns().stream().map(r -> row(r.id(), r.outcome(), r.startedAt(), r.durationMs(), r.stepCount()))
+                        .toList()));
+        sections.add(infer(w.infer()));
+        sections.add(filter(w.filter()));
+        return new Document("Workflow " + w.name(), sections);
+    }
+
+    private static Fields outcomes(long success, long failed, long abandoned, long inProgress) {
+        return new Fields("outcomes", "Outcomes of workflow runs", false, List.of(
+                new Field("SUCCESS", "success", Kind.COUNT, success),
+                new Field("FAILED", "failed", Kind.COUNT, failed),
+                new Field("ABANDONED", "abandoned", Kind.COUNT, abandoned),
+                new Field("IN_PROGRESS", "in progress", Kind.COUNT, inProgress)));
+    }
+
+    private static Table fingerprints(HotPaths h) {
+        return new Table("failure_hot_paths", "Failure hot paths (fingerprints of failed runs)", List.of(
+                new Column("rank", "#", Kind.COUNT),
+                new Column("failure_count", "failures", Kind.COUNT),
+                new Column("distinct_actors", "actors", Kind.COUNT),
+                new Column("workflow_name", "workflow", Kind.TEXT),
+                new Column("command_fingerprint", "fingerprint", Kind.PATH)),
+                h.fingerprints().stream().map(f -> row(f.rank(), f.failureCount(), f.distinctActors(), f.workflowName(),
+                        f.fingerprint())).toList());
+    }
+
+    private static Table ngrams(HotPaths h) {
+        return new Table("failing_ngrams", "Failing step sequences (n-grams ending at a failure)", List.of(
+                new Column("rank", "#", Kind.COUNT),
+                new Column("failure_count", "failures", Kind.COUNT),
+                new Column("occurrence_count", "seen", Kind.COUNT),
+                new Column("failure_rate", "fail %", Kind.PERCENT),
+                new Column("distinct_actors", "actors", Kind.COUNT),
+                new Column("n", "n", Kind.COUNT),
+                new Column("top_error_type", "top error", Kind.MESSAGE),
+                new Column("ngram", "steps", Kind.PATH)),
+                h.ngrams().stream().map(g -> row(g.rank(), g.failureCount(), g.occurrenceCount(),
+                        Percent.of(g.failureCount(), g.occurrenceCount()), g.distinctActors(), g.n(), g.topErrorType(),
+                        g.ngram())).toList());
+    }
+
+    /** The settings only, not when infer ran: the same events and settings give byte-identical reports (SPEC §5). */
+    private static Fields infer(InferInfo i) {
+        return new Fields("infer", "Computed by infer with", false, List.of(
+                new Field("session_timeout_ms", "session timeout", Kind.DURATION_MS, i.sessionTimeoutMs()),
+                new Field("as_of", "as of (UTC)", Kind.TIMESTAMP, i.asOf()),
+                new Field("as_of_given", "as of given", Kind.FLAG, i.asOfGiven()),
+                new Field("workflows_file", "workflows file", Kind.TEXT, i.workflowsFile()),
+                new Field("last_ingest_run_id", "covers ingest runs up to", Kind.TEXT, i.lastIngestRunId())));
+    }
+
+    private static Fields filter(ReportFilter f) {
+        return new Fields("filters", "Filters", false, List.of(
+                new Field("tool", "tool", Kind.TEXT, f.tool()),
+                new Field("since", "since (UTC)", Kind.TIMESTAMP, f.since()),
+                new Field("until", "until (UTC)", Kind.TIMESTAMP, f.until()),
+                new Field("exclude_ci", "exclude CI", Kind.FLAG, f.excludeCi())));
+    }
+
+    private static List<Object> row(Object... values) {
+        return java.util.Collections.unmodifiableList(Arrays.asList(values));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.clianalytics.report;
+
+import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.sql.SqlResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one SQL file (a name in sql/reports/, or a full resource path) with the filter bound as
+ * $1..$4 and further parameters as $5.. .
+ */
+final class Rows {
+    private Rows() {}
+
+    record Row(Map<String, Object> values) {
+        long count(String column) {
+            Object v = values.get(column);
+            return v == null ? 0L : ((Number) v).longValue();
+        }
+
+        Long longOrNull(String column) {
+            Object v = values.get(column);
+            return v == null ? null : ((Number) v).longValue();
+        }
+
+        String text(String column) {
+            Object v = values.get(column);
+            return v == null ? null : v.toString();
+        }
+
+        Instant instant(String column) {
+            Object v = values.get(column);
+            return v == null ? null : ((OffsetDateTime) v).toInstant();
+        }
+
+        Boolean flag(String column) {
+            return (Boolean) values.get(column);
+        }
+    }
+
+    static List<Row> filtered(Connection c, String file, ReportFilter f, Object... extra) {
+        List<Object> params = new ArrayList<>();
+        params.add(f.tool());
+        params.add(f.since() == null ? null : f.since().toString());
+        params.add(f.until() == null ? null : f.until().toString());
+        params.add(f.excludeCi());
+        params.addAll(List.of(extra));
+        return query(c, file, params);
+    }
+
+    static List<Row> query(Connection c, String file, List<Object> params) {
+        String sql = SqlResources.load(file.contains("/") ? file : "sql/reports/" + file);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p == null) {
+                    ps.setNull(i + 1, Types.VARCHAR);
+                } else if (p instanceof Boolean b) {
+                    ps.setBoolean(i + 1, b);
+                } else if (p instanceof Integer n) {
+                    ps.setInt(i + 1, n);
+                } else {
+                    ps.setString(i + 1, p.toString());
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<Row> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        values.put(md.getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(new Row(values));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new CliAnalyticsException("report query " + file + " failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String m) {
+        String s = String.valueOf(m);
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

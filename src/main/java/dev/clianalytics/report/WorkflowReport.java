@@ -1,0 +1,22 @@
+package dev.clianalytics.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** `report workflow NAME` (SPEC §6.2). Durations are over SUCCESS runs, like the summary's median. */
+public record WorkflowReport(
+        String name, ReportFilter filter, InferInfo infer,
+        long totalRuns, long success, long failed, long abandoned, long inProgress, long recovered,
+        Long medianDurationMs, Long p90DurationMs,
+        List<Path> commonPaths, List<Stop> stops, List<ErrorCount> errors, List<Version> versions, List<Run> recentRuns) {
+
+    public record Path(String fingerprint, long runs, long successCount, long failedCount) {}
+
+    public record Stop(long stoppedAfterStep, long runs, long success, long failed, long abandoned, long inProgress) {}
+
+    public record ErrorCount(String errorType, long failedRuns) {}
+
+    public record Version(String toolVersion, long totalRuns, long successCount, long failedCount) {}
+
+    public record Run(long id, String outcome, Instant startedAt, long durationMs, long stepCount) {}
+}

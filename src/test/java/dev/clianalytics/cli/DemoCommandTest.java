@@ -1,0 +1,69 @@
+package dev.clianalytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.CliRun.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoGeneratesIngestsInfersAndPrintsTheSummaryThenTheNextCommands() {
+        Path home = dir.resolve("demo");
+        Result r = CliRun.withDb(null).run("demo", "--events", "300", "--dir", home.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Summary\n").contains("Top workflows").contains("Failure hot paths")
+                .containsPattern("\n  events +[1-9][0-9,]*\n");
+        Path db = home.resolve("cli-analytics.duckdb");
+        assertThat(db).exists();
+        assertThat(home.resolve("events.jsonl")).exists();
+        assertThat(r.err()).contains("generate: 300 sample command runs").contains("ingest:").contains("infer:")
+                .contains("Try next:").contains("cli-analytics --db " + db + " report workflow ")
+                .contains("export --to " + home.resolve("export"));
+
+        Result report = CliRun.withDb(db).run("report", "hot-paths", "--format", "json");
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+    }
+
+    @Test
+    void aDirectoryThatHoldsAnythingIsRefusedAndLeftAlone() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("busy"));
+        Files.writeString(home.resolve("cli-analytics.duckdb"), "mine");
+        Result r = CliRun.withDb(null).run("demo", "--events", "10", "--dir", home.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+        assertThat(r.err()).contains("--dir " + home + " is not empty");
+        assertThat(Files.readString(home.resolve("cli-analytics.duckdb"))).isEqualTo("mine");
+        assertThat(home.toFile().list()).containsExactly("cli-analytics.duckdb");
+    }
+
+    @Test
+    void withoutDirTheDemoUsesANewTemporaryDirectoryAndSaysWhere() throws IOException {
+        Result quiet = CliRun.withDb(null).run("-q", "demo", "--events", "50", "--dir", dir.resolve("q").toString());
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).startsWith("Summary\n");
+        Result loud = CliRun.withDb(null).run("demo", "--events", "50");
+        Matcher m = Pattern.compile("The demo database is (\\S+) ").matcher(loud.err());
+        assertThat(m.find()).as(loud.toString()).isTrue();
+        Path home = Path.of(m.group(1)).getParent();
+        assertThat(home.getFileName().toString()).startsWith("cli-analytics-demo-");
+        deleteTree(home);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

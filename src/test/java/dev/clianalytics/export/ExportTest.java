@@ -1,0 +1,117 @@
+package dev.clianalytics.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clianalytics.cli.ExitCodes;
+import dev.clianalytics.report.FixtureDb;
+import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.CliRun.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportTest {
+    /** A checksum of each table over columns that survive every format as text. */
+    private static final Map<String, String> CHECKED = Map.of(
+            "events", "event_key || tool_name || coalesce(exit_code::VARCHAR, '') || coalesce(error_type, '')",
+            "sessions", "session_id::VARCHAR || actor_hash || split_reason || event_count::VARCHAR",
+            "workflow_runs", "workflow_run_id::VARCHAR || workflow_name || outcome || fingerprint || duration_ms::VARCHAR",
+            "workflow_steps", "workflow_run_id::VARCHAR || position::VARCHAR || step_with_flags || coalesce(ngram3, '')",
+            "hot_paths_fingerprint", "rank::VARCHAR || fingerprint || failure_count::VARCHAR || workflow_name",
+            "hot_paths_ngram", "rank::VARCHAR || ngram || occurrence_count::VARCHAR || coalesce(top_error_type, '')");
+
+    @TempDir
+    Path dir;
+
+    Path db;
+
+    @BeforeEach
+    void buildFixture() throws Exception {
+        db = FixtureDb.create(dir);
+    }
+
+    @Test
+    void parquetCsvAndJsonRoundTripEveryTableWithTheSameRowsAndChecksum() throws Exception {
+        for (String format : new String[] {"parquet", "csv", "json"}) {
+            Path out = dir.resolve("out-" + format);
+            Result r = CliRun.withDb(db).run("export", "--to", out.toString(), "--format", format);
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("wrote ").contains("events." + (format.equals("json") ? "jsonl" : format) + " (18 rows)");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), readOnly());
+                    Statement st = c.createStatement()) {
+                for (var table : CHECKED.entrySet()) {
+                    String file = out.resolve(table.getKey() + "." + (format.equals("json") ? "jsonl" : format)).toString();
+                    String reader = switch (format) {
+                        case "parquet" -> "read_parquet('" + file + "')";
+                        case "csv" -> "read_csv('" + file + "', header = true)";
+                        default -> "read_json('" + file + "')";
+                    };
+                    String sql = "SELECT count(*), sum(hash(" + table.getValue() + ")) FROM ";
+                    assertThat(row(st, sql + reader)).as(format + " " + table.getKey()).isEqualTo(row(st, sql + table.getKey()));
+                }
+            }
+        }
+    }
+
+    private static java.util.Properties readOnly() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return p;
+    }
+
+    private static String row(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1) + "/" + rs.getObject(2);
+        }
+    }
+
+    @Test
+    void namedTablesOnlyAndTheDirectoryIsCreated() {
+        Path out = dir.resolve("a/b");
+        Result r = CliRun.withDb(db).run("export", "workflow_runs", "--to", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(out.resolve("workflow_runs.csv")).exists();
+        assertThat(out.toFile().list()).containsExactly("workflow_runs.csv");
+    }
+
+    @Test
+    void anExistingFileIsNotOverwrittenWithoutForce() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("sessions.csv"), "mine");
+        Result r = CliRun.withDb(db).run("export", "events", "sessions", "--to", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+        assertThat(r.err()).contains(out.resolve("sessions.csv").toString()).contains("--force");
+        assertThat(Files.readString(out.resolve("sessions.csv"))).isEqualTo("mine");
+        assertThat(out.resolve("events.csv")).doesNotExist();
+
+        Result forced = CliRun.withDb(db).run("export", "events", "sessions", "--to", out.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(Files.readString(out.resolve("sessions.csv"))).startsWith("session_id,");
+    }
+
+    @Test
+    void anUnknownTableIsAUsageErrorListingTheValidNames() {
+        Result r = CliRun.withDb(db).run("export", "evnts", "--to", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("unknown table 'evnts'").contains("events, sessions, workflow_runs, workflow_steps,"
+                + " hot_paths_fingerprint, hot_paths_ngram");
+    }
+
+    @Test
+    void derivedTablesNeedACurrentInferButEventsDoNot(@TempDir Path other) throws Exception {
+        db = FixtureDb.ingest(other);
+        Result derived = CliRun.withDb(db).run("export", "sessions", "--to", dir.resolve("o1").toString());
+        assertThat(derived.exitCode()).as(derived.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+        assertThat(derived.err()).contains("infer has not run");
+        Result events = CliRun.withDb(db).run("export", "events", "--to", dir.resolve("o2").toString());
+        assertThat(events.exitCode()).as(events.toString()).isZero();
+    }
+}
