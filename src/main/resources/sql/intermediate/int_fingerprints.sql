@@ -3,7 +3,7 @@
 WITH
 -- one run per sequence key
 representatives AS (
-    SELECT fingerprint_key, min(workflow_run_id) AS workflow_run_id
+    SELECT fingerprint_key, min(run_key) AS run_key
     FROM int_runs
     GROUP BY fingerprint_key
 ),
@@ -11,7 +11,7 @@ representatives AS (
 sequences AS (
     SELECT r.fingerprint_key, list(n.step_with_flags ORDER BY s.position) AS steps
     FROM representatives AS r
-    JOIN int_steps AS s USING (workflow_run_id)
+    JOIN int_steps AS s USING (run_key)
     JOIN int_step_names AS n USING (step_key)
     GROUP BY r.fingerprint_key
 )

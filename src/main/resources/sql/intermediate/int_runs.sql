@@ -5,13 +5,16 @@
 -- terminal leaves are on the last step and the two before it; only longer runs collect their
 -- steps, which is slow for millions of runs.
 WITH
--- the last step of each run, with the roles of the up to three last steps
+-- the last step of each run, with its dense run and session ids (int_pair_offsets) and the roles
+-- of the up to three last steps
 lasts AS (
-    SELECT s.*, n.tool_name, n.is_terminal AS last_is_terminal,
+    SELECT s.*, o.run_offset + (s.run_key & 4294967295) AS workflow_run_id,
+           o.session_offset + s.session_number AS session_id, n.tool_name, n.is_terminal AS last_is_terminal,
            CASE WHEN p2.is_terminal THEN p2.leaf END AS terminal_1,
            CASE WHEN p1.is_terminal THEN p1.leaf END AS terminal_2,
            CASE WHEN n.is_terminal THEN n.leaf END AS terminal_3
     FROM int_steps AS s
+    JOIN int_pair_offsets AS o USING (pair_key)
     JOIN int_step_names AS n ON n.step_key = s.step_key
     LEFT JOIN int_step_names AS p1 ON p1.step_key = s.prev_step_key
     LEFT JOIN int_step_names AS p2 ON p2.step_key = s.prev2_step_key
@@ -19,29 +22,29 @@ lasts AS (
 ),
 -- every step of the runs longer than three steps
 long_steps AS (
-    SELECT s.workflow_run_id, s.position, s.step_key
+    SELECT s.run_key, s.position, s.step_key
     FROM int_steps AS s
-    SEMI JOIN (SELECT workflow_run_id FROM int_steps WHERE position = 4) AS l USING (workflow_run_id)
+    SEMI JOIN (SELECT run_key FROM int_steps WHERE position = 4) AS l USING (run_key)
 ),
 -- their step sequences
 long_sequences AS (
-    SELECT workflow_run_id, hash(list(step_key ORDER BY position)) AS fingerprint_key
+    SELECT run_key, hash(list(step_key ORDER BY position)) AS fingerprint_key
     FROM long_steps
-    GROUP BY workflow_run_id
+    GROUP BY run_key
 ),
 -- how often each terminal leaf occurs in a long run, and where first
 long_terminals AS (
-    SELECT s.workflow_run_id, n.leaf, count(*) AS occurrences, min(s.position) AS first_position
+    SELECT s.run_key, n.leaf, count(*) AS occurrences, min(s.position) AS first_position
     FROM long_steps AS s
     JOIN int_step_names AS n USING (step_key)
     WHERE n.is_terminal
-    GROUP BY s.workflow_run_id, n.leaf
+    GROUP BY s.run_key, n.leaf
 ),
 -- a long run's terminal leaf: the most frequent, ties to the one seen first
 long_leaf AS (
-    SELECT workflow_run_id, arg_max(leaf, {'occurrences': occurrences, 'earlier': -first_position}) AS leaf
+    SELECT run_key, arg_max(leaf, {'occurrences': occurrences, 'earlier': -first_position}) AS leaf
     FROM long_terminals
-    GROUP BY workflow_run_id
+    GROUP BY run_key
 ),
 -- the run's terminal leaf and sequence key; for up to three steps the same rule in closed form:
 -- a leaf seen twice wins, else the first terminal leaf
@@ -55,8 +58,8 @@ keyed AS (
            coalesce(ls.fingerprint_key,
                     hash(list_filter([l.prev2_step_key, l.prev_step_key, l.step_key], k -> k IS NOT NULL))) AS fingerprint_key
     FROM lasts AS l
-    LEFT JOIN long_sequences AS ls USING (workflow_run_id)
-    LEFT JOIN long_leaf AS ll USING (workflow_run_id)
+    LEFT JOIN long_sequences AS ls USING (run_key)
+    LEFT JOIN long_leaf AS ll USING (run_key)
 ),
 -- the name: a custom name for (tool, leaf) from the settings, else <leaf>_workflow, else
 -- <tool>_workflow when the run has no terminal command
@@ -78,10 +81,10 @@ closed AS (
 )
 -- SUCCESS: ended on a terminal command that exited 0; FAILED: the last command exited non-zero
 -- (terminal or not); ABANDONED: anything else; IN_PROGRESS: not closed
-SELECT workflow_run_id, session_id, pair_key, ci_detected, session_hint_hash, tool_name,
+SELECT workflow_run_id, run_key, session_id, pair_key, ci_detected, session_hint_hash, tool_name,
        tool_version, workflow_name, run_started_at AS started_at, ended_at,
        position AS step_count, exit_code AS last_exit_code, error_type AS last_error_type,
-       fingerprint_key, is_last_in_session, session_started_at, session_split_code, session_event_count,
+       fingerprint_key, is_last_in_session, run_split_code,
        CASE WHEN NOT is_closed THEN 'IN_PROGRESS'
             WHEN last_is_terminal AND exit_code = 0 THEN 'SUCCESS'
             WHEN exit_code <> 0 THEN 'FAILED'

@@ -1,17 +1,19 @@
--- One row per session (SPEC §5.1): a session is a whole number of runs, and its last run carries
--- what the session keeps of its first event (int_steps).
+-- One row per session (SPEC §5.1): a session is a whole number of runs; its first run carries the
+-- reason it started (int_steps), its last run its end.
 WITH
 -- the last run of each session
 lasts AS (
-    SELECT session_id, pair_key, session_hint_hash, ci_detected,
-           ['first', 'inactivity', 'hint_change', 'ci_change'][session_split_code] AS split_reason,
-           session_started_at AS started_at, ended_at, session_event_count AS event_count
+    SELECT session_id, pair_key, session_hint_hash, ci_detected, ended_at
     FROM int_runs
     WHERE is_last_in_session
 ),
--- runs and tools per session: one sorted list per session that used several tools
+-- runs, events, start, reason (only the first run has a code) and tools per session: one sorted
+-- list per session that used several tools
 per_session AS (
-    SELECT session_id, count(*) AS workflow_run_count, min(tool_name) AS first_tool, max(tool_name) AS last_tool
+    SELECT session_id, count(*) AS workflow_run_count, sum(step_count) AS event_count,
+           min(started_at) AS started_at,
+           ['first', 'inactivity', 'hint_change', 'ci_change'][max(run_split_code)] AS split_reason,
+           min(tool_name) AS first_tool, max(tool_name) AS last_tool
     FROM int_runs
     GROUP BY session_id
 ),
@@ -25,8 +27,8 @@ multi_tool AS (
 pairs AS (
     SELECT DISTINCT pair_key, actor_hash, machine_hash FROM int_actor_machines
 )
-SELECT l.session_id, p.actor_hash, p.machine_hash, l.session_hint_hash, l.ci_detected, l.split_reason,
-       l.started_at, l.ended_at, l.event_count, s.workflow_run_count,
+SELECT l.session_id, p.actor_hash, p.machine_hash, l.session_hint_hash, l.ci_detected, s.split_reason,
+       s.started_at, l.ended_at, s.event_count::BIGINT AS event_count, s.workflow_run_count,
        coalesce(m.tools, [s.first_tool]) AS tools
 FROM lasts AS l
 JOIN per_session AS s USING (session_id)

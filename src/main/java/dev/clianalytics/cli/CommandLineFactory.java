@@ -32,6 +32,17 @@ public final class CommandLineFactory {
         return m;
     }
 
+    /** The reports, subcommands of 'report', built the same way. */
+    private static final Map<String, Supplier<Object>> REPORTS = reports();
+
+    private static Map<String, Supplier<Object>> reports() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("summary", ReportSummaryCommand::new);
+        m.put("workflow", ReportWorkflowCommand::new);
+        m.put("hot-paths", ReportHotPathsCommand::new);
+        return m;
+    }
+
     /** The real command line: the process environment and streams, and whether the launcher saw a terminal. */
     public static CommandLine create(String... args) {
         return create(System.getenv(), Boolean.getBoolean("cli.analytics.stderr.tty"), System.in,
@@ -52,7 +63,16 @@ public final class CommandLineFactory {
                 && List.of(args).stream().noneMatch(a -> a.equals("--help") || a.equals("-h"));
         COMMANDS.forEach((name, command) -> {
             if (!versionOnly && (named == null || named.equals(name))) {
-                cmd.addSubcommand(name, command.get());
+                CommandLine sub = new CommandLine(command.get());
+                if (name.equals("report")) {
+                    String report = wordAfter("report", args);
+                    REPORTS.forEach((reportName, r) -> {
+                        if (!REPORTS.containsKey(report) || report.equals(reportName)) {
+                            sub.addSubcommand(reportName, r.get());
+                        }
+                    });
+                }
+                cmd.addSubcommand(name, sub);
             }
         });
         cmd.setOut(writer(stdout));
@@ -63,6 +83,12 @@ public final class CommandLineFactory {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setColorScheme(Help.defaultColorScheme(root.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
         return cmd;
+    }
+
+    /** The argument right after the first {@code word}, or "" when there is none. */
+    static String wordAfter(String word, String... args) {
+        int at = List.of(args).indexOf(word);
+        return at >= 0 && at + 1 < args.length ? args[at + 1] : "";
     }
 
     /** The command the arguments name (the first word that is not an option or --db's value), else null. */

@@ -5,12 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Group shell: the reports are its subcommands. */
+/** Group shell: the reports are its subcommands (added by CommandLineFactory, only those needed). */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
         description = "Print a report computed by 'infer'.",
-        subcommands = {ReportSummaryCommand.class, ReportWorkflowCommand.class, ReportHotPathsCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json"})
 final class ReportCommand implements Runnable {

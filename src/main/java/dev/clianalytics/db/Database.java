@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.duckdb.DuckDBDriver;
 
 /**
  * An open cli-analytics database: a DuckDB file whose schema is migrated to this version.
@@ -103,7 +103,8 @@ public final class Database implements AutoCloseable {
             props.setProperty("duckdb.read_only", "true");
         }
         try {
-            return DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
+            // the driver directly: DriverManager would first load every JDBC driver on the class path
+            return new DuckDBDriver().connect("jdbc:duckdb:" + path.toAbsolutePath(), props);
         } catch (SQLException e) {
             throw translateOpenError(path, e);
         }

@@ -21,12 +21,17 @@ abstract class FormatWriter implements ActivitySink {
     final Timestamps timestamps = new Timestamps();
     private final OutputStream stream;
     private final long seedMix;
+    /** The keys naming the actor, and the command, in this format's objects (each with its quotes and colon). */
+    private final byte[][] actorKeys;
+    private final byte[][] commandKeys;
     private long idCounter;
     long lines;
 
-    FormatWriter(OutputStream stream, long seed) {
+    FormatWriter(OutputStream stream, long seed, byte[][] actorKeys, byte[][] commandKeys) {
         this.stream = stream;
         this.seedMix = mix64(seed ^ 0x5DEECE66DL);
+        this.actorKeys = actorKeys;
+        this.commandKeys = commandKeys;
     }
 
     /** Writes invocation {@code v} as one malformed line of the given kind instead of its normal lines. */
@@ -86,11 +91,6 @@ abstract class FormatWriter implements ActivitySink {
         return mix64(seedMix ^ index * 0xC2B2AE3D27D4EB4FL) >>> 1;
     }
 
-    /** The keys naming the actor, and the command, in this format's objects (each with its quotes and colon). */
-    abstract byte[][] actorKeys();
-
-    abstract byte[][] commandKeys();
-
     private static final byte[] INVOCATION_KEY = ByteOut.ascii("\"invocation_id\":");
     private static final byte[][] DURATION_KEYS = {ByteOut.ascii("\"duration_ms\":"), ByteOut.ascii("\"duration\":")};
     private static final byte[] TIMESTAMP_FIELD = ByteOut.ascii("\"timestamp\":");
@@ -112,10 +112,10 @@ abstract class FormatWriter implements ActivitySink {
             }
             case LINE_TOO_LONG -> out.put(DUMP_KEY).put(LongText.BYTES).putAscii("\",").put(d.buf, 1, d.len - 1);
             case MISSING_TIMESTAMP -> renamed(d, new byte[][] {TIMESTAMP_FIELD}, false);
-            case MISSING_ACTOR_ID -> renamed(d, actorKeys(), true);
-            case MISSING_COMMAND_PATH -> renamed(d, commandKeys(), true);
+            case MISSING_ACTOR_ID -> renamed(d, actorKeys, true);
+            case MISSING_COMMAND_PATH -> renamed(d, commandKeys, true);
             case MISSING_INVOCATION_ID -> renamed(d, new byte[][] {INVOCATION_KEY}, true);
-            case EMPTY_COMMAND_PATH -> replacedValue(d, commandKeys(), false);
+            case EMPTY_COMMAND_PATH -> replacedValue(d, commandKeys, false);
             case WRONG_TYPE_DURATION -> replacedValue(d, DURATION_KEYS, true);
             default -> throw new IllegalArgumentException("not a bad line of this format: " + kind);
         }

@@ -23,8 +23,11 @@ final class NativeWriter extends FormatWriter {
     private static final byte[] SEQUENCE = ByteOut.ascii(",\"sequence\":");
     private static final byte[] UNKNOWN = ByteOut.ascii(",\"os_type\":\"linux\"");
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"actor_id\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":")};
+
     NativeWriter(OutputStream stream, long seed) {
-        super(stream, seed);
+        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override
@@ -46,19 +49,6 @@ final class NativeWriter extends FormatWriter {
             out.putAscii(v.index % 2 == 0 ? "}" : " garbage");
         }
         endLine();
-    }
-
-    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"actor_id\":")};
-    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":")};
-
-    @Override
-    byte[][] actorKeys() {
-        return ACTOR_KEYS;
-    }
-
-    @Override
-    byte[][] commandKeys() {
-        return COMMAND_KEYS;
     }
 
     @Override

@@ -36,8 +36,11 @@ final class PostHogWriter extends FormatWriter {
     private final ByteOut batch = new ByteOut(8192);
     private int batched;
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"distinct_id\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_name\":")};
+
     PostHogWriter(OutputStream stream, long seed) {
-        super(stream, seed);
+        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override
@@ -75,19 +78,6 @@ final class PostHogWriter extends FormatWriter {
     void bad(Invocation v, BadLine kind) throws IOException {
         episodeEnd();
         mangle(v, kind);
-    }
-
-    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"distinct_id\":")};
-    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_name\":")};
-
-    @Override
-    byte[][] actorKeys() {
-        return ACTOR_KEYS;
-    }
-
-    @Override
-    byte[][] commandKeys() {
-        return COMMAND_KEYS;
     }
 
     @Override

@@ -36,8 +36,11 @@ final class SegmentWriter extends FormatWriter {
     private int messages;
     private final ByteOut invocationId = new ByteOut(36);
 
+    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"anonymousId\":"), ByteOut.ascii("\"userId\":")};
+    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":"), ByteOut.ascii("\"command\":")};
+
     SegmentWriter(OutputStream stream, long seed) {
-        super(stream, seed);
+        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override
@@ -55,19 +58,6 @@ final class SegmentWriter extends FormatWriter {
     @Override
     void bad(Invocation v, BadLine kind) throws IOException {
         mangle(v, kind);
-    }
-
-    private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"anonymousId\":"), ByteOut.ascii("\"userId\":")};
-    private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":"), ByteOut.ascii("\"command\":")};
-
-    @Override
-    byte[][] actorKeys() {
-        return ACTOR_KEYS;
-    }
-
-    @Override
-    byte[][] commandKeys() {
-        return COMMAND_KEYS;
     }
 
     @Override
@@ -149,17 +139,11 @@ final class SegmentWriter extends FormatWriter {
         if (v.linksIdentity) {
             separate(d);
             if (m.sgIdentify) {
-                d.putAscii("{\"type\":\"identify\",\"messageId\":\"");
-                newId(d);
-                d.put(TIMESTAMP);
-                timestamp(d, m, end, false);
+                message(d, "identify", m, end);
                 d.putAscii(",\"userId\":\"").put(m.principalId).putAscii("\",\"anonymousId\":\"").put(v.anonId)
                         .putAscii("\",\"traits\":{\"plan\":\"team\"}}");
             } else {
-                d.putAscii("{\"type\":\"alias\",\"messageId\":\"");
-                newId(d);
-                d.put(TIMESTAMP);
-                timestamp(d, m, end, false);
+                message(d, "alias", m, end);
                 d.putAscii(",\"previousId\":\"").put(v.anonId).putAscii("\",\"userId\":\"").put(m.principalId)
                         .putAscii("\"}");
             }
@@ -187,6 +171,14 @@ final class SegmentWriter extends FormatWriter {
         if (!m.sgToolInContext) {
             d.putAscii(",\"tool\":\"").put(v.command.tool.nameBytes).putAscii("\",\"version\":\"").put(v.version).put('"');
         }
+    }
+
+    /** {@code {"type":"<type>","messageId":"<new id>","timestamp":"<ts>"}, the head of an identify or alias call. */
+    private void message(ByteOut d, String type, Machine m, long micros) {
+        d.putAscii("{\"type\":\"").putAscii(type).put(MESSAGE_ID);
+        newId(d);
+        d.put(TIMESTAMP);
+        timestamp(d, m, micros, false);
     }
 
     private void beginFlow(ByteOut d, Invocation v, byte[] event, long micros, int eventIndex) {

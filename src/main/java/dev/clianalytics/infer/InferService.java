@@ -31,28 +31,34 @@ public final class InferService {
             "summary_totals", "workflow_stats");
 
     /**
-     * The models in dependency order: intermediate ones become TEMP tables, marts are inserted into
-     * their table. Each step names the TEMP tables no later step reads, dropped to free memory.
+     * The models in dependency order: intermediate ones become TEMP tables (or a TEMP view, read
+     * by the next model in the same query, so its rows are never written out), marts are inserted
+     * into their table. Each step names the TEMP tables no later step reads, dropped to free memory.
      */
     private static final List<Step> STEPS = List.of(
             Step.temp("int_actor_identity"),
             Step.temp("int_actor_machines"),
             Step.temp("int_step_names"),
-            Step.temp("int_events_sessionized"),
-            Step.temp("int_steps", "int_events_sessionized"),
+            Step.view("int_events_sessionized"),
+            Step.temp("int_steps"),
+            Step.temp("int_pair_offsets"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
-            Step.mart("workflow_steps", "int_steps"),
+            Step.mart("workflow_steps", "int_steps", "int_pair_offsets"),
             Step.mart("workflow_runs", "int_fingerprints"),
             Step.mart("sessions"));
 
-    private record Step(String model, boolean mart, String... drops) {
+    private record Step(String model, boolean mart, boolean view, String... drops) {
         static Step temp(String model, String... drops) {
-            return new Step(model, false, drops);
+            return new Step(model, false, false, drops);
+        }
+
+        static Step view(String model) {
+            return new Step(model, false, true);
         }
 
         static Step mart(String model, String... drops) {
-            return new Step(model, true, drops);
+            return new Step(model, true, false, drops);
         }
 
         String sql() {
@@ -159,6 +165,7 @@ public final class InferService {
             long t = System.nanoTime();
             current[0] = model.model();
             db.execute(model.mart() ? insert(model.model(), model.sql())
+                    : model.view() ? "CREATE OR REPLACE TEMP VIEW " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)"
                     : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
             for (String drop : model.drops()) {
                 db.execute("DROP TABLE " + drop);
@@ -292,7 +299,14 @@ public final class InferService {
     }
 
     private static void dropTemporaries(Database db) {
-        for (String table : concat(STEPS.stream().filter(m -> !m.mart()).map(Step::model).toList(), SETTINGS_TABLES)) {
+        for (Step view : STEPS.stream().filter(Step::view).toList()) {
+            try {
+                db.execute("DROP VIEW IF EXISTS temp." + view.model());
+            } catch (SQLException e) {
+                // temporary views vanish with the connection anyway
+            }
+        }
+        for (String table : concat(STEPS.stream().filter(m -> !m.mart() && !m.view()).map(Step::model).toList(), SETTINGS_TABLES)) {
             try {
                 db.execute("DROP TABLE IF EXISTS temp." + table);
             } catch (SQLException e) {

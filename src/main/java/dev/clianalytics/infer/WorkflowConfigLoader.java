@@ -2,15 +2,12 @@ package dev.clianalytics.infer;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.config.YamlFiles;
 import dev.clianalytics.infer.WorkflowConfig.WorkflowName;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,25 +56,11 @@ public final class WorkflowConfigLoader {
 
     /** Reads {@code file} over the shipped defaults. */
     public static WorkflowConfig load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CliAnalyticsException("workflows file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new CliAnalyticsException("cannot read workflows file " + file + ": " + e.getClass().getSimpleName());
-        }
-        return parse(file.toString(), bytes, defaults());
+        return parse(file.toString(), YamlFiles.bytes(file), defaults());
     }
 
     static WorkflowConfig parse(String fileName, byte[] yaml, WorkflowConfig base) {
-        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
-            return new WorkflowConfigLoader(fileName, parser).document(base);
-        } catch (JsonProcessingException e) {
-            throw malformed(fileName, e);
-        } catch (IOException e) {
-            throw new CliAnalyticsException("cannot read workflows file " + fileName + ": " + e.getClass().getSimpleName());
-        }
+        return YamlFiles.parse(fileName, yaml, p -> new WorkflowConfigLoader(fileName, p).document(base));
     }
 
     private WorkflowConfig document(WorkflowConfig base) throws IOException {
@@ -203,20 +186,6 @@ public final class WorkflowConfigLoader {
     }
 
     private CliAnalyticsException error(JsonLocation at, String message) {
-        return new CliAnalyticsException("workflows file " + fileName + ", line " + at.getLineNr() + ": " + message);
-    }
-
-    /** A YAML syntax error: the parser's own problem text, never the offending input. */
-    private static CliAnalyticsException malformed(String fileName, JsonProcessingException e) {
-        String problem = "not valid YAML";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
-                problem = "not valid YAML (" + m.getProblem() + ")";
-                break;
-            }
-        }
-        JsonLocation at = e.getLocation();
-        String line = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr();
-        return new CliAnalyticsException("workflows file " + fileName + line + ": " + problem);
+        return YamlFiles.error(fileName, at, message);
     }
 }

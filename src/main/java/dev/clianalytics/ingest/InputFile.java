@@ -30,11 +30,14 @@ public final class InputFile implements AutoCloseable {
     private Path readPath;
     private boolean gzip;
     private final long bytes;
-    private CompletableFuture<String> sha256;
+    private CompletableFuture<Content> sha256;
     private double bytesPerLine = -1;
 
+    /** What one pass over the bytes found: their hash and the longest line (-1: not counted). */
+    private record Content(String sha256, long longestLine) {}
+
     private InputFile(String displayName, String baseName, Path source, boolean gzip, long bytes, boolean temporary,
-            CompletableFuture<String> sha256) {
+            CompletableFuture<Content> sha256) {
         this.displayName = displayName;
         this.baseName = baseName;
         this.source = source;
@@ -139,18 +142,20 @@ public final class InputFile implements AutoCloseable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             tmp.toFile().deleteOnExit(); // also on Ctrl-C, when close() is never reached
             MessageDigest digest = sha256Digest();
+            LineLengths lengths = new LineLengths();
             long total = 0;
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while ((n = stdin.read(buf)) > 0) {
                     digest.update(buf, 0, n);
+                    lengths.update(buf, n);
                     out.write(buf, 0, n);
                     total += n;
                 }
             }
-            String hash = HexFormat.of().formatHex(digest.digest());
-            return new InputFile("<stdin>", "stdin", tmp, hasGzipMagic(tmp), total, true, CompletableFuture.completedFuture(hash));
+            Content content = new Content(HexFormat.of().formatHex(digest.digest()), lengths.longest());
+            return new InputFile("<stdin>", "stdin", tmp, hasGzipMagic(tmp), total, true, CompletableFuture.completedFuture(content));
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new CliAnalyticsException("cannot read standard input: " + e.getMessage(), e);
@@ -166,6 +171,18 @@ public final class InputFile implements AutoCloseable {
 
     /** The SHA-256 of the bytes read (compressed bytes for gzip files), lower-case hex. */
     public String sha256() {
+        return content().sha256();
+    }
+
+    /**
+     * The length in bytes of the longest line the database reads (without its line break), or -1
+     * when it was not counted (gzip files, and files whose line ends were normalized).
+     */
+    public long longestLine() {
+        return gzip || !readPath.equals(source) ? -1 : content().longestLine();
+    }
+
+    private Content content() {
         startHashing();
         try {
             return sha256.join();
@@ -174,18 +191,43 @@ public final class InputFile implements AutoCloseable {
         }
     }
 
-    private String hashContent() {
+    private Content hashContent() {
         MessageDigest digest = sha256Digest();
+        LineLengths lengths = new LineLengths();
         try (InputStream in = Files.newInputStream(source)) {
             byte[] buf = new byte[1 << 20];
             int n;
             while ((n = in.read(buf)) > 0) {
                 digest.update(buf, 0, n);
+                lengths.update(buf, n);
             }
         } catch (IOException e) {
             throw new CliAnalyticsException("cannot read input file " + displayName + ": " + e.getMessage(), e);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return new Content(HexFormat.of().formatHex(digest.digest()), lengths.longest());
+    }
+
+    /** The longest run of bytes between line feeds, counted over successive buffers. */
+    private static final class LineLengths {
+        private long current;
+        private long longest;
+
+        void update(byte[] buf, int n) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    current += i - start;
+                    longest = Math.max(longest, current);
+                    current = 0;
+                    start = i + 1;
+                }
+            }
+            current += n - start;
+        }
+
+        long longest() {
+            return Math.max(longest, current);
+        }
     }
 
     private static boolean hasGzipMagic(Path path) throws IOException {

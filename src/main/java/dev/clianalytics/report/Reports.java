@@ -62,6 +62,7 @@ public final class Reports {
         if (!names.contains(name)) {
             throw new CliAnalyticsException("no workflow named '" + name + "'" + suggestions(name, names));
         }
+        Rows.execute(c, "workflow_scope.sql"); // the runs in scope, read by every query below
         Rows.Row o = Rows.filtered(c, "workflow_overview.sql", f, name).get(0);
         return new WorkflowReport(name, f, infer,
                 o.count("total_runs"), o.count("success_count"), o.count("failed_count"), o.count("abandoned_count"),

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -56,6 +57,15 @@ final class Rows {
         params.add(f.excludeCi());
         params.addAll(List.of(extra));
         return query(c, file, params);
+    }
+
+    /** Runs one statement without parameters or results (e.g. a macro definition in sql/reports/). */
+    static void execute(Connection c, String file) {
+        try (Statement st = c.createStatement()) {
+            st.execute(SqlResources.load("sql/reports/" + file));
+        } catch (SQLException e) {
+            throw new CliAnalyticsException("report query " + file + " failed: " + firstLine(e.getMessage()), e);
+        }
     }
 
     static List<Row> query(Connection c, String file, List<Object> params) {

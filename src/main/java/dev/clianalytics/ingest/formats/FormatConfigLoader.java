@@ -1,14 +1,10 @@
 package dev.clianalytics.ingest.formats;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.config.YamlFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,21 +45,7 @@ public final class FormatConfigLoader {
 
     /** The settings of {@code file}; defaults for every key it does not set. */
     public static FormatConfig load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CliAnalyticsException("workflows file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new CliAnalyticsException("cannot read workflows file " + file + ": " + e.getClass().getSimpleName());
-        }
-        try (JsonParser parser = new YAMLFactory().createParser(bytes)) {
-            return new FormatConfigLoader(file.toString(), parser).read();
-        } catch (JsonProcessingException e) {
-            throw malformed(file.toString(), e);
-        } catch (IOException e) {
-            throw new CliAnalyticsException("cannot read workflows file " + file + ": " + e.getClass().getSimpleName());
-        }
+        return YamlFiles.parse(file.toString(), YamlFiles.bytes(file), p -> new FormatConfigLoader(file.toString(), p).read());
     }
 
     private FormatConfig read() throws IOException {
@@ -179,22 +161,7 @@ public final class FormatConfigLoader {
     }
 
     private CliAnalyticsException error(String message) {
-        return new CliAnalyticsException("workflows file " + file + ", line " + parser.currentTokenLocation().getLineNr()
-                + ": " + message);
-    }
-
-    /** A YAML syntax error: the parser's own problem text, never the offending input. */
-    private static CliAnalyticsException malformed(String file, JsonProcessingException e) {
-        String problem = "not valid YAML";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
-                problem = "not valid YAML (" + m.getProblem() + ")";
-                break;
-            }
-        }
-        JsonLocation at = e.getLocation();
-        String line = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr();
-        return new CliAnalyticsException("workflows file " + file + line + ": " + problem);
+        return YamlFiles.error(file, parser.currentTokenLocation(), message);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,9 +1,6 @@
 package dev.clianalytics.ingest.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +10,6 @@ import java.util.function.Consumer;
  * and counted by name. A line is mapped whole or rejected whole.
  */
 public final class PostHogReader implements FormatReader {
-    static final int MAX_LINE_CHARS = 1 << 20;
     private final FormatConfig.PostHog config;
     private final ObjectMapper mapper = Json.mapper();
 
@@ -23,28 +19,7 @@ public final class PostHogReader implements FormatReader {
 
     @Override
     public void accept(String line, long lineNumber, Sink sink) {
-        if (line.length() > MAX_LINE_CHARS) {
-            sink.reject(lineNumber, "line_too_long");
-            return;
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            sink.reject(lineNumber, "invalid_json");
-            return;
-        }
-        List<Consumer<Sink>> out = new ArrayList<>();
-        try {
-            List<JsonNode> events = Envelope.events(root);
-            for (int i = 0; i < events.size(); i++) {
-                map(EventView.of(events.get(i), mapper), lineNumber, i, out);
-            }
-        } catch (Rejected r) {
-            sink.reject(lineNumber, r.reason());
-            return;
-        }
-        out.forEach(o -> o.accept(sink));
+        Envelope.mapLine(line, lineNumber, sink, mapper, this::map);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.clianalytics.ingest.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,28 +54,7 @@ public final class SegmentReader implements FormatReader {
     @Override
     public void accept(String line, long lineNumber, Sink sink) {
         closeOlderThan(lineNumber - windowLines, sink);
-        if (line.length() > PostHogReader.MAX_LINE_CHARS) {
-            sink.reject(lineNumber, "line_too_long");
-            return;
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            sink.reject(lineNumber, "invalid_json");
-            return;
-        }
-        List<Consumer<Sink>> out = new ArrayList<>();
-        try {
-            List<JsonNode> events = Envelope.events(root);
-            for (int i = 0; i < events.size(); i++) {
-                map(EventView.of(events.get(i), mapper), lineNumber, i, out);
-            }
-        } catch (Rejected r) {
-            sink.reject(lineNumber, r.reason());
-            return;
-        }
-        out.forEach(o -> o.accept(sink));
+        Envelope.mapLine(line, lineNumber, sink, mapper, this::map);
     }
 
     private void closeOlderThan(long line, Sink sink) {

@@ -1,0 +1,173 @@
+-- Fast staging of one plain native file (SPEC §3, §4.1, §4.3), tried before stg_lines.sql:
+-- DuckDB's parallel JSON reader parses each line once into key -> JSON text (no raw-line read,
+-- no json_valid, no second parse). The same typing, checks and sanitization as stg_lines.sql
+-- follow, so an accepted line gets the same key and values on either path, except that ids and
+-- flag lists, which repeat, are sanitized once per distinct value (lookup_fast.sql, joined in
+-- when the events are written): here they get a keyed lookup key instead.
+-- Ingest keeps the result only when every row is an accepted native event and the reader saw one
+-- row per line; otherwise (a reject, a blank or foreign line, unreadable JSON) it stages the file
+-- again with stg_lines.sql, which numbers every line exactly. The reader fails on invalid JSON,
+-- a duplicate key, invalid UTF-8 and objects over 1 MiB, which sends the file there too.
+-- Parameters: $1 file path, $2 file index, $3 format asked (auto|native).
+WITH
+-- one row per line in file order (no join below, so the insertion order is the file's): the
+-- object's fields as key -> JSON text
+parsed AS (
+    SELECT NULL::VARCHAR AS line, false AS blank, false AS too_long, json AS m
+    FROM read_json($1, format = 'newline_delimited', records = false, maximum_object_size = 1048576,
+                   columns = {json: 'MAP(VARCHAR, JSON)'})
+),
+-- which format each line is in: as asked, else detected from the keys present, in the priority
+-- order of FormatDetector (docs/formats.md): native, PostHog, Segment, batches by their first event
+detected AS (
+    SELECT *,
+        CASE WHEN $3 <> 'auto' THEN $3
+             WHEN m IS NULL THEN
+                 CASE WHEN NOT blank AND NOT too_long AND left(ltrim(line), 1) = '[' AND json_valid(line) THEN
+                     CASE WHEN json_exists(line, '$[0].distinct_id') THEN 'posthog'
+                          WHEN json_exists(line, '$[0].userId') OR json_exists(line, '$[0].anonymousId')
+                            OR json_exists(line, '$[0].messageId') OR json_exists(line, '$[0].type') THEN 'segment'
+                          WHEN json_exists(line, '$[0].event') THEN 'posthog'
+                          ELSE 'native' END
+                      ELSE 'native' END
+             WHEN m['actor_id'] IS NOT NULL THEN 'native'
+             WHEN m['distinct_id'] IS NOT NULL OR m['api_key'] IS NOT NULL THEN 'posthog'
+             WHEN m['userId'] IS NOT NULL OR m['anonymousId'] IS NOT NULL OR m['previousId'] IS NOT NULL
+               OR m['messageId'] IS NOT NULL OR m['user_id'] IS NOT NULL OR m['anonymous_id'] IS NOT NULL
+               OR m['message_id'] IS NOT NULL THEN 'segment'
+             WHEN left(m['batch'], 1) = '[' THEN
+                 CASE WHEN json_exists(m['batch'], '$[0].distinct_id') THEN 'posthog'
+                      WHEN json_exists(m['batch'], '$[0].userId') OR json_exists(m['batch'], '$[0].anonymousId')
+                        OR json_exists(m['batch'], '$[0].previousId') OR json_exists(m['batch'], '$[0].messageId')
+                        OR json_exists(m['batch'], '$[0].type') THEN 'segment'
+                      WHEN json_exists(m['batch'], '$[0].event') THEN 'posthog'
+                      ELSE 'native' END
+             WHEN m['type'] IS NOT NULL THEN 'segment'
+             WHEN m['event'] IS NOT NULL OR m['uuid'] IS NOT NULL THEN 'posthog'
+             ELSE 'native' END AS fmt
+    FROM parsed
+),
+-- each field's JSON text and its JSON kind (s string, a array, n number, b boolean, z null or absent)
+fields AS (
+    SELECT *,
+        ca_json_kind(m['timestamp']) AS k_ts, m['timestamp'] AS j_ts,
+        ca_json_kind(m['tool_name']) AS k_tool, m['tool_name'] AS j_tool,
+        ca_json_kind(m['tool_version']) AS k_ver, m['tool_version'] AS j_ver,
+        ca_json_kind(m['command_path']) AS k_cmd, m['command_path'] AS j_cmd,
+        ca_json_kind(m['flags_present']) AS k_flags, m['flags_present'] AS j_flags,
+        ca_json_kind(m['exit_code']) AS k_exit, m['exit_code'] AS j_exit,
+        ca_json_kind(m['duration_ms']) AS k_dur, m['duration_ms'] AS j_dur,
+        ca_json_kind(m['error_type']) AS k_err, m['error_type'] AS j_err,
+        ca_json_kind(m['actor_id']) AS k_actor, m['actor_id'] AS j_actor,
+        ca_json_kind(m['machine_id']) AS k_machine, m['machine_id'] AS j_machine,
+        ca_json_kind(m['session_hint']) AS k_hint, m['session_hint'] AS j_hint,
+        ca_json_kind(m['ci_detected']) AS k_ci, m['ci_detected'] AS j_ci,
+        ca_json_kind(m['event_id']) AS k_id, m['event_id'] AS j_id,
+        ca_json_kind(m['sequence']) AS k_seq, m['sequence'] AS j_seq,
+        CASE WHEN fmt = 'native' THEN list_filter(map_keys(m), k -> k NOT IN (
+            'timestamp', 'tool_name', 'tool_version', 'command_path', 'flags_present', 'exit_code',
+            'duration_ms', 'error_type', 'actor_id', 'machine_id', 'session_hint', 'ci_detected',
+            'event_id', 'sequence')) END AS unknown_keys
+    FROM detected
+),
+-- typed values; a value of the wrong type becomes NULL here and a reject below
+typed AS (
+    SELECT *,
+        CASE WHEN k_ts = 's' THEN ca_json_string(j_ts) END AS ts_text,
+        CASE WHEN k_cmd = 'a' THEN ca_json_string_list(j_cmd) END AS command_path_raw,
+        CASE WHEN k_flags = 'a' THEN ca_json_string_list(j_flags) END AS flags_raw,
+        CASE WHEN k_exit = 'n' THEN try_cast(ca_json_integer(j_exit) AS INTEGER) END AS exit_code,
+        -- at most 10^12 ms (~31.7 years), as in stg_lines.sql
+        CASE WHEN k_dur = 'n' AND ca_json_integer(j_dur) BETWEEN 0 AND 1000000000000 THEN ca_json_integer(j_dur) END AS duration_ms,
+        CASE WHEN k_ci = 'b' THEN j_ci = 'true' END AS ci_detected,
+        CASE WHEN k_seq = 'n' THEN ca_json_integer(j_seq) END AS sequence,
+        CASE WHEN k_actor = 's' THEN ca_json_string(j_actor) END AS actor_id,
+        CASE WHEN k_machine = 's' THEN ca_json_string(j_machine) END AS machine_id,
+        CASE WHEN k_hint = 's' THEN ca_json_string(j_hint) END AS session_hint,
+        CASE WHEN k_id = 's' THEN ca_json_string(j_id) END AS event_id,
+        CASE WHEN k_tool = 's' THEN ca_json_string(j_tool) END AS tool_text,
+        CASE WHEN k_ver = 's' THEN ca_json_string(j_ver) END AS version_text,
+        CASE WHEN k_err = 's' THEN ca_json_string(j_err) END AS error_text
+    FROM fields
+),
+-- the timestamp as an instant (ISO-8601 date and time, offset honoured, none meaning UTC), and
+-- the flag names that may be kept
+timed AS (
+    SELECT *,
+        -- the whole text must be ISO-8601, as in stg_lines.sql
+        CASE WHEN regexp_full_match(ts_text, '\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-](0\d|1[0-8])(:?[0-5]\d)?)?\s*')
+             THEN try_cast(upper(ts_text) AS TIMESTAMPTZ) END AS ts,
+        NULL AS flag_names
+    FROM typed
+),
+-- the first problem of each line, in the order of SPEC §4.3; foreign lines go to their reader
+checked AS (
+    SELECT *,
+        CASE
+            WHEN blank THEN NULL
+            WHEN too_long THEN 'line_too_long'
+            WHEN fmt <> 'native' AND json_valid(line) THEN NULL -- the format's reader judges it
+            WHEN m IS NULL THEN 'invalid_json'
+            WHEN k_ts = 'z' THEN 'missing_field:timestamp'
+            WHEN k_tool = 'z' THEN 'missing_field:tool_name'
+            WHEN k_cmd = 'z' THEN 'missing_field:command_path'
+            WHEN k_actor = 'z' OR trim(actor_id) = '' THEN 'missing_field:actor_id'
+            WHEN k_machine = 'z' OR trim(machine_id) = '' THEN 'missing_field:machine_id'
+            WHEN k_ts <> 's' THEN 'wrong_type:timestamp'
+            WHEN k_tool <> 's' THEN 'wrong_type:tool_name'
+            WHEN k_ver NOT IN ('s', 'z') THEN 'wrong_type:tool_version'
+            WHEN command_path_raw IS NULL THEN 'wrong_type:command_path'
+            WHEN k_flags <> 'z' AND flags_raw IS NULL THEN 'wrong_type:flags_present'
+            WHEN k_exit <> 'z' AND exit_code IS NULL THEN 'wrong_type:exit_code'
+            WHEN k_dur <> 'z' AND duration_ms IS NULL THEN 'wrong_type:duration_ms'
+            WHEN k_err NOT IN ('s', 'z') THEN 'wrong_type:error_type'
+            WHEN k_actor <> 's' THEN 'wrong_type:actor_id'
+            WHEN k_machine <> 's' THEN 'wrong_type:machine_id'
+            WHEN k_hint NOT IN ('s', 'z') THEN 'wrong_type:session_hint'
+            WHEN k_ci NOT IN ('b', 'z') THEN 'wrong_type:ci_detected'
+            WHEN k_id NOT IN ('s', 'z') THEN 'wrong_type:event_id'
+            WHEN k_seq <> 'z' AND sequence IS NULL THEN 'wrong_type:sequence'
+            WHEN ts IS NULL THEN 'bad_timestamp'
+            WHEN len(command_path_raw) = 0 THEN 'empty_command_path'
+        END AS reason
+    FROM timed
+),
+-- a native line without a problem is stored
+accepted AS (
+    SELECT *, NOT blank AND reason IS NULL AND fmt = 'native' AS ok FROM checked
+)
+-- accepted lines carry their key and sanitized values (a rejected line sends the file to stg_lines.sql)
+SELECT
+    $2::INTEGER AS file_index,
+    blank,
+    0 AS index_in_line,
+    fmt AS source_format,
+    -- the first line that is not an accepted native event stops the statement (the error says
+    -- nothing of the input), so a file with rejects costs little before its exact staging
+    CASE WHEN ok THEN NULL::VARCHAR ELSE CAST(error('not for the fast path') AS VARCHAR) END AS reason,
+    coalesce(len(unknown_keys), 0) AS unknown_count,
+    CASE WHEN len(unknown_keys) > 0 THEN unknown_keys END AS unknown_keys,
+    NULL::VARCHAR AS raw_text,
+    CASE WHEN ok THEN ca_event_key(event_id, to_json([
+        epoch_us(ts)::VARCHAR, tool_text, version_text, to_json(command_path_raw)::VARCHAR,
+        to_json(flags_raw)::VARCHAR, exit_code::VARCHAR, duration_ms::VARCHAR, error_text, actor_id, machine_id,
+        session_hint, coalesce(ci_detected, false)::VARCHAR, sequence::VARCHAR])::VARCHAR) END AS event_key,
+    CASE WHEN ok THEN ts END AS ts,
+    CASE WHEN ok THEN ca_tool_name(tool_text) END AS tool_name,
+    CASE WHEN ok THEN ca_tool_version(version_text) END AS tool_version,
+    CASE WHEN ok THEN ca_command_path(command_path_raw) END AS command_path,
+    NULL::VARCHAR[] AS flags_present,
+    CASE WHEN ok THEN exit_code END AS exit_code,
+    CASE WHEN ok THEN duration_ms END AS duration_ms,
+    CASE WHEN ok THEN ca_error_type(error_text) END AS error_type,
+    NULL::VARCHAR AS actor_hash,
+    NULL::VARCHAR AS machine_hash,
+    NULL::VARCHAR AS session_hint_hash,
+    CASE WHEN ok THEN coalesce(ci_detected, false) END AS ci_detected,
+    CASE WHEN ok THEN sequence END AS sequence,
+    -- ids and flags are sanitized once per distinct value (lookup_fast.sql); rows carry keys
+    CASE WHEN ok THEN ca_lookup_key('i' || actor_id) END AS actor_key,
+    CASE WHEN ok THEN ca_lookup_key('i' || machine_id) END AS machine_key,
+    CASE WHEN ok THEN ca_lookup_key('i' || session_hint) END AS session_hint_key,
+    CASE WHEN ok THEN ca_lookup_key('f' || coalesce(to_json(flags_raw)::VARCHAR, '[]')) END AS flags_key
+FROM accepted
