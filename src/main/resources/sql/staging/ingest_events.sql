@@ -31,13 +31,7 @@ SELECT
     f.event_key,
     $1::INTEGER AS run_id,
     $2::BIGINT + (f.file_index::BIGINT << 40) + f.line_no * 4096 + f.index_in_line AS ingest_seq,
-    f.ts, f.tool_name, f.tool_version, f.command_path, coalesce(f.flags_present, lf.kept) AS flags_present,
-    f.exit_code, f.duration_ms, f.error_type, coalesce(f.actor_hash, la.h) AS actor_hash,
-    coalesce(f.machine_hash, lm.h) AS machine_hash, coalesce(f.session_hint_hash, ls.h) AS session_hint_hash,
+    f.ts, f.tool_name, f.tool_version, f.command_path, f.flags_present,
+    f.exit_code, f.duration_ms, f.error_type, f.actor_hash, f.machine_hash, f.session_hint_hash,
     f.ci_detected, f.sequence, f.source_format
 FROM firsts f
--- ids and flag lists of fast-path rows, sanitized once per distinct value (lookup_fast.sql)
-LEFT JOIN ca_lookup la ON la.k = f.actor_key
-LEFT JOIN ca_lookup lm ON lm.k = f.machine_key
-LEFT JOIN ca_lookup ls ON ls.k = f.session_hint_key
-LEFT JOIN ca_lookup lf ON lf.k = f.flags_key

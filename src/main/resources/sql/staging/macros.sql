@@ -34,11 +34,6 @@ CREATE OR REPLACE TEMP MACRO ca_json_string_list(j) AS
     CASE WHEN coalesce(list_bool_and(list_transform(json_type(j, '$[*]'), x -> x = 'VARCHAR')), true)
          THEN CAST(json(j) AS VARCHAR[]) END;
 
--- A keyed 128-bit key of a value, for looking up what was computed once per distinct value
--- (ids and flag lists on the fast path, see stg_fast.sql); it cannot be read back either.
-CREATE OR REPLACE TEMP MACRO ca_lookup_key(v) AS
-    md5_number(getvariable('ca_key_hex') || chr(31) || v);
-
 -- actor_id, machine_id, session_hint: the first 16 hex characters of the keyed hash.
 CREATE OR REPLACE TEMP MACRO ca_id_hash(v) AS left(ca_hmac(v), 16);
 

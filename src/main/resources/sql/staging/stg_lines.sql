@@ -168,10 +168,5 @@ SELECT
     CASE WHEN ok THEN ca_id_hash(machine_id) END AS machine_hash,
     CASE WHEN ok THEN ca_id_hash(session_hint) END AS session_hint_hash,
     CASE WHEN ok THEN coalesce(ci_detected, false) END AS ci_detected,
-    CASE WHEN ok THEN sequence END AS sequence,
-    -- (the fast path's lookup keys, see stg_fast.sql; this path sanitizes every row itself)
-    NULL::UHUGEINT AS actor_key,
-    NULL::UHUGEINT AS machine_key,
-    NULL::UHUGEINT AS session_hint_key,
-    NULL::UHUGEINT AS flags_key
+    CASE WHEN ok THEN sequence END AS sequence
 FROM accepted

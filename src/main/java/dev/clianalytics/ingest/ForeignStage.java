@@ -204,17 +204,15 @@ final class ForeignStage {
             }
         }
         db.execute("CREATE TEMP TABLE ca_foreign_events AS " + SqlResources.load("sql/staging/stg_foreign_events.sql"));
-        // every event of the run, native or mapped, as ingest_events.sql reads them (the lookup keys:
-        // ids and flags of lines staged by stg_fast.sql, see ingest_events.sql)
+        // every event of the run, native or mapped, as ingest_events.sql reads them
         db.execute("CREATE TEMP VIEW ca_event_lines AS"
                 + " SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name, tool_version,"
                 + " command_path, flags_present, exit_code, duration_ms, error_type, actor_hash, machine_hash,"
-                + " session_hint_hash, ci_detected, sequence, actor_key, machine_key, session_hint_key, flags_key"
+                + " session_hint_hash, ci_detected, sequence"
                 + " FROM ca_lines WHERE event_key IS NOT NULL"
                 + " UNION ALL SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name,"
                 + " tool_version, command_path, flags_present, exit_code, duration_ms, error_type, actor_hash,"
-                + " machine_hash, session_hint_hash, ci_detected, sequence, NULL::UHUGEINT, NULL::UHUGEINT,"
-                + " NULL::UHUGEINT, NULL::UHUGEINT FROM ca_foreign_events WHERE reason IS NULL");
+                + " machine_hash, session_hint_hash, ci_detected, sequence FROM ca_foreign_events WHERE reason IS NULL");
     }
 
     /** A line a reader rejected carries the first reason it got, exactly like a rejected native line. */

@@ -31,7 +31,6 @@ public final class Ingester {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_.$-]{0,63}");
     private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
     /** Longer lines are rejected (line_too_long, SPEC §4.3). */
-    private static final long MAX_LINE_BYTES = 1 << 20;
 
     private final Database db;
     private final Salt salt;
@@ -39,7 +38,6 @@ public final class Ingester {
     private final List<String> phases = new ArrayList<>();
     private long phaseStart;
     private long phaseCpu;
-    private int fastFiles;
 
     public Ingester(Database db, Salt salt, ForeignReaders readers) {
         this.db = db;
@@ -94,7 +92,6 @@ public final class Ingester {
         db.execute("DROP VIEW IF EXISTS temp.ca_lines");
         db.execute("DROP TABLE IF EXISTS temp.ca_files");
         db.execute("DROP TABLE IF EXISTS temp.ca_stage");
-        db.execute("DROP TABLE IF EXISTS temp.ca_lookup");
     }
 
     /** Session variables (the HMAC pads) and the TEMP macros of the privacy rules. */
@@ -110,8 +107,7 @@ public final class Ingester {
     private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
         List<InputFile> inputs = request.inputs();
         stageFiles(request, progress);
-        phase(fastFiles == inputs.size() ? "stage (fast)" : fastFiles == 0 ? "stage (line by line)"
-                : "stage (" + fastFiles + " of " + inputs.size() + " files fast)");
+        phase("stage");
         ForeignStage foreign = new ForeignStage(db, readers);
         foreign.run(request.rejectsFile() != null);
         phase("foreign");
@@ -193,15 +189,10 @@ public final class Ingester {
         long before = 0;
         dropStage();
         db.execute("CREATE TEMP TABLE ca_files (file_index INTEGER, first_row BIGINT)");
-        db.execute("CREATE TEMP TABLE ca_lookup (k UHUGEINT, h VARCHAR, kept VARCHAR[])");
         for (int i = 0; i < inputs.size(); i++) {
             InputFile file = inputs.get(i);
             boolean first = i == 0;
-            if (stageFast(request, file, i, first, before, total, progress)) {
-                fastFiles++;
-            } else {
-                stageLines(request, file, i, first, sql, before, total, progress);
-            }
+            stageLines(request, file, i, first, sql, before, total, progress);
             db.execute("INSERT INTO ca_files SELECT " + i + ", min(rowid) FROM ca_stage WHERE file_index = " + i);
             before += file.bytes();
             progress.update(file, 1.0, before, total, -1);
@@ -209,45 +200,6 @@ public final class Ingester {
         // a line's number is its row's position within its file's rows (insertion order is kept)
         db.execute("CREATE TEMP VIEW ca_lines AS SELECT s.*, s.rowid - f.first_row + 1 AS line_no"
                 + " FROM ca_stage s JOIN ca_files f ON f.file_index = s.file_index");
-    }
-
-    /**
-     * The fast path (stg_fast.sql) for a plain native file: kept only when every line became an
-     * accepted native event; otherwise its rows are removed and the file is staged line by line.
-     * Returns whether the file is staged.
-     */
-    private boolean stageFast(IngestRequest request, InputFile file, int index, boolean first, long before, long total,
-            IngestProgress progress) throws SQLException {
-        if (file.gzip() || (request.format() != InputFormat.AUTO && request.format() != InputFormat.NATIVE)) {
-            return false;
-        }
-        String statement = (first ? "CREATE TEMP TABLE ca_stage AS " : "INSERT INTO ca_stage ")
-                + SqlResources.load("sql/staging/stg_fast.sql");
-        try (PreparedStatement ps = db.connection().prepareStatement(statement);
-                ProgressPoller poller = ProgressPoller.start(file, before, total, progress)) {
-            ps.setString(1, file.readPath().toAbsolutePath().toString());
-            ps.setInt(2, index);
-            ps.setString(3, request.format().id());
-            ps.execute();
-        } catch (SQLException e) {
-            // unreadable as JSON objects (invalid JSON, a duplicate key, not UTF-8, ...): line by line
-            return false;
-        }
-        long longest = file.longestLine();
-        boolean clean = longest >= 0 && longest <= MAX_LINE_BYTES
-                && queryLong("SELECT count(*) FROM ca_stage WHERE file_index = " + index
-                        + " AND (event_key IS NULL OR reason IS NOT NULL OR source_format <> 'native')") == 0;
-        if (!clean) {
-            db.execute(first ? "DROP TABLE ca_stage" : "DELETE FROM ca_stage WHERE file_index = " + index);
-            return false;
-        }
-        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/lookup_fast.sql"))) {
-            ps.setString(1, file.readPath().toAbsolutePath().toString());
-            ps.execute();
-        } catch (SQLException e) {
-            throw unreadable(file, e);
-        }
-        return true;
     }
 
     /** The exact path (stg_lines.sql): every line, with its number, format and reject reason. */

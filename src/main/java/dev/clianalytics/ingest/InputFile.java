@@ -33,8 +33,8 @@ public final class InputFile implements AutoCloseable {
     private CompletableFuture<Content> sha256;
     private double bytesPerLine = -1;
 
-    /** What one pass over the bytes found: their hash and the longest line (-1: not counted). */
-    private record Content(String sha256, long longestLine) {}
+    /** What one pass over the bytes found: their hash. */
+    private record Content(String sha256) {}
 
     private InputFile(String displayName, String baseName, Path source, boolean gzip, long bytes, boolean temporary,
             CompletableFuture<Content> sha256) {
@@ -142,19 +142,17 @@ public final class InputFile implements AutoCloseable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             tmp.toFile().deleteOnExit(); // also on Ctrl-C, when close() is never reached
             MessageDigest digest = sha256Digest();
-            LineLengths lengths = new LineLengths();
             long total = 0;
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while ((n = stdin.read(buf)) > 0) {
                     digest.update(buf, 0, n);
-                    lengths.update(buf, n);
                     out.write(buf, 0, n);
                     total += n;
                 }
             }
-            Content content = new Content(HexFormat.of().formatHex(digest.digest()), lengths.longest());
+            Content content = new Content(HexFormat.of().formatHex(digest.digest()));
             return new InputFile("<stdin>", "stdin", tmp, hasGzipMagic(tmp), total, true, CompletableFuture.completedFuture(content));
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -174,14 +172,6 @@ public final class InputFile implements AutoCloseable {
         return content().sha256();
     }
 
-    /**
-     * The length in bytes of the longest line the database reads (without its line break), or -1
-     * when it was not counted (gzip files, and files whose line ends were normalized).
-     */
-    public long longestLine() {
-        return gzip || !readPath.equals(source) ? -1 : content().longestLine();
-    }
-
     private Content content() {
         startHashing();
         try {
@@ -193,41 +183,16 @@ public final class InputFile implements AutoCloseable {
 
     private Content hashContent() {
         MessageDigest digest = sha256Digest();
-        LineLengths lengths = new LineLengths();
         try (InputStream in = Files.newInputStream(source)) {
             byte[] buf = new byte[1 << 20];
             int n;
             while ((n = in.read(buf)) > 0) {
                 digest.update(buf, 0, n);
-                lengths.update(buf, n);
             }
         } catch (IOException e) {
             throw new CliAnalyticsException("cannot read input file " + displayName + ": " + e.getMessage(), e);
         }
-        return new Content(HexFormat.of().formatHex(digest.digest()), lengths.longest());
-    }
-
-    /** The longest run of bytes between line feeds, counted over successive buffers. */
-    private static final class LineLengths {
-        private long current;
-        private long longest;
-
-        void update(byte[] buf, int n) {
-            int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n') {
-                    current += i - start;
-                    longest = Math.max(longest, current);
-                    current = 0;
-                    start = i + 1;
-                }
-            }
-            current += n - start;
-        }
-
-        long longest() {
-            return Math.max(longest, current);
-        }
+        return new Content(HexFormat.of().formatHex(digest.digest()));
     }
 
     private static boolean hasGzipMagic(Path path) throws IOException {
