@@ -117,16 +117,16 @@ public final class InferService {
                 runSteps(db, marts, step, timings, afterModel);
                 long t = System.nanoTime();
                 step[0] = "hot_paths_fingerprint";
-                insertHotPaths(c, "hot_paths_fingerprint", HotPathQueries.BY_FINGERPRINT);
+                insertAggregate(c, "hot_paths_fingerprint", SharedAggregates.BY_FINGERPRINT);
                 timings.put("hot_paths_fingerprint", Duration.ofNanos(System.nanoTime() - t));
                 t = System.nanoTime();
                 step[0] = "hot_paths_ngram";
-                insertHotPaths(c, "hot_paths_ngram", HotPathQueries.BY_NGRAM);
+                insertAggregate(c, "hot_paths_ngram", SharedAggregates.BY_NGRAM);
                 timings.put("hot_paths_ngram", Duration.ofNanos(System.nanoTime() - t));
                 t = System.nanoTime();
                 step[0] = "summary_totals";
-                insertHotPaths(c, "summary_totals", HotPathQueries.SUMMARY_TOTALS);
-                insertHotPaths(c, "workflow_stats", HotPathQueries.WORKFLOW_STATS);
+                insertAggregate(c, "summary_totals", SharedAggregates.SUMMARY_TOTALS);
+                insertAggregate(c, "workflow_stats", SharedAggregates.WORKFLOW_STATS);
                 timings.put("summary", Duration.ofNanos(System.nanoTime() - t));
                 InferResult partial = record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0), timings);
                 t = System.nanoTime();
@@ -179,10 +179,10 @@ public final class InferService {
         return "INSERT INTO " + table + " BY NAME SELECT * FROM (\n" + select + "\n)";
     }
 
-    /** Stores a shared aggregation (HotPathQueries) over all data: every filter parameter null. */
-    private static void insertHotPaths(Connection c, String table, String resource) throws SQLException {
+    /** Stores a shared aggregation (SharedAggregates) over all data: every filter parameter null. */
+    private static void insertAggregate(Connection c, String table, String resource) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insert(table, SqlResources.load(resource)))) {
-            HotPathQueries.bind(ps, HotPathQueries.Filter.NONE, resource);
+            SharedAggregates.bind(ps, SharedAggregates.Filter.NONE, resource);
             ps.executeUpdate();
         }
     }

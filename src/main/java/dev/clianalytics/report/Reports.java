@@ -1,7 +1,7 @@
 package dev.clianalytics.report;
 
 import dev.clianalytics.CliAnalyticsException;
-import dev.clianalytics.infer.HotPathQueries;
+import dev.clianalytics.infer.SharedAggregates;
 import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +14,7 @@ public final class Reports {
         // without a filter, the aggregates infer stored are read; with one, the same SQL runs on the runs in scope
         List<Rows.Row> totalsRows = f.isEmpty()
                 ? Rows.query(c, "stored_summary_totals.sql", List.of())
-                : Rows.filtered(c, HotPathQueries.SUMMARY_TOTALS, f);
+                : Rows.filtered(c, SharedAggregates.SUMMARY_TOTALS, f);
         if (totalsRows.isEmpty()) {
             throw new CliAnalyticsException("the stored summary is missing (the database was upgraded after infer ran):"
                     + " run 'cli-analytics infer' again");
@@ -28,7 +28,7 @@ public final class Reports {
                 t.count("recovered_runs"), t.longOrNull("median_time_to_recover_ms"));
         List<Rows.Row> stats = f.isEmpty()
                 ? Rows.query(c, "stored_workflow_stats.sql", List.of(top))
-                : Rows.filtered(c, HotPathQueries.WORKFLOW_STATS, f, top);
+                : Rows.filtered(c, SharedAggregates.WORKFLOW_STATS, f, top);
         List<Summary.WorkflowStats> workflows = stats.stream()
                 .map(r -> new Summary.WorkflowStats(r.text("name"), r.count("total_runs"), r.count("success_count"),
                         r.count("failed_count"), r.count("abandoned_count"), r.count("in_progress_count"),
@@ -39,15 +39,15 @@ public final class Reports {
 
     /**
      * Without a filter the tables infer stored are read; with one, infer's own aggregation SQL
-     * (HotPathQueries) ranks the runs in scope, so both always agree.
+     * (SharedAggregates) ranks the runs in scope, so both always agree.
      */
     public static HotPaths hotPaths(Connection c, ReportFilter f, int top) {
         List<Rows.Row> fingerprints = f.isEmpty()
                 ? Rows.query(c, "stored_hot_paths_fingerprint.sql", List.of(top))
-                : Rows.filtered(c, HotPathQueries.BY_FINGERPRINT, f, top);
+                : Rows.filtered(c, SharedAggregates.BY_FINGERPRINT, f, top);
         List<Rows.Row> ngrams = f.isEmpty()
                 ? Rows.query(c, "stored_hot_paths_ngram.sql", List.of(top))
-                : Rows.filtered(c, HotPathQueries.BY_NGRAM, f, top);
+                : Rows.filtered(c, SharedAggregates.BY_NGRAM, f, top);
         return new HotPaths(
                 fingerprints.stream().map(r -> new HotPaths.Fingerprint(r.count("rank"), r.text("fingerprint"),
                         r.count("failure_count"), r.text("workflow_name"), r.count("distinct_actors"))).toList(),

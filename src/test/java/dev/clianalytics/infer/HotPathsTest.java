@@ -42,22 +42,22 @@ class HotPathsTest extends InferTestBase {
     void theSameQueriesTakeFiltersForReports() throws Exception {
         load("hot_paths.jsonl");
         infer();
-        var docker = new HotPathQueries.Filter("docker", null, null, null, null);
-        assertThat(query(HotPathQueries.BY_FINGERPRINT, docker)).containsExactly("1 | docker/build | 1 | build_workflow | 1");
-        var top2 = new HotPathQueries.Filter(null, null, null, true, 2L);
-        assertThat(query(HotPathQueries.BY_NGRAM, top2)).containsExactly(
+        var docker = new SharedAggregates.Filter("docker", null, null, null, null);
+        assertThat(query(SharedAggregates.BY_FINGERPRINT, docker)).containsExactly("1 | docker/build | 1 | build_workflow | 1");
+        var top2 = new SharedAggregates.Filter(null, null, null, true, 2L);
+        assertThat(query(SharedAggregates.BY_NGRAM, top2)).containsExactly(
                 "1 | terraform/init -> terraform/plan | 2 | 2 | 4 | 0.5 | 2 | ConfigError",
                 "2 | terraform/plan | 1 | 2 | 4 | 0.5 | 2 | ConfigError");
         // runs started from 09:05 on: only the docker build failed, and the 11:00 runs passed
-        var late = new HotPathQueries.Filter(null, Instant.parse("2026-03-01T09:05:00Z"), Instant.parse("2026-03-01T12:00:00Z"), null, null);
-        assertThat(query(HotPathQueries.BY_NGRAM, late)).containsExactly("1 | docker/build | 1 | 1 | 1 | 1.0 | 1 | BuildError");
-        var none = new HotPathQueries.Filter(null, null, Instant.parse("2026-03-01T09:00:00Z"), null, null);
-        assertThat(query(HotPathQueries.BY_FINGERPRINT, none)).isEmpty();
+        var late = new SharedAggregates.Filter(null, Instant.parse("2026-03-01T09:05:00Z"), Instant.parse("2026-03-01T12:00:00Z"), null, null);
+        assertThat(query(SharedAggregates.BY_NGRAM, late)).containsExactly("1 | docker/build | 1 | 1 | 1 | 1.0 | 1 | BuildError");
+        var none = new SharedAggregates.Filter(null, null, Instant.parse("2026-03-01T09:00:00Z"), null, null);
+        assertThat(query(SharedAggregates.BY_FINGERPRINT, none)).isEmpty();
     }
 
-    private List<String> query(String resource, HotPathQueries.Filter filter) throws Exception {
+    private List<String> query(String resource, SharedAggregates.Filter filter) throws Exception {
         try (Database d = Database.openReadOnly(db(), DbSettings.defaults());
-                PreparedStatement ps = HotPathQueries.prepare(d.connection(), resource, filter);
+                PreparedStatement ps = SharedAggregates.prepare(d.connection(), resource, filter);
                 ResultSet rs = ps.executeQuery()) {
             List<String> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();

@@ -14,13 +14,13 @@ import java.time.ZoneOffset;
  * each. They take the filter as $1..$4 and, except summary_totals, how many rows as $5; null
  * means no filter.
  */
-public final class HotPathQueries {
+public final class SharedAggregates {
     public static final String BY_FINGERPRINT = "sql/marts/hot_paths_fingerprint.sql";
     public static final String BY_NGRAM = "sql/marts/hot_paths_ngram.sql";
     public static final String SUMMARY_TOTALS = "sql/marts/summary_totals.sql";
     public static final String WORKFLOW_STATS = "sql/marts/workflow_stats.sql";
 
-    private HotPathQueries() {}
+    private SharedAggregates() {}
 
     /**
      * Filters over workflow runs; every field may be null.
