@@ -8,7 +8,7 @@ WITH
 fresh AS (
     SELECT s.*
     FROM ca_event_lines s
-    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_key = s.event_key)
+    ANTI JOIN events e ON e.event_key = s.event_key
 ),
 -- keys seen more than once in this run, with the position of their first occurrence
 repeats AS (

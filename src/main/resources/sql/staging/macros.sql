@@ -29,10 +29,11 @@ CREATE OR REPLACE TEMP MACRO ca_json_string(j) AS
 CREATE OR REPLACE TEMP MACRO ca_json_integer(j) AS
     CASE WHEN regexp_full_match(j, '-?[0-9]{1,19}') THEN try_cast(j AS BIGINT) END;
 
--- A JSON array of strings as a list; NULL when any element is not a string.
+-- A JSON array of strings as a list; NULL when any element is not a string. (j is a value's JSON
+-- text as the parser writes it back: minified, so the shape can be checked on the text.)
 CREATE OR REPLACE TEMP MACRO ca_json_string_list(j) AS
-    CASE WHEN coalesce(list_bool_and(list_transform(json_type(j, '$[*]'), x -> x = 'VARCHAR')), true)
-         THEN CAST(json(j) AS VARCHAR[]) END;
+    CASE WHEN regexp_full_match(j, '\[(?:"(?:[^"\\]|\\.)*"(?:,"(?:[^"\\]|\\.)*")*)?\]')
+         THEN CAST(j::JSON AS VARCHAR[]) END;
 
 -- actor_id, machine_id, session_hint: the first 16 hex characters of the keyed hash.
 CREATE OR REPLACE TEMP MACRO ca_id_hash(v) AS left(ca_hmac(v), 16);
@@ -61,6 +62,11 @@ CREATE OR REPLACE TEMP MACRO ca_command_path(p) AS
                                            AND NOT ca_looks_secret(trim(e))
                                       THEN lower(trim(e)) ELSE '[redacted]' END);
 
+-- A command path whose JSON text shows that ca_command_path would keep it as it is: at most 16
+-- elements, each a lower-case command word too short (under 16 characters) to look like a secret.
+CREATE OR REPLACE TEMP MACRO ca_command_path_plain(j) AS
+    regexp_full_match(j, '\["[a-z][a-z0-9_-]{0,14}"(?:,"[a-z][a-z0-9_-]{0,14}"){0,15}\]');
+
 -- A flag's name: what comes before any '=' or ':' (the value is never kept).
 CREATE OR REPLACE TEMP MACRO ca_flag_name(f) AS trim(regexp_extract(coalesce(f, ''), '^[^=:]*'));
 
@@ -75,11 +81,24 @@ CREATE OR REPLACE TEMP MACRO ca_flag_names(fs) AS
     CASE WHEN len(fs) = 0 THEN fs ELSE list_filter(list_transform(coalesce(fs, []), f -> ca_flag_name(f)),
                 n -> regexp_full_match(n, '--?[A-Za-z][A-Za-z0-9_-]*') AND NOT ca_flag_is_sensitive(n)
                      AND NOT ca_looks_secret(ltrim(n, '-'))) END;
+-- Flags whose JSON text (minified, no escapes) shows the names ca_flag_names would keep, without
+-- looking at each element: the names (values cut at the first '=' or ':') are all well formed and
+-- under 16 characters after the dashes (too short to look like a secret), and no word of any of
+-- them is sensitive ('"' marks where a name starts and ends in the text).
+CREATE OR REPLACE TEMP MACRO ca_flags_cut(j) AS regexp_replace(j, '[=:][^"]*"', '"', 'g');
+CREATE OR REPLACE TEMP MACRO ca_flags_plain(j) AS
+    CASE WHEN contains(j, '\') THEN false
+         ELSE regexp_full_match(ca_flags_cut(j), '\[(?:"--?[A-Za-z][A-Za-z0-9_-]{0,14}"(?:,"--?[A-Za-z][A-Za-z0-9_-]{0,14}")*)?\]')
+              AND NOT regexp_matches(lower(ca_flags_cut(j)),
+                  '[-_"](?:token|password|passwd|pwd|secret|key|apikey|auth|credentials?|cookie|private)[-_"]') END;
+-- The names of flags that ca_flags_plain accepts.
+CREATE OR REPLACE TEMP MACRO ca_flags_plain_names(j) AS regexp_extract_all(ca_flags_cut(j), '"([^"]*)"', 1);
 -- The first occurrence of each element, in order (list_distinct does not keep the order).
 CREATE OR REPLACE TEMP MACRO ca_first_occurrences(l) AS list_filter(l, (n, i) -> list_position(l, n) = i);
 -- Apply to a column (not an expression): the list is referenced twice.
 CREATE OR REPLACE TEMP MACRO ca_flags(names) AS
-    CASE WHEN len(names) <= 1 THEN names ELSE ca_first_occurrences(names)[1:32] END;
+    CASE WHEN len(names) <= 1 THEN names WHEN len(list_distinct(names)) = len(names) THEN names[1:32]
+         ELSE ca_first_occurrences(names)[1:32] END;
 
 -- Long opaque tokens: runs of 24+ token characters (letters, digits, _ + / = -) mixing letters
 -- and digits; dots end a run so host names and file names are not taken for tokens.

@@ -16,11 +16,13 @@ raw_lines AS (
                   delim = E'\x01\x02\x03\x04', quote = '', escape = '', strict_mode = false,
                   max_line_size = 16777216, buffer_size = 33554432, compression = $5)
 ),
--- one JSON parse per line into key -> JSON text; NULL when not a JSON object or too long
+-- one JSON parse per line into the JSON text of each field read below (native fields and the keys
+-- that tell the other formats apart); NULL when not a JSON object or too long
 parsed AS (
     SELECT line, blank, strlen(line) > 1048576 AS too_long,
-           CASE WHEN NOT blank AND strlen(line) <= 1048576 AND regexp_matches(line, '^\s*\{') AND json_valid(line)
-                THEN CAST(json(line) AS MAP(VARCHAR, JSON)) END AS m
+           CASE WHEN NOT blank AND strlen(line) <= 1048576 AND (starts_with(line, '{') OR regexp_matches(line, '^\s*\{'))
+                     AND json_valid(line)
+                THEN json_transform(line, '{"timestamp":"JSON","tool_name":"JSON","tool_version":"JSON","command_path":"JSON","flags_present":"JSON","exit_code":"JSON","duration_ms":"JSON","error_type":"JSON","actor_id":"JSON","machine_id":"JSON","session_hint":"JSON","ci_detected":"JSON","event_id":"JSON","sequence":"JSON","distinct_id":"JSON","api_key":"JSON","userId":"JSON","anonymousId":"JSON","previousId":"JSON","messageId":"JSON","user_id":"JSON","anonymous_id":"JSON","message_id":"JSON","batch":"JSON","type":"JSON","event":"JSON","uuid":"JSON"}') END AS m
     FROM raw_lines
 ),
 -- which format each line is in: as asked, else detected from the keys present, in the priority
@@ -36,41 +38,47 @@ detected AS (
                           WHEN json_exists(line, '$[0].event') THEN 'posthog'
                           ELSE 'native' END
                       ELSE 'native' END
-             WHEN m['actor_id'] IS NOT NULL THEN 'native'
-             WHEN m['distinct_id'] IS NOT NULL OR m['api_key'] IS NOT NULL THEN 'posthog'
-             WHEN m['userId'] IS NOT NULL OR m['anonymousId'] IS NOT NULL OR m['previousId'] IS NOT NULL
-               OR m['messageId'] IS NOT NULL OR m['user_id'] IS NOT NULL OR m['anonymous_id'] IS NOT NULL
-               OR m['message_id'] IS NOT NULL THEN 'segment'
-             WHEN left(m['batch'], 1) = '[' THEN
-                 CASE WHEN json_exists(m['batch'], '$[0].distinct_id') THEN 'posthog'
-                      WHEN json_exists(m['batch'], '$[0].userId') OR json_exists(m['batch'], '$[0].anonymousId')
-                        OR json_exists(m['batch'], '$[0].previousId') OR json_exists(m['batch'], '$[0].messageId')
-                        OR json_exists(m['batch'], '$[0].type') THEN 'segment'
-                      WHEN json_exists(m['batch'], '$[0].event') THEN 'posthog'
+             WHEN m.actor_id IS NOT NULL THEN 'native'
+             WHEN m.distinct_id IS NOT NULL OR m.api_key IS NOT NULL THEN 'posthog'
+             WHEN m.userId IS NOT NULL OR m.anonymousId IS NOT NULL OR m.previousId IS NOT NULL
+               OR m.messageId IS NOT NULL OR m.user_id IS NOT NULL OR m.anonymous_id IS NOT NULL
+               OR m.message_id IS NOT NULL THEN 'segment'
+             WHEN left(m.batch, 1) = '[' THEN
+                 CASE WHEN json_exists(m.batch, '$[0].distinct_id') THEN 'posthog'
+                      WHEN json_exists(m.batch, '$[0].userId') OR json_exists(m.batch, '$[0].anonymousId')
+                        OR json_exists(m.batch, '$[0].previousId') OR json_exists(m.batch, '$[0].messageId')
+                        OR json_exists(m.batch, '$[0].type') THEN 'segment'
+                      WHEN json_exists(m.batch, '$[0].event') THEN 'posthog'
                       ELSE 'native' END
-             WHEN m['type'] IS NOT NULL THEN 'segment'
-             WHEN m['event'] IS NOT NULL OR m['uuid'] IS NOT NULL THEN 'posthog'
+             WHEN m.type IS NOT NULL THEN 'segment'
+             WHEN m.event IS NOT NULL OR m.uuid IS NOT NULL THEN 'posthog'
              ELSE 'native' END AS fmt
     FROM parsed
 ),
 -- each field's JSON text and its JSON kind (s string, a array, n number, b boolean, z null or absent)
 fields AS (
     SELECT *,
-        ca_json_kind(m['timestamp']) AS k_ts, m['timestamp'] AS j_ts,
-        ca_json_kind(m['tool_name']) AS k_tool, m['tool_name'] AS j_tool,
-        ca_json_kind(m['tool_version']) AS k_ver, m['tool_version'] AS j_ver,
-        ca_json_kind(m['command_path']) AS k_cmd, m['command_path'] AS j_cmd,
-        ca_json_kind(m['flags_present']) AS k_flags, m['flags_present'] AS j_flags,
-        ca_json_kind(m['exit_code']) AS k_exit, m['exit_code'] AS j_exit,
-        ca_json_kind(m['duration_ms']) AS k_dur, m['duration_ms'] AS j_dur,
-        ca_json_kind(m['error_type']) AS k_err, m['error_type'] AS j_err,
-        ca_json_kind(m['actor_id']) AS k_actor, m['actor_id'] AS j_actor,
-        ca_json_kind(m['machine_id']) AS k_machine, m['machine_id'] AS j_machine,
-        ca_json_kind(m['session_hint']) AS k_hint, m['session_hint'] AS j_hint,
-        ca_json_kind(m['ci_detected']) AS k_ci, m['ci_detected'] AS j_ci,
-        ca_json_kind(m['event_id']) AS k_id, m['event_id'] AS j_id,
-        ca_json_kind(m['sequence']) AS k_seq, m['sequence'] AS j_seq,
-        CASE WHEN fmt = 'native' THEN list_filter(map_keys(m), k -> k NOT IN (
+        ca_json_kind(m.timestamp) AS k_ts, m.timestamp AS j_ts,
+        ca_json_kind(m.tool_name) AS k_tool, m.tool_name AS j_tool,
+        ca_json_kind(m.tool_version) AS k_ver, m.tool_version AS j_ver,
+        ca_json_kind(m.command_path) AS k_cmd, m.command_path AS j_cmd,
+        ca_json_kind(m.flags_present) AS k_flags, m.flags_present AS j_flags,
+        ca_json_kind(m.exit_code) AS k_exit, m.exit_code AS j_exit,
+        ca_json_kind(m.duration_ms) AS k_dur, m.duration_ms AS j_dur,
+        ca_json_kind(m.error_type) AS k_err, m.error_type AS j_err,
+        ca_json_kind(m.actor_id) AS k_actor, m.actor_id AS j_actor,
+        ca_json_kind(m.machine_id) AS k_machine, m.machine_id AS j_machine,
+        ca_json_kind(m.session_hint) AS k_hint, m.session_hint AS j_hint,
+        ca_json_kind(m.ci_detected) AS k_ci, m.ci_detected AS j_ci,
+        ca_json_kind(m.event_id) AS k_id, m.event_id AS j_id,
+        ca_json_kind(m.sequence) AS k_seq, m.sequence AS j_seq,
+        -- (the key list is only filtered when it is longer than the known fields present)
+        CASE WHEN fmt <> 'native' OR m IS NULL THEN NULL WHEN len(json_keys(line)) >
+                  (j_ts IS NOT NULL)::INT + (j_tool IS NOT NULL)::INT + (j_ver IS NOT NULL)::INT + (j_cmd IS NOT NULL)::INT
+                  + (j_flags IS NOT NULL)::INT + (j_exit IS NOT NULL)::INT + (j_dur IS NOT NULL)::INT + (j_err IS NOT NULL)::INT
+                  + (j_actor IS NOT NULL)::INT + (j_machine IS NOT NULL)::INT + (j_hint IS NOT NULL)::INT
+                  + (j_ci IS NOT NULL)::INT + (j_id IS NOT NULL)::INT + (j_seq IS NOT NULL)::INT
+             THEN list_filter(json_keys(line), k -> k NOT IN (
             'timestamp', 'tool_name', 'tool_version', 'command_path', 'flags_present', 'exit_code',
             'duration_ms', 'error_type', 'actor_id', 'machine_id', 'session_hint', 'ci_detected',
             'event_id', 'sequence')) END AS unknown_keys
@@ -103,7 +111,9 @@ timed AS (
         -- (the whole text must be ISO-8601: DuckDB alone would also take "10:03:0", "-25:00" or trailing words)
         CASE WHEN regexp_full_match(ts_text, '\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-](0\d|1[0-8])(:?[0-5]\d)?)?\s*')
              THEN try_cast(upper(ts_text) AS TIMESTAMPTZ) END AS ts,
-        ca_flag_names(flags_raw) AS flag_names
+        CASE WHEN flags_raw IS NULL THEN NULL
+             WHEN ca_flags_plain(j_flags) THEN ca_flags_plain_names(j_flags)
+             ELSE ca_flag_names(flags_raw) END AS flag_names
     FROM typed
 ),
 -- the first problem of each line, in the order of SPEC §4.3; foreign lines go to their reader
@@ -152,14 +162,18 @@ SELECT
     coalesce(len(unknown_keys), 0) AS unknown_count,
     CASE WHEN len(unknown_keys) > 0 THEN unknown_keys END AS unknown_keys,
     CASE WHEN (NOT blank AND reason IS NULL AND fmt <> 'native') OR (reason IS NOT NULL AND $4) THEN line END AS raw_text,
-    CASE WHEN ok THEN ca_event_key(event_id, to_json([
-        epoch_us(ts)::VARCHAR, tool_text, version_text, to_json(command_path_raw)::VARCHAR,
-        to_json(flags_raw)::VARCHAR, exit_code::VARCHAR, duration_ms::VARCHAR, error_text, actor_id, machine_id,
-        session_hint, coalesce(ci_detected, false)::VARCHAR, sequence::VARCHAR])::VARCHAR) END AS event_key,
+    -- (the content: the instant, then each field's JSON text as parsed, which is minified with escapes
+    -- decoded, so that spacing, key order and the spelling of escapes do not matter; an absent field
+    -- and a null are the same, and so are an absent ci_detected and false)
+    CASE WHEN ok THEN ca_event_key(event_id, concat_ws(chr(31),
+        epoch_us(ts)::VARCHAR, j_tool, coalesce(j_ver::VARCHAR, ''), j_cmd, coalesce(j_flags::VARCHAR, ''), coalesce(j_exit::VARCHAR, ''),
+        coalesce(j_dur::VARCHAR, ''), coalesce(j_err::VARCHAR, ''), j_actor, j_machine, coalesce(j_hint::VARCHAR, ''), coalesce(j_ci::VARCHAR, 'false'),
+        coalesce(j_seq::VARCHAR, ''))) END AS event_key,
     CASE WHEN ok THEN ts END AS ts,
     CASE WHEN ok THEN ca_tool_name(tool_text) END AS tool_name,
     CASE WHEN ok THEN ca_tool_version(version_text) END AS tool_version,
-    CASE WHEN ok THEN ca_command_path(command_path_raw) END AS command_path,
+    CASE WHEN ok THEN CASE WHEN ca_command_path_plain(j_cmd) THEN command_path_raw
+                           ELSE ca_command_path(command_path_raw) END END AS command_path,
     CASE WHEN ok THEN coalesce(ca_flags(flag_names), []) END AS flags_present,
     CASE WHEN ok THEN exit_code END AS exit_code,
     CASE WHEN ok THEN duration_ms END AS duration_ms,
