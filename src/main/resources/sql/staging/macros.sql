@@ -67,32 +67,21 @@ CREATE OR REPLACE TEMP MACRO ca_command_path(p) AS
 CREATE OR REPLACE TEMP MACRO ca_command_path_plain(j) AS
     regexp_full_match(j, '\["[a-z][a-z0-9_-]{0,14}"(?:,"[a-z][a-z0-9_-]{0,14}"){0,15}\]');
 
--- A flag's name: what comes before any '=' or ':' (the value is never kept).
-CREATE OR REPLACE TEMP MACRO ca_flag_name(f) AS trim(regexp_extract(coalesce(f, ''), '^[^=:]*'));
+-- A flag's name: what comes before any '=' or ':' (the value is never kept), spaces trimmed, when it
+-- is well formed (--?[A-Za-z][A-Za-z0-9_-]*); '' when it is not.
+CREATE OR REPLACE TEMP MACRO ca_flag_name(f) AS
+    regexp_extract(coalesce(f, ''), '^ *(--?[A-Za-z][A-Za-z0-9_-]*) *(?:[=:]|$)', 1);
 
--- A flag name is sensitive when any of its words (split on - and _) names a secret.
+-- A flag name is sensitive when any of its words (split on - and _) names a secret, in any case.
 CREATE OR REPLACE TEMP MACRO ca_flag_is_sensitive(name) AS
-    regexp_matches(lower(name),
-        '(?:^|[-_])(?:token|password|passwd|pwd|secret|key|apikey|auth|credentials?|cookie|private)(?:[-_]|$)');
+    regexp_matches(name,
+        '(?i)(?:^|[-_])(?:token|password|passwd|pwd|secret|key|apikey|auth|credentials?|cookie|private)(?:[-_]|$)');
 
 -- flags_present: names only, sensitive, malformed and secret-shaped names dropped, duplicates
 -- removed keeping the first, at most 32.
 CREATE OR REPLACE TEMP MACRO ca_flag_names(fs) AS
     CASE WHEN len(fs) = 0 THEN fs ELSE list_filter(list_transform(coalesce(fs, []), f -> ca_flag_name(f)),
-                n -> regexp_full_match(n, '--?[A-Za-z][A-Za-z0-9_-]*') AND NOT ca_flag_is_sensitive(n)
-                     AND NOT ca_looks_secret(ltrim(n, '-'))) END;
--- Flags whose JSON text (minified, no escapes) shows the names ca_flag_names would keep, without
--- looking at each element: the names (values cut at the first '=' or ':') are all well formed and
--- under 16 characters after the dashes (too short to look like a secret), and no word of any of
--- them is sensitive ('"' marks where a name starts and ends in the text).
-CREATE OR REPLACE TEMP MACRO ca_flags_cut(j) AS regexp_replace(j, '[=:][^"]*"', '"', 'g');
-CREATE OR REPLACE TEMP MACRO ca_flags_plain(j) AS
-    CASE WHEN contains(j, '\') THEN false
-         ELSE regexp_full_match(ca_flags_cut(j), '\[(?:"--?[A-Za-z][A-Za-z0-9_-]{0,14}"(?:,"--?[A-Za-z][A-Za-z0-9_-]{0,14}")*)?\]')
-              AND NOT regexp_matches(lower(ca_flags_cut(j)),
-                  '[-_"](?:token|password|passwd|pwd|secret|key|apikey|auth|credentials?|cookie|private)[-_"]') END;
--- The names of flags that ca_flags_plain accepts.
-CREATE OR REPLACE TEMP MACRO ca_flags_plain_names(j) AS regexp_extract_all(ca_flags_cut(j), '"([^"]*)"', 1);
+                n -> n <> '' AND NOT ca_flag_is_sensitive(n) AND NOT ca_looks_secret(ltrim(n, '-'))) END;
 -- The first occurrence of each element, in order (list_distinct does not keep the order).
 CREATE OR REPLACE TEMP MACRO ca_first_occurrences(l) AS list_filter(l, (n, i) -> list_position(l, n) = i);
 -- Apply to a column (not an expression): the list is referenced twice.

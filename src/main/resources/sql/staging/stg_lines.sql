@@ -111,9 +111,7 @@ timed AS (
         -- (the whole text must be ISO-8601: DuckDB alone would also take "10:03:0", "-25:00" or trailing words)
         CASE WHEN regexp_full_match(ts_text, '\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-](0\d|1[0-8])(:?[0-5]\d)?)?\s*')
              THEN try_cast(upper(ts_text) AS TIMESTAMPTZ) END AS ts,
-        CASE WHEN flags_raw IS NULL THEN NULL
-             WHEN ca_flags_plain(j_flags) THEN ca_flags_plain_names(j_flags)
-             ELSE ca_flag_names(flags_raw) END AS flag_names
+        ca_flag_names(flags_raw) AS flag_names
     FROM typed
 ),
 -- the first problem of each line, in the order of SPEC §4.3; foreign lines go to their reader
