@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ final class Rows {
 
         Instant instant(String column) {
             Object v = values.get(column);
-            return v == null ? null : ((OffsetDateTime) v).toInstant();
+            return v == null ? null : v instanceof Instant i ? i : ((OffsetDateTime) v).toInstant();
         }
 
         Boolean flag(String column) {
@@ -89,7 +90,7 @@ final class Rows {
                 while (rs.next()) {
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
-                        values.put(md.getColumnLabel(i), rs.getObject(i));
+                        values.put(md.getColumnLabel(i), value(rs, md, i));
                     }
                     rows.add(new Row(values));
                 }
@@ -98,6 +99,19 @@ final class Rows {
         } catch (SQLException e) {
             throw new CliAnalyticsException("report query " + file + " failed: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * A column's value; a TIMESTAMPTZ as an Instant from its microseconds since the epoch. The
+     * driver's own conversion (an OffsetDateTime in the JVM's zone) reads the time-zone database,
+     * a noticeable part of a report's start-up (docs/startup.md).
+     */
+    private static Object value(ResultSet rs, ResultSetMetaData md, int column) throws SQLException {
+        if (md.getColumnType(column) == Types.TIMESTAMP_WITH_TIMEZONE) {
+            long micros = rs.getLong(column);
+            return rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        }
+        return rs.getObject(column);
     }
 
     private static String firstLine(String m) {

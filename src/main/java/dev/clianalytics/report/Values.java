@@ -3,15 +3,17 @@ package dev.clianalytics.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How values are written: for people (table, markdown) and exactly (json, csv). */
+/**
+ * How values are written: for people (table, markdown) and exactly (json, csv). Numbers and times
+ * are written by hand, not through Formatter or DateTimeFormatter: those load the locale data,
+ * a noticeable part of a report's start-up (docs/startup.md).
+ */
 final class Values {
-    private static final DateTimeFormatter HUMAN_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     private Values() {}
 
     static boolean rightAligned(Kind kind) {
@@ -24,13 +26,61 @@ final class Values {
             return "-";
         }
         return switch (kind) {
-            case COUNT -> value instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : value.toString();
+            case COUNT -> value instanceof Number n ? grouped(n.longValue()) : value.toString();
             case PERCENT -> ((BigDecimal) value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
             case DURATION_MS -> duration(((Number) value).longValue());
-            case TIMESTAMP -> HUMAN_TIME.format((Instant) value);
+            case TIMESTAMP -> humanTime((Instant) value);
             case FLAG -> ((Boolean) value) ? "yes" : "no";
             case TEXT, PATH, MESSAGE -> value.toString();
         };
+    }
+
+    /** 1234567 as 1,234,567 (what String.format(Locale.ROOT, "%,d") writes). */
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        StringBuilder b = new StringBuilder(digits.length() + length / 3);
+        b.append(digits, 0, sign);
+        for (int i = 0; i < length; i++) {
+            if (i > 0 && (length - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(sign + i));
+        }
+        return b.toString();
+    }
+
+    /** An instant as yyyy-MM-dd HH:mm:ss in UTC, fractions of a second dropped. */
+    static String humanTime(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1 || year > 9999) {
+            return Formatter.HUMAN_TIME.format(instant); // outside what telemetry holds: the formatter's rules
+        }
+        StringBuilder b = new StringBuilder(19);
+        pad(b, year, 4).append('-');
+        pad(b, t.getMonthValue(), 2).append('-');
+        pad(b, t.getDayOfMonth(), 2).append(' ');
+        pad(b, t.getHour(), 2).append(':');
+        pad(b, t.getMinute(), 2).append(':');
+        return pad(b, t.getSecond(), 2).toString();
+    }
+
+    /** Loaded only for the years humanTime does not write itself. */
+    static final class Formatter {
+        static final DateTimeFormatter HUMAN_TIME =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+        private Formatter() {}
+    }
+
+    private static StringBuilder pad(StringBuilder b, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits);
     }
 
     /** Exact text: whole numbers, percents with 2 decimals, ISO-8601 UTC instants; null as null. */
