@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) {
         CtrlC ctrlC = CtrlC.install(Boolean.getBoolean("cli.analytics.stderr.tty"));
-        int code = CommandLineFactory.create(args).execute(args);
+        int code = CommandLineFactory.run(args);
         System.out.flush();
         ctrlC.finished();
         System.exit(code);

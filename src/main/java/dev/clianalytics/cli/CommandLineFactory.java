@@ -43,10 +43,23 @@ public final class CommandLineFactory {
         return m;
     }
 
-    /** The real command line: the process environment and streams, and whether the launcher saw a terminal. */
-    public static CommandLine create(String... args) {
-        return create(System.getenv(), Boolean.getBoolean("cli.analytics.stderr.tty"), System.in,
+    /** Runs the real command line (the process environment and streams) and returns its exit code. */
+    public static int run(String... args) {
+        return run(System.getenv(), Boolean.getBoolean("cli.analytics.stderr.tty"), System.in,
                 new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
+    }
+
+    /**
+     * Runs a command line and returns its exit code: the common reports through QuickReport when
+     * their arguments are plain (no command model to build), everything else through picocli.
+     */
+    public static int run(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin,
+            OutputStream stdout, OutputStream stderr, String... args) {
+        Integer quick = QuickReport.run(env, stderrIsTerminal, stdin, stdout, stderr, args);
+        if (quick != null) {
+            return quick;
+        }
+        return create(env, stderrIsTerminal, stdin, stdout, stderr, args).execute(args);
     }
 
     /**
@@ -104,7 +117,7 @@ public final class CommandLineFactory {
         return null;
     }
 
-    private static PrintWriter writer(OutputStream out) {
+    static PrintWriter writer(OutputStream out) {
         return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     }
 }

@@ -23,18 +23,22 @@ final class ReportRun {
     }
 
     static int run(CommandSpec spec, Path dbFile, Format format, BiFunction<Connection, InferInfo, Document> build) {
-        GlobalOptions options = RootCommand.options(spec);
+        return run(RootCommand.options(spec), spec.commandLine().getOut(), dbFile, format, build);
+    }
+
+    /** The same without picocli's model (QuickReport): the options and the writer for stdout given. */
+    static int run(GlobalOptions options, PrintWriter out, Path dbFile, Format format,
+            BiFunction<Connection, InferInfo, Document> build) {
         Document doc;
         try (Database db = Database.openReadOnly(dbFile, options.dbSettings())) {
             InferInfo infer = InferInfo.require(db.connection(), dbArgument(dbFile));
             doc = build.apply(db.connection(), infer);
         }
-        render(spec, format, doc, width(options));
+        render(out, format, doc, width(options));
         return ExitCodes.OK;
     }
 
-    static void render(CommandSpec spec, Format format, Document doc, int width) {
-        PrintWriter out = spec.commandLine().getOut();
+    static void render(PrintWriter out, Format format, Document doc, int width) {
         try {
             format.renderer(width).render(doc, out);
         } catch (IOException e) {

@@ -1,7 +1,9 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.report.Layouts;
+import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +25,12 @@ final class ReportSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var filter = report.filter();
-        return ReportRun.run(spec, report.format,
+        return run(RootCommand.options(spec), spec.commandLine().getOut(), report, report.filter());
+    }
+
+    /** The report for options already checked; QuickReport calls this without picocli's model. */
+    static int run(GlobalOptions options, PrintWriter out, ReportOptions report, ReportFilter filter) {
+        return ReportRun.run(options, out, options.db(), report.format,
                 (c, infer) -> Layouts.summary(Reports.summary(c, infer, filter, report.top)));
     }
 }

@@ -56,7 +56,7 @@ public final class CliRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
         String[] argv = all.toArray(String[]::new);
-        int code = CommandLineFactory.create(env, false, in, out, err, argv).execute(argv);
+        int code = CommandLineFactory.run(env, false, in, out, err, argv);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);
     }
 
