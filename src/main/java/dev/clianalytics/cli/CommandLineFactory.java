@@ -50,12 +50,12 @@ public final class CommandLineFactory {
     }
 
     /**
-     * Runs a command line and returns its exit code: the common reports through QuickReport when
+     * Runs a command line and returns its exit code: the common reports through QuickPath when
      * their arguments are plain (no command model to build), everything else through picocli.
      */
     public static int run(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin,
             OutputStream stdout, OutputStream stderr, String... args) {
-        Integer quick = QuickReport.run(env, stderrIsTerminal, stdin, stdout, stderr, args);
+        Integer quick = QuickPath.run(env, stderrIsTerminal, stdin, stdout, stderr, args);
         if (quick != null) {
             return quick;
         }

@@ -26,7 +26,7 @@ final class ReportRun {
         return run(RootCommand.options(spec), spec.commandLine().getOut(), dbFile, format, build);
     }
 
-    /** The same without picocli's model (QuickReport): the options and the writer for stdout given. */
+    /** The same without picocli's model (QuickPath): the options and the writer for stdout given. */
     static int run(GlobalOptions options, PrintWriter out, Path dbFile, Format format,
             BiFunction<Connection, InferInfo, Document> build) {
         Document doc;

@@ -28,7 +28,7 @@ final class ReportSummaryCommand implements Callable<Integer> {
         return run(RootCommand.options(spec), spec.commandLine().getOut(), report, report.filter());
     }
 
-    /** The report for options already checked; QuickReport calls this without picocli's model. */
+    /** The report for options already checked; QuickPath calls this without picocli's model. */
     static int run(GlobalOptions options, PrintWriter out, ReportOptions report, ReportFilter filter) {
         return ReportRun.run(options, out, options.db(), report.format,
                 (c, infer) -> Layouts.summary(Reports.summary(c, infer, filter, report.top)));

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * QuickReport (reports without picocli's model, for start-up time) behaves exactly as picocli's
+ * QuickPath (--version and reports without picocli's model, for start-up time) behaves exactly as picocli's
  * path: same stdout, stderr and exit code for every argument list, whether it takes them or not.
  */
-class QuickReportTest {
+class QuickPathTest {
     @TempDir
     static Path dir;
 
@@ -32,7 +32,7 @@ class QuickReportTest {
         db = FixtureDb.create(dir);
     }
 
-    /** Argument lists QuickReport runs itself (after the --db of the fixture). */
+    /** Argument lists QuickPath runs itself (after the --db of the fixture). */
     static final List<List<String>> TAKEN = List.of(
             List.of("report", "summary"),
             List.of("report", "hot-paths"),
@@ -76,15 +76,15 @@ class QuickReportTest {
     @Test
     void takesThePlainReportCommandLinesAndLeavesTheRestToPicocli() {
         for (List<String> args : TAKEN) {
-            assertThat(QuickReport.parse(withDb(args))).as(args.toString()).isNotNull();
+            assertThat(QuickPath.parse(withDb(args))).as(args.toString()).isNotNull();
         }
         for (List<String> args : LEFT) {
-            assertThat(QuickReport.parse(withDb(args))).as(args.toString()).isNull();
+            assertThat(QuickPath.parse(withDb(args))).as(args.toString()).isNull();
         }
-        assertThat(QuickReport.parse("report", "summary", "--db", "x.duckdb")).isNotNull();
-        assertThat(QuickReport.parse("report", "summary")).isNotNull();
-        assertThat(QuickReport.parse("--db", "a", "report", "summary", "--db", "b")).isNull();
-        assertThat(QuickReport.parse("--db=", "report", "summary")).isNull();
+        assertThat(QuickPath.parse("report", "summary", "--db", "x.duckdb")).isNotNull();
+        assertThat(QuickPath.parse("report", "summary")).isNotNull();
+        assertThat(QuickPath.parse("--db", "a", "report", "summary", "--db", "b")).isNull();
+        assertThat(QuickPath.parse("--db=", "report", "summary")).isNull();
     }
 
     @Test
@@ -107,7 +107,7 @@ class QuickReportTest {
                 new String[] {"--db", notDuckDb.toString(), "report", "hot-paths", "-v"},
                 new String[] {"report", "summary"})) {
             Map<String, String> env = Map.of("CLI_ANALYTICS_DB", missing.toString());
-            assertThat(QuickReport.parse(args)).isNotNull();
+            assertThat(QuickPath.parse(args)).isNotNull();
             Outcome quick = run(true, env, args);
             assertThat(quick).isEqualTo(run(false, env, args));
             assertThat(quick.exitCode()).as(quick.toString()).isNotZero();
@@ -116,6 +116,20 @@ class QuickReportTest {
         Map<String, String> badMemory = Map.of("CLI_ANALYTICS_MEMORY_LIMIT", "lots");
         String[] args = withDb(List.of("report", "summary"));
         assertThat(run(true, badMemory, args)).isEqualTo(run(false, badMemory, args));
+    }
+
+    @Test
+    void versionIsPrintedAsPicocliPrintsIt() {
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"})) {
+            Outcome quick = run(true, Map.of(), args);
+            assertThat(quick).isEqualTo(run(false, Map.of(), args));
+            assertThat(quick.out()).startsWith("cli-analytics ").endsWith(System.lineSeparator());
+            assertThat(quick.exitCode()).isZero();
+        }
+        for (String[] args : List.of(new String[] {"--version", "--help"}, new String[] {"--db", "x", "--version"},
+                new String[] {"-V", "report"}, new String[] {"--version=1"})) {
+            assertThat(run(true, Map.of(), args)).as(String.join(" ", args)).isEqualTo(run(false, Map.of(), args));
+        }
     }
 
     @Test

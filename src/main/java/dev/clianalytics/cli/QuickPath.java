@@ -14,10 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The common report invocations without picocli's command model, whose reflection over the
+ * The commonest command lines without picocli's command model, whose reflection over the
  * annotations costs more than the rest of a report's start-up (docs/startup.md).
  *
- * <p>Only {@code report summary} and {@code report hot-paths} with plain, valid arguments are taken:
+ * <p>{@code --version} (or {@code -V}) alone prints the version line as picocli does. Of the
+ * reports, {@code report summary} and {@code report hot-paths} with plain, valid arguments are taken:
  * {@code --db FILE}, {@code -v}, {@code -q} (and their long forms) anywhere, and after the report
  * {@code --format}, {@code --top}, {@code --tool}, {@code --since}, {@code --until}, {@code --exclude-ci},
  * each at most once, values separate or after '='. Anything else (help, --version, @files, '--',
@@ -26,15 +27,23 @@ import picocli.CommandLine.ParseResult;
  * help, completion and every usage error are picocli's. A failure while the report runs is
  * reported by picocli's handler on the parsed command line, so messages and exit codes are the same.
  */
-final class QuickReport {
-    private QuickReport() {}
+final class QuickPath {
+    private QuickPath() {}
 
     /** The parsed arguments, or null when picocli must see them. */
     record Request(String report, Path db, boolean verbose, boolean quiet, ReportOptions options, ReportFilter filter) {}
 
-    /** Runs the report when the arguments are plain; null when picocli must handle them. */
+    /** Runs the command line when it is one of those; null when picocli must handle it. */
     static Integer run(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin, OutputStream stdout,
             OutputStream stderr, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            PrintWriter out = CommandLineFactory.writer(stdout);
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
         Request request = parse(args);
         if (request == null) {
             return null;
