@@ -1,7 +1,8 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.OwnResources;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
@@ -14,14 +15,15 @@ final class VersionProvider implements IVersionProvider {
     }
 
     static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/cli-analytics-version.properties")) {
-            Properties props = new Properties();
-            if (in != null) {
-                props.load(in);
+        byte[] bytes = OwnResources.read("cli-analytics-version.properties");
+        Properties props = new Properties();
+        if (bytes != null) {
+            try {
+                props.load(new ByteArrayInputStream(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return props.getProperty("version", "development build");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return props.getProperty("version", "development build");
     }
 }

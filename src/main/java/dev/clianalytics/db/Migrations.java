@@ -75,18 +75,24 @@ final class Migrations {
         }
     }
 
+    /**
+     * The schema version: one query on a database of ours (start-up time counts); the catalog is
+     * asked only when that fails, to tell a new database (no schema_version yet: 0) from an error.
+     */
     private static int currentVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'")) {
-            rs.next();
-            if (rs.getLong(1) == 0) {
-                return 0;
-            }
-        }
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
             rs.next();
             return rs.getInt(1);
+        } catch (SQLException e) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return 0;
+                }
+            }
+            throw e;
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.clianalytics.sql;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.clianalytics.OwnResources;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +35,10 @@ public final class SqlResources {
     }
 
     private static String read(String path) {
-        try (InputStream in = SqlResources.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("SQL resource missing from the build: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read SQL resource " + path, e);
+        byte[] bytes = OwnResources.read(path);
+        if (bytes == null) {
+            throw new IllegalStateException("SQL resource missing from the build: " + path);
         }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -35,6 +35,45 @@ class DatabaseTest {
     }
 
     @Test
+    void theSessionSettingsApplyToWritersAndReaders() throws Exception {
+        Path file = dir.resolve("settings.duckdb");
+        DbSettings settings = new DbSettings("300MB", 1);
+        try (Database db = Database.open(file, settings)) {
+            assertThat(settingsOf(db)).isEqualTo("UTC 286.1 MiB 1");
+        }
+        try (Database db = Database.openReadOnly(file, settings)) {
+            assertThat(settingsOf(db)).isEqualTo("UTC 286.1 MiB 1");
+        }
+    }
+
+    private static String settingsOf(Database db) throws Exception {
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('TimeZone') || ' ' || current_setting('memory_limit')"
+                        + " || ' ' || current_setting('threads')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aDuckDbFileWithoutOurSchemaIsNotReadButUpgradedByAWriter() throws Exception {
+        Path file = dir.resolve("foreign.duckdb");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE other (x INTEGER)");
+        }
+        assertThatThrownBy(() -> Database.openReadOnly(file, DbSettings.defaults()))
+                .isInstanceOf(DatabaseUnavailable.class)
+                .hasMessageContaining("has schema 0 and needs an upgrade");
+        try (Database db = Database.open(file, DbSettings.defaults());
+                Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    @Test
     void aFileThatIsNotDuckDbIsRefusedAndLeftUntouched() throws Exception {
         Path file = dir.resolve("notes.duckdb");
         byte[] content = "these are my notes, not a database\n".getBytes(StandardCharsets.UTF_8);
