@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ParseResult;
  * reports, {@code report summary} and {@code report hot-paths} with plain, valid arguments are taken:
  * {@code --db FILE}, {@code -v}, {@code -q} (and their long forms) anywhere, and after the report
  * {@code --format}, {@code --top}, {@code --tool}, {@code --since}, {@code --until}, {@code --exclude-ci},
- * each at most once, values separate or after '='. Anything else (help, --version, @files, '--',
+ * each at most once, values separate or after '='. Anything else (help, --version with more, @files, '--',
  * clustered or repeated options, a value picocli would read differently or reject, --top below 1,
  * --since not before --until) returns null, and picocli handles the command line as always; so
  * help, completion and every usage error are picocli's. A failure while the report runs is
@@ -30,7 +31,7 @@ import picocli.CommandLine.ParseResult;
 final class QuickPath {
     private QuickPath() {}
 
-    /** The parsed arguments, or null when picocli must see them. */
+    /** A report command line QuickPath takes, parsed. */
     record Request(String report, Path db, boolean verbose, boolean quiet, ReportOptions options, ReportFilter filter) {}
 
     /** Runs the command line when it is one of those; null when picocli must handle it. */
@@ -67,133 +68,70 @@ final class QuickPath {
         }
     }
 
+    /** Options QuickPath knows: long name → whether it takes a value; short names map to long ones. */
+    private static final Map<String, Boolean> GLOBAL = Map.of("--db", true, "--verbose", false, "--quiet", false);
+    private static final Map<String, Boolean> REPORT = Map.of("--format", true, "--top", true, "--tool", true,
+            "--since", true, "--until", true, "--exclude-ci", false);
+    private static final Map<String, String> SHORT = Map.of("-v", "--verbose", "-q", "--quiet");
+
+    /** The report command line parsed, or null when picocli must see it. */
     static Request parse(String... args) {
         String report = null;
-        boolean sawReportWord = false;
-        Path db = null;
-        boolean verbose = false;
-        boolean quiet = false;
-        String format = null;
-        String top = null;
-        String tool = null;
-        String since = null;
-        String until = null;
-        boolean excludeCi = false;
+        int reportWord = -1;
+        Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 2) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
+            if (arg.equals("report") && reportWord < 0) {
+                reportWord = i;
+                continue;
             }
-            boolean takesValue = name.equals("--db")
-                    || report != null && (name.equals("--format") || name.equals("--top") || name.equals("--tool")
-                            || name.equals("--since") || name.equals("--until"));
-            if (takesValue && value == null) {
-                if (i + 1 >= args.length) {
-                    return null;
-                }
-                value = args[++i];
-            } else if (!takesValue && value != null) {
-                return null;
+            if ((arg.equals("summary") || arg.equals("hot-paths")) && report == null && reportWord == i - 1
+                    && reportWord >= 0) {
+                report = arg;
+                continue;
             }
-            if (takesValue && (value.isEmpty() || value.startsWith("-") || value.startsWith("@"))) {
-                return null;
+            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String name = SHORT.getOrDefault(eq > 2 ? arg.substring(0, eq) : arg, eq > 2 ? arg.substring(0, eq) : arg);
+            Boolean takesValue = GLOBAL.containsKey(name) ? GLOBAL.get(name) : report != null ? REPORT.get(name) : null;
+            if (takesValue == null || !takesValue && eq > 2) {
+                return null; // not an option QuickPath knows here, or a value given to a flag
             }
-            switch (name) {
-                case "--db" -> {
-                    if (db != null) {
-                        return null;
-                    }
-                    try {
-                        db = Path.of(value);
-                    } catch (InvalidPathException e) {
-                        return null;
-                    }
-                }
-                case "-v", "--verbose" -> {
-                    if (verbose) {
-                        return null;
-                    }
-                    verbose = true;
-                }
-                case "-q", "--quiet" -> {
-                    if (quiet) {
-                        return null;
-                    }
-                    quiet = true;
-                }
-                case "--format" -> {
-                    if (format != null) {
-                        return null;
-                    }
-                    format = value;
-                }
-                case "--top" -> {
-                    if (top != null) {
-                        return null;
-                    }
-                    top = value;
-                }
-                case "--tool" -> {
-                    if (tool != null) {
-                        return null;
-                    }
-                    tool = value;
-                }
-                case "--since" -> {
-                    if (since != null) {
-                        return null;
-                    }
-                    since = value;
-                }
-                case "--until" -> {
-                    if (until != null) {
-                        return null;
-                    }
-                    until = value;
-                }
-                case "--exclude-ci" -> {
-                    if (report == null || excludeCi) {
-                        return null;
-                    }
-                    excludeCi = true;
-                }
-                case "report" -> {
-                    if (sawReportWord) {
-                        return null;
-                    }
-                    sawReportWord = true;
-                }
-                case "summary", "hot-paths" -> {
-                    if (!sawReportWord || report != null || !args[i - 1].equals("report")) {
-                        return null;
-                    }
-                    report = arg;
-                }
-                default -> {
+            String value = "";
+            if (takesValue) {
+                value = eq > 2 ? arg.substring(eq + 1) : i + 1 < args.length ? args[++i] : "";
+                if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
                     return null;
                 }
             }
+            if (seen.put(name, value) != null) {
+                return null; // given twice: picocli says how it sees that
+            }
         }
-        if (report == null) {
-            return null;
-        }
+        return report == null ? null : request(report, seen);
+    }
+
+    private static Request request(String report, Map<String, String> seen) {
         ReportOptions options = new ReportOptions();
-        options.format = format == null ? Format.TABLE : format(format);
-        options.top = top == null ? 10 : positive(top);
-        options.tool = tool;
-        options.since = since == null ? null : instant(since);
-        options.until = until == null ? null : instant(until);
-        options.excludeCi = excludeCi;
-        if (options.format == null || options.top < 1 || since != null && options.since == null
-                || until != null && options.until == null
+        options.format = seen.containsKey("--format") ? format(seen.get("--format")) : Format.TABLE;
+        options.top = seen.containsKey("--top") ? positive(seen.get("--top")) : 10;
+        options.tool = seen.get("--tool");
+        options.since = seen.containsKey("--since") ? instant(seen.get("--since")) : null;
+        options.until = seen.containsKey("--until") ? instant(seen.get("--until")) : null;
+        options.excludeCi = seen.containsKey("--exclude-ci");
+        if (options.format == null || options.top < 1
+                || seen.containsKey("--since") && options.since == null || seen.containsKey("--until") && options.until == null
                 || options.since != null && options.until != null && !options.since.isBefore(options.until)) {
             return null;
         }
-        return new Request(report, db, verbose, quiet, options,
+        Path db = null;
+        if (seen.containsKey("--db")) {
+            try {
+                db = Path.of(seen.get("--db"));
+            } catch (InvalidPathException e) {
+                return null;
+            }
+        }
+        return new Request(report, db, seen.containsKey("--verbose"), seen.containsKey("--quiet"), options,
                 new ReportFilter(options.tool, options.since, options.until, options.excludeCi));
     }
 
