@@ -99,6 +99,10 @@ public final class InferService {
             Instant asOf = settings.asOf() != null ? settings.asOf() : latestEventEnd(c);
             // derived rows have no physical order (readers ORDER BY ids); not keeping one saves memory
             db.execute("SET preserve_insertion_order = false");
+            // FSST analysis of every string column costs a third of writing the tables, and the
+            // derived strings (names, n-grams, fingerprints, hashes) repeat: dictionary compression
+            // alone stores them as small (bench/RESULTS.md, third wave)
+            db.execute("SET disabled_compression_methods = 'fsst,dict_fsst'");
             writeSettings(c, settings, asOf);
             List<Step> temps = STEPS.stream().filter(m -> !m.mart()).toList();
             List<Step> marts = STEPS.stream().filter(Step::mart).toList();
@@ -318,6 +322,7 @@ public final class InferService {
     private static void resetOrder(Database db) {
         try {
             db.execute("RESET preserve_insertion_order");
+            db.execute("RESET disabled_compression_methods");
         } catch (SQLException e) {
             // only a tuning setting of this connection
         }
