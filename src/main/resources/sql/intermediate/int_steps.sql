@@ -1,8 +1,9 @@
 -- Every event as a step of its run (the second window pass, over the first one's rows straight
 -- from int_events_sessionized): the run and session it belongs to as numbers within its (actor,
--- machine) key, its position in its run, the session reason code of a run that starts a session, and the two steps before it in the run (n-grams,
--- fingerprints). run_key packs (pair_key, run number) into one integer that sorts like the final
--- dense ids; int_pair_offsets turns the numbers into those ids.
+-- machine) key, its position in its run, the session reason code of a run that starts a session,
+-- and the two steps before it in the run and the key of that triple (n-grams, fingerprints).
+-- run_key packs (pair_key, run number) into one integer that sorts like the final dense ids;
+-- int_pair_offsets turns the numbers into those ids.
 WITH
 -- running counts of starts give the numbers (both packed in one sum: sessions in the high 32 bits,
 -- runs in the low 32); the latest run start (the last one so far; carrying it is much cheaper
@@ -17,17 +18,24 @@ numbered AS (
                       IGNORE NULLS) OVER so_far AS run_start
     FROM int_events_sessionized AS s
     WINDOW so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
+),
+-- earlier steps only when they belong to the same run
+in_run AS (
+    SELECT *,
+           CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_key END AS prev_in_run,
+           CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_in_run
+    FROM numbered
 )
--- positions from the latest run start; earlier steps only when they belong to the same run; what
--- the run keeps of its first event only on its last event, where int_runs reads it
+-- positions from the latest run start; what the run keeps of its first event only on its last
+-- event, where int_runs reads it
 SELECT pair_key, ingest_seq, step_key,
        (starts_packed >> 32)::BIGINT AS session_number,
        (pair_key::BIGINT << 32) + (starts_packed & 4294967295)::BIGINT AS run_key,
        (event_number - run_start.event_number + 1)::INTEGER AS position,
-       CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_key END AS prev_step_key,
-       CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_step_key,
+       prev_in_run AS prev_step_key, prev2_in_run AS prev2_step_key,
+       hash(prev2_in_run, prev_in_run, step_key) AS triple_key,
        is_last_in_run, is_last_in_session,
        ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
        CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
        CASE WHEN is_last_in_run THEN run_start.split_code::UTINYINT END AS run_split_code
-FROM numbered
+FROM in_run
