@@ -26,16 +26,19 @@ in_run AS (
            CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_in_run
     FROM numbered
 )
--- positions from the latest run start; what the run keeps of its first event only on its last
--- event, where int_runs reads it
+-- positions from the latest run start; what only runs and sessions need (the run's start and
+-- version, the session's hint) only on the last event of the run or session, where int_runs
+-- reads it: this table is the largest intermediate, and what it does not hold cannot spill
 SELECT pair_key, ingest_seq, step_key,
-       (starts_packed >> 32)::BIGINT AS session_number,
+       (starts_packed >> 32)::INTEGER AS session_number,
        (pair_key::BIGINT << 32) + (starts_packed & 4294967295)::BIGINT AS run_key,
        (event_number - run_start.event_number + 1)::INTEGER AS position,
        prev_in_run AS prev_step_key, prev2_in_run AS prev2_step_key,
        hash(prev2_in_run, prev_in_run, step_key) AS triple_key,
        is_last_in_run, is_last_in_session,
-       ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
+       ts, ended_at, exit_code, duration_ms, error_type, ci_detected,
+       CASE WHEN is_last_in_run THEN tool_version END AS tool_version,
+       CASE WHEN is_last_in_session THEN session_hint_hash END AS session_hint_hash,
        CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
        CASE WHEN is_last_in_run THEN run_start.split_code::UTINYINT END AS run_split_code
 FROM in_run

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class InferService {
     /** Derived tables, emptied and refilled by every run. */
     static final List<String> MARTS = List.of(
-            "workflow_step_rows", "workflow_step_triples", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram",
+            "workflow_steps", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram",
             "summary_totals", "workflow_stats");
 
     /**
@@ -44,27 +44,21 @@ public final class InferService {
             Step.temp("int_pair_offsets"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
-            Step.mart("workflow_step_triples"),
-            Step.mart("workflow_steps", "workflow_step_rows", "int_steps", "int_pair_offsets"),
-            Step.mart("workflow_runs", "workflow_runs", "int_fingerprints"),
+            Step.mart("workflow_steps", "int_steps", "int_pair_offsets"),
+            Step.mart("workflow_runs", "int_fingerprints"),
             Step.mart("sessions"));
 
-    private record Step(String model, String table, boolean mart, boolean view, String... drops) {
+    private record Step(String model, boolean mart, boolean view, String... drops) {
         static Step temp(String model, String... drops) {
-            return new Step(model, model, false, false, drops);
+            return new Step(model, false, false, drops);
         }
 
         static Step view(String model) {
-            return new Step(model, model, false, true);
+            return new Step(model, false, true);
         }
 
-        /** A mart model inserted into {@code table}. */
-        static Step mart(String model, String table, String... drops) {
-            return new Step(model, table, true, false, drops);
-        }
-
-        static Step mart(String model) {
-            return mart(model, model);
+        static Step mart(String model, String... drops) {
+            return new Step(model, true, false, drops);
         }
 
         String sql() {
@@ -174,7 +168,7 @@ public final class InferService {
         for (Step model : steps) {
             long t = System.nanoTime();
             current[0] = model.model();
-            db.execute(model.mart() ? insert(model.table(), model.sql())
+            db.execute(model.mart() ? insert(model.model(), model.sql())
                     : model.view() ? "CREATE OR REPLACE TEMP VIEW " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)"
                     : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
             for (String drop : model.drops()) {
