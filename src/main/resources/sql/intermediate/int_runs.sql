@@ -5,19 +5,15 @@
 -- terminal leaves are on the last step and the two before it; only longer runs collect their
 -- steps, which is slow for millions of runs.
 WITH
--- the last step of each run, with its dense run and session ids (int_pair_offsets) and the roles
--- of the up to three last steps
+-- the last step of each run, with its dense run and session ids (int_pair_offsets) and, from
+-- its triple (int_step_triples), its tool and the roles of the up to three last steps
 lasts AS (
     SELECT s.*, o.run_offset + (s.run_key & 4294967295) AS workflow_run_id,
-           o.session_offset + s.session_number AS session_id, n.tool_name, n.is_terminal AS last_is_terminal,
-           CASE WHEN p2.is_terminal THEN p2.leaf END AS terminal_1,
-           CASE WHEN p1.is_terminal THEN p1.leaf END AS terminal_2,
-           CASE WHEN n.is_terminal THEN n.leaf END AS terminal_3
+           o.session_offset + s.session_number AS session_id, t.tool_name, t.is_terminal AS last_is_terminal,
+           t.terminal_1, t.terminal_2, t.terminal_3, t.sequence_key
     FROM int_steps AS s
     JOIN int_pair_offsets AS o USING (pair_key)
-    JOIN int_step_names AS n ON n.step_key = s.step_key
-    LEFT JOIN int_step_names AS p1 ON p1.step_key = s.prev_step_key
-    LEFT JOIN int_step_names AS p2 ON p2.step_key = s.prev2_step_key
+    JOIN int_step_triples AS t USING (triple_key)
     WHERE s.is_last_in_run
 ),
 -- every step of the runs longer than three steps
@@ -26,7 +22,7 @@ long_steps AS (
     FROM int_steps AS s
     SEMI JOIN (SELECT run_key FROM int_steps WHERE position = 4) AS l USING (run_key)
 ),
--- their step sequences
+-- their step sequences, keyed as int_step_triples keys the sequences of up to three steps
 long_sequences AS (
     SELECT run_key, hash(list(step_key ORDER BY position)) AS fingerprint_key
     FROM long_steps
@@ -55,8 +51,7 @@ keyed AS (
                 WHEN l.terminal_2 = l.terminal_3 THEN l.terminal_2
                 ELSE coalesce(l.terminal_1, l.terminal_2, l.terminal_3)
            END AS leaf,
-           coalesce(ls.fingerprint_key,
-                    hash(list_filter([l.prev2_step_key, l.prev_step_key, l.step_key], k -> k IS NOT NULL))) AS fingerprint_key
+           coalesce(ls.fingerprint_key, l.sequence_key) AS fingerprint_key
     FROM lasts AS l
     LEFT JOIN long_sequences AS ls USING (run_key)
     LEFT JOIN long_leaf AS ll USING (run_key)

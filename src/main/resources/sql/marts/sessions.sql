@@ -1,5 +1,6 @@
 -- One row per session (SPEC §5.1): a session is a whole number of runs; its first run carries the
--- reason it started (int_steps), its last run its end.
+-- reason it started (int_steps), its last run its end and hint (int_steps keeps the hint on the
+-- last event of a session only).
 WITH
 -- the last run of each session
 lasts AS (

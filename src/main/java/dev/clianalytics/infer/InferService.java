@@ -42,9 +42,10 @@ public final class InferService {
             Step.view("int_events_sessionized"),
             Step.temp("int_steps"),
             Step.temp("int_pair_offsets"),
+            Step.temp("int_step_triples"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
-            Step.mart("workflow_steps", "int_steps", "int_pair_offsets"),
+            Step.mart("workflow_steps", "int_steps", "int_pair_offsets", "int_step_triples"),
             Step.mart("workflow_runs", "int_fingerprints"),
             Step.mart("sessions"));
 
