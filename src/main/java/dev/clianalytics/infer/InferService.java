@@ -196,7 +196,7 @@ public final class InferService {
     private static Instant latestEventEnd(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
-                        "SELECT max(ts + to_milliseconds(coalesce(duration_ms, 0))) FROM events")) {
+                        "SELECT make_timestamptz(max(epoch_us(ts) + coalesce(duration_ms, 0) * 1000)) FROM events")) {
             rs.next();
             OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
             return t == null ? null : t.toInstant();
