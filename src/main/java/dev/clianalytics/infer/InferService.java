@@ -111,7 +111,7 @@ public final class InferService {
                 runSteps(db, temps, step, timings, afterModel);
             } catch (SQLException e) {
                 dropTemporaries(db);
-                resetOrder(db);
+                resetTuning(db);
                 throw new StepFailed(step[0], e);
             }
             c.setAutoCommit(false);
@@ -148,7 +148,7 @@ public final class InferService {
             } finally {
                 Database.restoreAutoCommit(c);
                 dropTemporaries(db);
-                resetOrder(db);
+                resetTuning(db);
             }
         } catch (StepFailed e) {
             if (Database.outOfSpace(e.getCause())) {
@@ -320,12 +320,14 @@ public final class InferService {
         }
     }
 
-    private static void resetOrder(Database db) {
-        try {
-            db.execute("RESET preserve_insertion_order");
-            db.execute("RESET disabled_compression_methods");
-        } catch (SQLException e) {
-            // only a tuning setting of this connection
+    /** Puts back the connection settings infer changed for its own statements. */
+    private static void resetTuning(Database db) {
+        for (String setting : List.of("preserve_insertion_order", "disabled_compression_methods")) {
+            try {
+                db.execute("RESET " + setting);
+            } catch (SQLException e) {
+                // only a tuning setting of this connection
+            }
         }
     }
 
