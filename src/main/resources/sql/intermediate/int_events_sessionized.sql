@@ -1,10 +1,10 @@
 -- The first window pass over each (actor, machine)'s events in order (SPEC §5.1): timestamp, then
 -- sequence (events without one after those with one), then ingest order. Marks where a session
--- starts, and why, and where a workflow run starts (SPEC §5.2); and, from the next event, whether
--- the event is the last of its session and of its run, so that the second pass (int_steps) needs
--- only running counts and maxima. A TEMP view: int_steps reads it in the same query, so these
--- rows are never written out. The event's own values the marts need ride along (carrying them is
--- cheaper than joining events again); only integer columns are compared with the neighbours.
+-- starts, and why, and where a workflow run starts (SPEC §5.2); the second pass (int_steps) numbers
+-- them and, from the next event's marks, tells the last event of each session and run. A TEMP
+-- view: int_steps reads it in the same query, so these rows are never written out. The event's
+-- own values the marts need ride along (carrying them is cheaper than joining events again);
+-- only integer columns are compared with the neighbours.
 WITH
 -- every event with the (actor, machine) key after identity stitching, ordering keys, its end (a
 -- missing duration counts 0; in microseconds: adding an INTERVAL to a timestamp costs 15 times
@@ -23,46 +23,37 @@ keyed AS (
     JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.machine_hash = e.machine_hash
     JOIN int_step_names AS s ON s.step_key = hash(e.tool_name, e.command_path, e.flags_present)
 ),
--- each event beside the previous and the next event of the same actor and machine, and the step
--- two events back (n-grams)
+-- each event beside the previous event of the same actor and machine, and the step two events
+-- back (n-grams)
 ordered AS (
     SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_key, step_key, is_entry, closes_run,
            ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash,
            row_number() OVER by_actor_machine AS event_number,
            lag({'ended_at': ended_at, 'hint_key': hint_key, 'ci_detected': ci_detected,
                 'tool_key': tool_key, 'closes_run': closes_run, 'step_key': step_key}) OVER by_actor_machine AS prev,
-           lag(step_key, 2) OVER by_actor_machine AS prev2_step_key,
-           lead({'ts': ts, 'hint_key': hint_key, 'ci_detected': ci_detected,
-                 'tool_key': tool_key, 'is_entry': is_entry}) OVER by_actor_machine AS next
+           lag(step_key, 2) OVER by_actor_machine AS prev2_step_key
     FROM keyed
     WINDOW by_actor_machine AS (PARTITION BY pair_key ORDER BY ts, sequence NULLS LAST, ingest_seq)
 ),
 -- a session starts, with a reason code (1 first, 2 inactivity, 3 hint_change, 4 ci_change; the
--- sessions mart spells them out), at the first event, after a gap longer than the timeout from the previous
--- event's end, or when the hint or the CI flag differs. All events of a session share its first
--- event's hint and CI flag (any other would have split it), so comparing with the previous event
--- is comparing with the session's first. The same test against the next event tells whether
--- this event is the last of its session.
+-- sessions mart spells them out), at the first event, after a gap longer than the timeout from
+-- the previous event's end, or when the hint or the CI flag differs. All events of a session
+-- share its first event's hint and CI flag (any other would have split it), so comparing with
+-- the previous event is comparing with the session's first.
 session_starts AS (
     SELECT o.*,
            CASE WHEN o.prev IS NULL THEN 1                                                  -- first
                 WHEN epoch_us(o.ts) - epoch_us(o.prev.ended_at) > st.session_timeout_ms * 1000 THEN 2  -- inactivity
                 WHEN o.hint_key <> o.prev.hint_key THEN 3                                       -- hint_change
                 WHEN o.ci_detected <> o.prev.ci_detected THEN 4                                 -- ci_change
-           END::UTINYINT AS split_code,
-           o.next IS NULL
-               OR epoch_us(o.next.ts) - epoch_us(o.ended_at) > st.session_timeout_ms * 1000
-               OR o.next.hint_key <> o.hint_key
-               OR o.next.ci_detected <> o.ci_detected AS is_last_in_session
+           END::UTINYINT AS split_code
     FROM ordered AS o
     CROSS JOIN infer_settings AS st
 )
 -- a run starts with a session, at an entry command, after a terminal command with a known exit
--- code, or when the tool changes (all events of a run share its tool, as with the hint above);
--- the same test against the next event tells whether this event is the last of its run
+-- code, or when the tool changes (all events of a run share its tool, as with the hint above)
 SELECT pair_key, ingest_seq, event_number, step_key, prev.step_key AS prev_step_key, prev2_step_key,
-       split_code, is_last_in_session,
+       split_code,
        ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
-       split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run,
-       is_last_in_session OR next.is_entry OR closes_run OR next.tool_key <> tool_key AS is_last_in_run
+       split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run
 FROM session_starts

@@ -15,16 +15,24 @@ numbered AS (
                OVER so_far AS starts_packed,
            last_value(CASE WHEN s.starts_run
                            THEN {'event_number': s.event_number, 'ts': s.ts, 'split_code': coalesce(s.split_code, 0)} END
-                      IGNORE NULLS) OVER so_far AS run_start
+                      IGNORE NULLS) OVER so_far AS run_start,
+           lead({'starts_session': s.split_code IS NOT NULL, 'starts_run': s.starts_run}) OVER by_event AS next
     FROM int_events_sessionized AS s
-    WINDOW so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
+    WINDOW by_event AS (PARTITION BY s.pair_key ORDER BY s.event_number),
+           so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
+),
+-- the last event of a session or run is the one before the next start (or the key's last event)
+lasts AS (
+    SELECT *, next IS NULL OR next.starts_session AS is_last_in_session,
+           next IS NULL OR next.starts_run AS is_last_in_run
+    FROM numbered
 ),
 -- earlier steps only when they belong to the same run
 in_run AS (
     SELECT *,
            CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_key END AS prev_in_run,
            CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_in_run
-    FROM numbered
+    FROM lasts
 )
 -- positions from the latest run start; what only runs and sessions need (the run's start and
 -- version, the session's hint) only on the last event of the run or session, where int_runs
