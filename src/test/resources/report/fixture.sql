@@ -72,13 +72,24 @@ SELECT 'e' || s.run_id || '-' || s.pos, 1, row_number() OVER (ORDER BY s.ts), s.
        CASE WHEN r.ci_detected THEN 'hhhhhhhhhhhhhhh1' END, r.ci_detected, NULL, 'native'
 FROM fixture_steps AS s JOIN workflow_runs AS r ON r.workflow_run_id = s.run_id;
 
-INSERT INTO workflow_steps
+-- workflow_steps is a view over these two tables: each step row keys its step's names and n-grams
+CREATE TEMP TABLE fixture_step_rows AS
 SELECT f.run_id, f.pos, e.ingest_seq, e.ts, f.step, f.step_with_flags, f.is_entry, f.is_terminal,
        f.exit_code, f.duration_ms, f.error_type,
-       CASE WHEN f.pos >= 2 THEN lag(f.step) OVER w || ' -> ' || f.step END,
-       CASE WHEN f.pos >= 3 THEN lag(f.step, 2) OVER w || ' -> ' || lag(f.step) OVER w || ' -> ' || f.step END
+       CASE WHEN f.pos >= 2 THEN lag(f.step) OVER w || ' -> ' || f.step END AS ngram2,
+       CASE WHEN f.pos >= 3 THEN lag(f.step, 2) OVER w || ' -> ' || lag(f.step) OVER w || ' -> ' || f.step END AS ngram3
 FROM fixture_steps AS f JOIN events AS e ON e.ts = f.ts::TIMESTAMPTZ
 WINDOW w AS (PARTITION BY f.run_id ORDER BY f.pos);
+
+INSERT INTO workflow_step_triples
+SELECT DISTINCT hash(step, step_with_flags, is_entry, is_terminal, ngram2, ngram3), step, step_with_flags,
+       is_entry, is_terminal, ngram2, ngram3
+FROM fixture_step_rows;
+
+INSERT INTO workflow_step_rows
+SELECT run_id, pos, ingest_seq, ts, exit_code, duration_ms, error_type,
+       hash(step, step_with_flags, is_entry, is_terminal, ngram2, ngram3)
+FROM fixture_step_rows;
 
 INSERT INTO hot_paths_fingerprint VALUES
     (1, 'docker/build', 1, 'build_workflow', 1),

@@ -13,12 +13,15 @@ scoped_runs AS (
       AND ($3::TIMESTAMPTZ IS NULL OR started_at < $3::TIMESTAMPTZ)
       AND NOT (coalesce($4::BOOLEAN, false) AND ci_detected)
 ),
--- how often each (step, 2-gram, 3-gram) combination occurs: few distinct values, many steps
+-- how often each step triple occurs (few distinct triples, many steps), with the step and the
+-- n-grams ending at it
 combinations AS (
-    SELECT s.step, s.ngram2, s.ngram3, count(*) AS occurrences
-    FROM workflow_steps AS s
-    SEMI JOIN scoped_runs AS r ON r.workflow_run_id = s.workflow_run_id
-    GROUP BY s.step, s.ngram2, s.ngram3
+    SELECT t.step, t.ngram2, t.ngram3, c.occurrences
+    FROM (SELECT s.triple_key, count(*) AS occurrences
+          FROM workflow_step_rows AS s
+          SEMI JOIN scoped_runs AS r ON r.workflow_run_id = s.workflow_run_id
+          GROUP BY s.triple_key) AS c
+    JOIN workflow_step_triples AS t USING (triple_key)
 ),
 -- all occurrences of every 1-, 2- and 3-step sequence (steps without flags)
 occurrences AS (
@@ -32,9 +35,10 @@ occurrences AS (
 ),
 -- every failing step (exit code non-zero) with its actor
 failing_steps AS (
-    SELECT s.step, s.ngram2, s.ngram3, s.error_type, r.actor_hash
-    FROM workflow_steps AS s
+    SELECT t.step, t.ngram2, t.ngram3, s.error_type, r.actor_hash
+    FROM workflow_step_rows AS s
     JOIN scoped_runs AS r USING (workflow_run_id)
+    JOIN workflow_step_triples AS t USING (triple_key)
     WHERE s.exit_code <> 0
 ),
 -- the 1-, 2- and 3-step sequences ending at each failing step

@@ -27,8 +27,8 @@ import java.util.Map;
 public final class InferService {
     /** Derived tables, emptied and refilled by every run. */
     static final List<String> MARTS = List.of(
-            "workflow_steps", "workflow_runs", "sessions", "hot_paths_fingerprint", "hot_paths_ngram",
-            "summary_totals", "workflow_stats");
+            "workflow_step_rows", "workflow_step_triples", "workflow_runs", "sessions", "hot_paths_fingerprint",
+            "hot_paths_ngram", "summary_totals", "workflow_stats");
 
     /**
      * The models in dependency order: intermediate ones become TEMP tables (or a TEMP view, read
@@ -45,7 +45,8 @@ public final class InferService {
             Step.temp("int_step_triples"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
-            Step.mart("workflow_steps", "int_steps", "int_pair_offsets", "int_step_triples"),
+            Step.mart("workflow_step_triples"),
+            Step.mart("workflow_step_rows", "int_steps", "int_pair_offsets", "int_step_triples"),
             Step.mart("workflow_runs", "int_fingerprints"),
             Step.mart("sessions"));
 

@@ -21,7 +21,7 @@ class AtomicityTest extends InferTestBase {
                 "SELECT * FROM hot_paths_ngram ORDER BY rank",
                 "SELECT infer_id FROM infer_runs");
         List<List<String>> before = queries.stream().map(this::rows).toList();
-        for (String failAt : List.of("int_steps", "workflow_steps", "workflow_runs", "sessions")) {
+        for (String failAt : List.of("int_steps", "workflow_step_triples", "workflow_step_rows", "workflow_runs", "sessions")) {
             try (Database d = Database.open(db(), DbSettings.defaults())) {
                 InferSettings shorter = InferSettings.defaults().withSessionTimeout(java.time.Duration.ofMinutes(1));
                 assertThatThrownBy(() -> InferService.run(d, shorter, model -> {
