@@ -57,38 +57,22 @@ CREATE TABLE workflow_runs (
     time_to_recover_ms  BIGINT                 -- this run's end to that SUCCESS run's end (never negative)
 );
 
--- One row per event of a run, in order (SPEC §5.2), stored as keys: a step's names, roles and
--- the n-grams ending at it (SPEC §5.4) are the same wherever its (two steps back, one step back,
--- this step) triple occurs, so they are stored once per triple in workflow_step_triples (writing
--- them once per event was the largest part of infer's writing). Read the view workflow_steps.
-CREATE TABLE workflow_step_rows (
+-- One row per event of a run, in order (SPEC §5.2); the n-grams end at this step (SPEC §5.4).
+CREATE TABLE workflow_steps (
     workflow_run_id     BIGINT NOT NULL,
     position            INTEGER NOT NULL,      -- from 1
     ingest_seq          BIGINT NOT NULL,       -- the event (events.ingest_seq)
     ts                  TIMESTAMPTZ NOT NULL,
-    exit_code           INTEGER,
-    duration_ms         BIGINT,
-    error_type          VARCHAR,
-    triple_key          UBIGINT NOT NULL       -- workflow_step_triples
-);
-
--- One row per distinct step triple within runs: this step, the one before it and the one before that.
-CREATE TABLE workflow_step_triples (
-    triple_key          UBIGINT NOT NULL,      -- a 64-bit hash of the three steps' keys
     step                VARCHAR NOT NULL,      -- tool/sub/cmd, without flags
     step_with_flags     VARCHAR NOT NULL,      -- as in the fingerprint
     is_entry            BOOLEAN NOT NULL,
     is_terminal         BOOLEAN NOT NULL,
+    exit_code           INTEGER,
+    duration_ms         BIGINT,
+    error_type          VARCHAR,
     ngram2              VARCHAR,               -- previous step -> this step, null at position 1
     ngram3              VARCHAR                -- two previous steps -> this step, null before position 3
 );
-
--- One row per event of a run, in order (SPEC §5.2); the n-grams end at this step (SPEC §5.4).
-CREATE VIEW workflow_steps AS
-SELECT r.workflow_run_id, r.position, r.ingest_seq, r.ts, t.step, t.step_with_flags, t.is_entry, t.is_terminal,
-       r.exit_code, r.duration_ms, r.error_type, t.ngram2, t.ngram3
-FROM workflow_step_rows AS r
-JOIN workflow_step_triples AS t USING (triple_key);
 
 -- Fingerprints of FAILED runs (SPEC §5.4), ranked; ties by fingerprint ascending.
 CREATE TABLE hot_paths_fingerprint (

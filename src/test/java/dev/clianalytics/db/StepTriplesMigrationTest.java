@@ -1,0 +1,69 @@
+package dev.clianalytics.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clianalytics.sql.SqlResources;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** V004 turns the stored workflow_steps table into key rows, step triples and a view: nothing is lost. */
+class StepTriplesMigrationTest {
+    private static final String STEPS = "SELECT workflow_run_id, position, ingest_seq, ts, step, step_with_flags,"
+            + " is_entry, is_terminal, exit_code, duration_ms, error_type, ngram2, ngram3"
+            + " FROM workflow_steps ORDER BY workflow_run_id, position";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stepsWrittenBySchema3ReadTheSameThroughTheViewAfterTheUpgrade() throws Exception {
+        Path file = dir.resolve("old.duckdb");
+        List<String> before;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
+            st.execute("SET TimeZone = 'UTC'");
+            st.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR NOT NULL,"
+                    + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            for (String script : Migrations.scripts().subList(0, 3)) {
+                for (String statement : SqlResources.statements(SqlResources.load("db/migration/" + script))) {
+                    st.execute(statement);
+                }
+                st.execute("INSERT INTO schema_version (version, script) VALUES (" + Migrations.versionOf(script)
+                        + ", '" + script + "')");
+            }
+            st.execute("INSERT INTO workflow_steps VALUES"
+                    + " (1, 1, 10, '2026-01-10 10:00:00+00', 'terraform/init', 'terraform/init', true, false, 0, 1000, NULL, NULL, NULL),"
+                    + " (1, 2, 11, '2026-01-10 10:01:00+00', 'terraform/plan', 'terraform/plan', false, false, 1, 2000, 'Err',"
+                    + "  'terraform/init -> terraform/plan', NULL),"
+                    + " (2, 1, 12, '2026-01-10 11:00:00+00', 'terraform/init', 'terraform/init', true, false, 0, 900, NULL, NULL, NULL)");
+            before = rows(st, STEPS);
+        }
+        try (Database db = Database.open(file, DbSettings.defaults());
+                Statement st = db.connection().createStatement()) {
+            assertThat(rows(st, STEPS)).containsExactlyElementsOf(before).hasSize(3);
+            assertThat(rows(st, "SELECT count(*) FROM workflow_step_triples")).containsExactly("2");
+            assertThat(rows(st, "SELECT count(*) FROM v_workflow_steps")).containsExactly("0"); // no runs stored
+        }
+    }
+
+    private static List<String> rows(Statement st, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+}
