@@ -20,9 +20,16 @@ raw_lines AS (
 -- that tell the other formats apart); NULL when not a JSON object or too long
 parsed AS (
     SELECT line, blank, strlen(line) > 1048576 AS too_long,
-           CASE WHEN NOT blank AND strlen(line) <= 1048576 AND (starts_with(line, '{') OR regexp_matches(line, '^\s*\{'))
+           CASE WHEN NOT blank AND strlen(line) <= 1048576
+                     AND CASE WHEN starts_with(line, '{') THEN true ELSE regexp_matches(line, '^\s*\{') END
                      AND json_valid(line)
-                THEN json_transform(line, '{"timestamp":"JSON","tool_name":"JSON","tool_version":"JSON","command_path":"JSON","flags_present":"JSON","exit_code":"JSON","duration_ms":"JSON","error_type":"JSON","actor_id":"JSON","machine_id":"JSON","session_hint":"JSON","ci_detected":"JSON","event_id":"JSON","sequence":"JSON","distinct_id":"JSON","api_key":"JSON","userId":"JSON","anonymousId":"JSON","previousId":"JSON","messageId":"JSON","user_id":"JSON","anonymous_id":"JSON","message_id":"JSON","batch":"JSON","type":"JSON","event":"JSON","uuid":"JSON"}') END AS m
+                THEN json_transform(line, '{"timestamp":"JSON","tool_name":"JSON","tool_version":"JSON",'
+                    || '"command_path":"JSON","flags_present":"JSON","exit_code":"JSON","duration_ms":"JSON",'
+                    || '"error_type":"JSON","actor_id":"JSON","machine_id":"JSON","session_hint":"JSON",'
+                    || '"ci_detected":"JSON","event_id":"JSON","sequence":"JSON",'
+                    || '"distinct_id":"JSON","api_key":"JSON","userId":"JSON","anonymousId":"JSON",'
+                    || '"previousId":"JSON","messageId":"JSON","user_id":"JSON","anonymous_id":"JSON",'
+                    || '"message_id":"JSON","batch":"JSON","type":"JSON","event":"JSON","uuid":"JSON"}') END AS m
     FROM raw_lines
 ),
 -- which format each line is in: as asked, else detected from the keys present, in the priority
