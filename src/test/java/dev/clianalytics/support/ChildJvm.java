@@ -30,6 +30,10 @@ public final class ChildJvm {
             cmd.addAll(List.of("env", "--default-signal=INT"));
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String libraryPath = System.getProperty("java.library.path");
+        if (libraryPath != null && !libraryPath.isEmpty()) {
+            cmd.add("-Djava.library.path=" + libraryPath); // DuckDB's library, as the build set it up
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
