@@ -97,9 +97,9 @@ class AtomicityTest {
         return file;
     }
 
-    /** Waits until the child has the database open (so we never race it for the lock). */
+    /** Waits until the child holds the database's lock (so we never race it for the lock). */
     private void waitUntilWriting(Process child) throws Exception {
-        ChildJvm.waitUntilOpen(child, db, 60);
+        ChildJvm.waitUntilLocked(child, db, 60);
     }
 
     /** Waits, after the start, until the child writes table data (the file grows or a WAL appears). */

@@ -68,6 +68,42 @@ public final class ChildJvm {
         }
     }
 
+    /**
+     * Waits until the child holds a lock on {@code file} (seen in /proc/locks): having the file open
+     * is not enough, since the lock is taken just after the open, and a test racing that gap would
+     * take the lock itself.
+     */
+    public static void waitUntilLocked(Process child, Path file, long timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!holdsLock(child, file)) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child ended before it locked " + file);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the child never locked " + file);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Whether /proc/locks lists a lock of the process on the file (by inode). */
+    static boolean holdsLock(Process child, Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        String inode = ":" + Files.getAttribute(file, "unix:ino");
+        String pid = Long.toString(child.pid());
+        for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
+            String[] t = line.trim().split("\\s+");
+            for (int i = 0; i + 2 < t.length; i++) {
+                if ((t[i].equals("READ") || t[i].equals("WRITE")) && t[i + 1].equals(pid) && t[i + 2].endsWith(inode)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether a process (or the JVM its {@code env} wrapper became) has {@code file} open. */
     public static boolean hasOpen(Process child, Path file) {
         try (var fds = Files.list(Path.of("/proc", Long.toString(child.pid()), "fd"))) {
