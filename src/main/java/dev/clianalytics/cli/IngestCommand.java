@@ -14,7 +14,9 @@ import dev.clianalytics.ingest.Salt;
 import dev.clianalytics.ingest.formats.Format;
 import dev.clianalytics.ingest.formats.FormatConfig;
 import dev.clianalytics.ingest.formats.FormatConfigLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,17 +84,26 @@ final class IngestCommand implements Callable<Integer> {
                 inputs.add(InputFile.open(f, options.stdin()));
             }
             IngestResult result;
-            try (Database db = Database.open(options.db(), settings(options))) {
-                Salt salt = Salt.resolve(options.env(), options.db());
-                IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
-                try {
-                    result = new Ingester(db, salt, readers)
-                            .run(new IngestRequest(inputs, format, rejects, maxRejects), progress);
-                } finally {
-                    if (progress instanceof ProgressBar bar) {
-                        bar.clear();
+            boolean newDatabase = !Files.exists(options.db());
+            boolean newSalt = !Files.exists(Salt.fileFor(options.db()));
+            try {
+                try (Database db = Database.open(options.db(), settings(options))) {
+                    Salt salt = Salt.resolve(options.env(), options.db());
+                    IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
+                    try {
+                        result = new Ingester(db, salt, readers)
+                                .run(new IngestRequest(inputs, format, rejects, maxRejects), progress);
+                    } finally {
+                        if (progress instanceof ProgressBar bar) {
+                            bar.clear();
+                        }
                     }
                 }
+            } catch (RuntimeException e) {
+                if (newDatabase) {
+                    removeEmptyDatabase(options.db(), newSalt);
+                }
+                throw e;
             }
             if (!options.quiet()) {
                 render(result, err);
@@ -103,6 +114,22 @@ final class IngestCommand implements Callable<Integer> {
             return 0;
         } finally {
             inputs.forEach(InputFile::close);
+        }
+    }
+
+    /**
+     * A first ingest that wrote nothing (refused input, --max-rejects, an error) leaves no database
+     * behind, nor the salt file it created: "nothing was written" holds for the files too.
+     */
+    private static void removeEmptyDatabase(Path db, boolean removeSalt) {
+        try {
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+            Files.deleteIfExists(db);
+            if (removeSalt) {
+                Files.deleteIfExists(Salt.fileFor(db));
+            }
+        } catch (IOException ignored) {
+            // the error being reported matters more; an empty database is harmless
         }
     }
 

@@ -61,7 +61,28 @@ class IngestCommandTest {
         Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("ingest", bad.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("error: input file " + bad + " is not UTF-8 text (line 2)");
-        assertThat(Db.one(dir.resolve("x.duckdb"), "SELECT count(*) FROM ingest_runs")).isEqualTo("0");
+        assertThat(dir.resolve("x.duckdb")).as("a first ingest that wrote nothing leaves no database").doesNotExist();
+        assertThat(dir.resolve("x.duckdb.wal")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedFirstIngestRemovesTheSaltFileItCreatedButARefusedLaterOneKeepsEverything() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "not json\n");
+        Path good = Files.writeString(dir.resolve("good.jsonl"), EVENT + "\n");
+        Path db = dir.resolve("s.duckdb");
+        Path salt = dir.resolve("s.duckdb.salt");
+
+        Result refused = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", "").run("ingest", "--max-rejects", "0", bad.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+        assertThat(db).doesNotExist();
+        assertThat(salt).doesNotExist();
+        assertThat(CliRun.withDb(db).env("CLI_ANALYTICS_SALT", "").run("ingest", good.toString()).exitCode()).isZero();
+        String saltBefore = Files.readString(salt);
+        Result later = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", "").run("ingest", "--max-rejects", "0", bad.toString());
+        assertThat(later.exitCode()).as(later.toString()).isEqualTo(3);
+        assertThat(Files.readString(salt)).isEqualTo(saltBefore);
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("1");
     }
 
     @Test
