@@ -3,12 +3,11 @@ package dev.clianalytics.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clianalytics.sql.SqlResources;
+import dev.clianalytics.support.Db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,28 +41,13 @@ class StepTriplesMigrationTest {
                     + " (1, 2, 11, '2026-01-10 10:01:00+00', 'terraform/plan', 'terraform/plan', false, false, 1, 2000, 'Err',"
                     + "  'terraform/init -> terraform/plan', NULL),"
                     + " (2, 1, 12, '2026-01-10 11:00:00+00', 'terraform/init', 'terraform/init', true, false, 0, 900, NULL, NULL, NULL)");
-            before = rows(st, STEPS);
+            before = Db.rows(st, STEPS);
         }
         try (Database db = Database.open(file, DbSettings.defaults());
                 Statement st = db.connection().createStatement()) {
-            assertThat(rows(st, STEPS)).containsExactlyElementsOf(before).hasSize(3);
-            assertThat(rows(st, "SELECT count(*) FROM workflow_step_triples")).containsExactly("2");
-            assertThat(rows(st, "SELECT count(*) FROM v_workflow_steps")).containsExactly("0"); // no runs stored
+            assertThat(Db.rows(st, STEPS)).containsExactlyElementsOf(before).hasSize(3);
+            assertThat(Db.rows(st, "SELECT count(*) FROM workflow_step_triples")).containsExactly("2");
+            assertThat(Db.rows(st, "SELECT count(*) FROM v_workflow_steps")).containsExactly("0"); // no runs stored
         }
-    }
-
-    private static List<String> rows(Statement st, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
     }
 }

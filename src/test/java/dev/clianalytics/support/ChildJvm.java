@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Starts a class of the test classpath in its own JVM: for locks, kills and concurrency. */
 public final class ChildJvm {
@@ -56,16 +57,7 @@ public final class ChildJvm {
 
     /** Waits until the child has {@code file} open (seen in /proc, so a test never races it for a lock). */
     public static void waitUntilOpen(Process child, Path file, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (!hasOpen(child, file)) {
-            if (!child.isAlive()) {
-                throw new AssertionError("the child ended before it opened " + file);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the child never opened " + file);
-            }
-            Thread.sleep(10);
-        }
+        waitUntil(child, () -> hasOpen(child, file), "opened " + file, timeoutSeconds);
     }
 
     /**
@@ -73,35 +65,42 @@ public final class ChildJvm {
      * is not enough, since the lock is taken just after the open, and a test racing that gap would
      * take the lock itself.
      */
-    public static void waitUntilLocked(Process child, Path file, long timeoutSeconds) throws Exception {
+    public static void waitUntilLocked(Process child, Path file, long timeoutSeconds) throws InterruptedException {
+        waitUntil(child, () -> holdsLock(child, file), "locked " + file, timeoutSeconds);
+    }
+
+    /** Polls {@code done} until it holds; fails when the child ends first or the time runs out. */
+    private static void waitUntil(Process child, BooleanSupplier done, String what, long timeoutSeconds)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (!holdsLock(child, file)) {
+        while (!done.getAsBoolean()) {
             if (!child.isAlive()) {
-                throw new AssertionError("the child ended before it locked " + file);
+                throw new AssertionError("the child ended before it " + what);
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the child never locked " + file);
+                throw new AssertionError("the child never " + what);
             }
             Thread.sleep(10);
         }
     }
 
     /** Whether /proc/locks lists a lock of the process on the file (by inode). */
-    static boolean holdsLock(Process child, Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        String inode = ":" + Files.getAttribute(file, "unix:ino");
-        String pid = Long.toString(child.pid());
-        for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
-            String[] t = line.trim().split("\\s+");
-            for (int i = 0; i + 2 < t.length; i++) {
-                if ((t[i].equals("READ") || t[i].equals("WRITE")) && t[i + 1].equals(pid) && t[i + 2].endsWith(inode)) {
-                    return true;
+    static boolean holdsLock(Process child, Path file) {
+        try {
+            String inode = ":" + Files.getAttribute(file, "unix:ino");
+            String pid = Long.toString(child.pid());
+            for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
+                String[] t = line.trim().split("\\s+");
+                for (int i = 0; i + 2 < t.length; i++) {
+                    if ((t[i].equals("READ") || t[i].equals("WRITE")) && t[i + 1].equals(pid) && t[i + 2].endsWith(inode)) {
+                        return true;
+                    }
                 }
             }
+            return false;
+        } catch (IOException notYet) {
+            return false; // the file does not exist yet
         }
-        return false;
     }
 
     /** Whether a process (or the JVM its {@code env} wrapper became) has {@code file} open. */

@@ -15,8 +15,16 @@ public final class Db {
     /** Every row of a query, each row rendered as its columns' strings joined by " | ". */
     public static List<String> rows(Path db, String sql) {
         try (Database d = Database.openReadOnly(db, DbSettings.defaults());
-                Statement st = d.connection().createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
+                Statement st = d.connection().createStatement()) {
+            return rows(st, sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The same on a statement of a connection the caller holds (e.g. a database of an older schema). */
+    public static List<String> rows(Statement st, String sql) throws java.sql.SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
@@ -27,8 +35,6 @@ public final class Db {
                 rows.add(b.toString());
             }
             return rows;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 
