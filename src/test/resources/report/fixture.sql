@@ -65,7 +65,7 @@ CREATE TEMP TABLE fixture_steps AS SELECT * FROM (VALUES
 ) AS t(run_id, pos, ts, step, step_with_flags, is_entry, is_terminal, exit_code, duration_ms, error_type);
 
 INSERT INTO events
-SELECT 'e' || s.run_id || '-' || s.pos, 1, row_number() OVER (ORDER BY s.ts), s.ts::TIMESTAMPTZ, r.tool_name,
+SELECT md5('e' || s.run_id || '-' || s.pos)::UUID, 1, row_number() OVER (ORDER BY s.ts), s.ts::TIMESTAMPTZ, r.tool_name,
        r.tool_version, string_split(s.step, '/'),
        CASE WHEN s.step_with_flags LIKE '%[%' THEN ['--auto-approve'] ELSE []::VARCHAR[] END,
        s.exit_code, s.duration_ms, s.error_type, r.actor_hash, r.machine_hash,

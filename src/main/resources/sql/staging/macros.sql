@@ -9,10 +9,10 @@ CREATE OR REPLACE TEMP MACRO ca_hmac(v) AS
     END;
 
 -- The de-duplication key of an event (SPEC §4.2): the producer's event_id when given, else its
--- canonical content, hashed with the secret so that neither can be read back (128 bits).
+-- canonical content, hashed with the secret so that neither can be read back (128 bits, as a UUID).
 CREATE OR REPLACE TEMP MACRO ca_event_key(event_id, content) AS
     CASE WHEN event_id IS NOT NULL THEN md5(getvariable('ca_key_hex') || chr(31) || 'event_id' || chr(31) || event_id)
-         ELSE md5(getvariable('ca_key_hex') || chr(31) || 'content' || chr(31) || content) END;
+         ELSE md5(getvariable('ca_key_hex') || chr(31) || 'content' || chr(31) || content) END::UUID;
 
 -- The kind of a JSON value from its text: s string, a array, o object, b boolean, n number,
 -- z null or absent.

@@ -2,11 +2,9 @@ package dev.clianalytics.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clianalytics.sql.SqlResources;
 import dev.clianalytics.support.Db;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,7 @@ class StepTriplesMigrationTest {
     void stepsWrittenBySchema3ReadTheSameThroughTheViewAfterTheUpgrade() throws Exception {
         Path file = dir.resolve("old.duckdb");
         List<String> before;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
-            st.execute("SET TimeZone = 'UTC'");
-            st.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR NOT NULL,"
-                    + " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-            for (String script : Migrations.scripts().subList(0, 3)) {
-                for (String statement : SqlResources.statements(SqlResources.load("db/migration/" + script))) {
-                    st.execute(statement);
-                }
-                st.execute("INSERT INTO schema_version (version, script) VALUES (" + Migrations.versionOf(script)
-                        + ", '" + script + "')");
-            }
+        try (Connection c = OldSchema.open(file, 3); Statement st = c.createStatement()) {
             st.execute("INSERT INTO workflow_steps VALUES"
                     + " (1, 1, 10, '2026-01-10 10:00:00+00', 'terraform/init', 'terraform/init', true, false, 0, 1000, NULL, NULL, NULL),"
                     + " (1, 2, 11, '2026-01-10 10:01:00+00', 'terraform/plan', 'terraform/plan', false, false, 1, 2000, 'Err',"

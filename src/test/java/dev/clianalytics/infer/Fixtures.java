@@ -70,7 +70,7 @@ final class Fixtures {
         d.execute("INSERT INTO ingest_runs VALUES (" + run + ", now(), now(), 'native', 0, 0, 0, 0, 0)");
         try (PreparedStatement ps = d.connection().prepareStatement("""
                 INSERT INTO events
-                SELECT coalesce(j->>'event_id', 'fixture-' || $3), $2, $3, (j->>'timestamp')::TIMESTAMPTZ,
+                SELECT md5(coalesce(j->>'event_id', 'fixture-' || $3))::UUID, $2, $3, (j->>'timestamp')::TIMESTAMPTZ,
                        j->>'tool_name', j->>'tool_version', from_json(j->'command_path', '["VARCHAR"]'),
                        coalesce(from_json(j->'flags_present', '["VARCHAR"]'), []), (j->>'exit_code')::INTEGER,
                        (j->>'duration_ms')::BIGINT, j->>'error_type', j->>'actor_id', j->>'machine_id',
