@@ -27,10 +27,12 @@ public final class Database implements AutoCloseable {
 
     private final Path path;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private Database(Path path, Connection connection) {
+    private Database(Path path, Connection connection, boolean readOnly) {
         this.path = path;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** Opens for writing, creating the file and applying migrations as needed. */
@@ -53,7 +55,7 @@ public final class Database implements AutoCloseable {
     private static Database open(Path path, DbSettings settings, boolean readOnly) {
         checkIsDuckDb(path);
         Connection connection = connect(path, readOnly);
-        Database db = new Database(path, connection);
+        Database db = new Database(path, connection, readOnly);
         try {
             db.configure(settings);
             Migrations.apply(db, readOnly);
@@ -88,6 +90,25 @@ public final class Database implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new CliAnalyticsException("could not close database " + path + ": " + firstLine(e.getMessage()), e);
+        }
+        if (!readOnly) {
+            removeEmptySpillDirectory();
+        }
+    }
+
+    /**
+     * DuckDB spills to {@code <db>.tmp/} and removes it when it ends normally; a run that was
+     * killed leaves it behind, and later runs only empty it. The writer (the only process with the
+     * file open) removes it once it is empty; anything inside stays.
+     */
+    private void removeEmptySpillDirectory() {
+        Path spill = path.resolveSibling(path.getFileName() + ".tmp");
+        try {
+            if (Files.isDirectory(spill, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(spill);
+            }
+        } catch (java.io.IOException e) {
+            // not empty, or not ours to remove: left as it is
         }
     }
 

@@ -35,6 +35,23 @@ class DatabaseTest {
     }
 
     @Test
+    void anEmptySpillDirectoryLeftByAKilledRunIsRemovedByTheNextWriterButNotByReaders() throws Exception {
+        Path file = dir.resolve("a.duckdb");
+        Path spill = dir.resolve("a.duckdb.tmp");
+        Database.open(file, DbSettings.defaults()).close();
+        Files.createDirectory(spill); // as a killed run leaves it (DuckDB empties it on the next open)
+        Database.openReadOnly(file, DbSettings.defaults()).close();
+        assertThat(spill).isDirectory();
+        Database.open(file, DbSettings.defaults()).close();
+        assertThat(spill).doesNotExist();
+
+        Files.createDirectory(spill);
+        Files.writeString(spill.resolve("notes.txt"), "not DuckDB's");
+        Database.open(file, DbSettings.defaults()).close();
+        assertThat(spill.resolve("notes.txt")).hasContent("not DuckDB's");
+    }
+
+    @Test
     void theSessionSettingsApplyToWritersAndReaders() throws Exception {
         Path file = dir.resolve("settings.duckdb");
         DbSettings settings = new DbSettings("300MB", 1);
