@@ -2,23 +2,25 @@
 -- sequence (events without one after those with one), then ingest order. Marks where a session
 -- starts, and why, and where a workflow run starts (SPEC §5.2); the second pass (int_steps) numbers
 -- them and, from the next event's marks, tells the last event of each session and run. A TEMP
--- view: int_steps reads it in the same query, so these rows are never written out. The event's
--- own values the marts need ride along (carrying them is cheaper than joining events again);
--- only integer columns are compared with the neighbours.
+-- view: int_steps reads it in the same query, so these rows are never written out. Both passes
+-- sort every event with its payload, so the payload is narrow: dense integer ids for the step
+-- and tool, the tool version and error text as 64-bit keys (int_versions spells them out); the
+-- session hint is the one string (int_steps keeps it on the last event of a session).
 WITH
--- every event with the (actor, machine) key after identity stitching, ordering keys, its end (a
--- missing duration counts 0; in microseconds: adding an INTERVAL to a timestamp costs 15 times
--- more), hashed hint and tool, its step's roles
+-- every event with the (actor, machine) key after identity stitching, ordering keys, its end in
+-- microseconds (a missing duration counts 0; adding an INTERVAL to a timestamp costs 15 times
+-- more), the hashed hint, its step and tool ids and the step's roles
 keyed AS (
-    SELECT p.pair_key, e.ingest_seq, e.ts, e.sequence,
-           make_timestamptz(epoch_us(e.ts) + coalesce(e.duration_ms, 0) * 1000) AS ended_at,
+    SELECT p.pair_key::INTEGER AS pair_key, e.ingest_seq, e.ts, e.sequence,
+           epoch_us(e.ts) + coalesce(e.duration_ms, 0) * 1000 AS ended_us,
            hash(e.session_hint_hash) AS hint_key,
            e.ci_detected,
-           hash(e.tool_name) AS tool_key,
-           s.step_key,
+           s.tool_id,
+           s.step_id,
            s.is_entry,
            s.is_terminal AND e.exit_code IS NOT NULL AS closes_run,
-           e.exit_code, e.duration_ms, e.error_type, e.tool_version, e.session_hint_hash
+           e.exit_code, e.duration_ms, hash(e.tool_version) AS version_key,
+           CASE WHEN e.error_type IS NOT NULL THEN hash(e.error_type) END AS error_key, e.session_hint_hash
     FROM events AS e
     JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.machine_hash = e.machine_hash
     JOIN int_step_names AS s ON s.step_key = hash(e.tool_name, e.command_path, e.flags_present)
@@ -26,12 +28,12 @@ keyed AS (
 -- each event beside the previous event of the same actor and machine, and the step two events
 -- back (n-grams)
 ordered AS (
-    SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_key, step_key, is_entry, closes_run,
-           ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash,
+    SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_id, step_id, is_entry, closes_run,
+           exit_code, duration_ms, version_key, error_key, session_hint_hash,
            row_number() OVER by_actor_machine AS event_number,
-           lag({'ended_at': ended_at, 'hint_key': hint_key, 'ci_detected': ci_detected,
-                'tool_key': tool_key, 'closes_run': closes_run, 'step_key': step_key}) OVER by_actor_machine AS prev,
-           lag(step_key, 2) OVER by_actor_machine AS prev2_step_key
+           lag({'ended_us': ended_us, 'hint_key': hint_key, 'ci_detected': ci_detected,
+                'tool_id': tool_id, 'closes_run': closes_run, 'step_id': step_id}) OVER by_actor_machine AS prev,
+           lag(step_id, 2) OVER by_actor_machine AS prev2_step_id
     FROM keyed
     WINDOW by_actor_machine AS (PARTITION BY pair_key ORDER BY ts, sequence NULLS LAST, ingest_seq)
 ),
@@ -43,7 +45,7 @@ ordered AS (
 session_starts AS (
     SELECT o.*,
            CASE WHEN o.prev IS NULL THEN 1                                                  -- first
-                WHEN epoch_us(o.ts) - epoch_us(o.prev.ended_at) > st.session_timeout_ms * 1000 THEN 2  -- inactivity
+                WHEN epoch_us(o.ts) - o.prev.ended_us > st.session_timeout_ms * 1000 THEN 2   -- inactivity
                 WHEN o.hint_key <> o.prev.hint_key THEN 3                                       -- hint_change
                 WHEN o.ci_detected <> o.prev.ci_detected THEN 4                                 -- ci_change
            END::UTINYINT AS split_code
@@ -52,8 +54,7 @@ session_starts AS (
 )
 -- a run starts with a session, at an entry command, after a terminal command with a known exit
 -- code, or when the tool changes (all events of a run share its tool, as with the hint above)
-SELECT pair_key, ingest_seq, event_number, step_key, prev.step_key AS prev_step_key, prev2_step_key,
-       split_code,
-       ts, ended_at, exit_code, duration_ms, error_type, tool_version, session_hint_hash, ci_detected,
-       split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_key <> prev.tool_key AS starts_run
+SELECT pair_key, ingest_seq, event_number, step_id, prev.step_id AS prev_step_id, prev2_step_id,
+       split_code, ts, exit_code, duration_ms, version_key, error_key, session_hint_hash, ci_detected,
+       split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_id <> prev.tool_id AS starts_run
 FROM session_starts

@@ -13,7 +13,6 @@ per_pair AS (
 -- ids used by the keys before each key
 SELECT pair_key,
        coalesce(sum(sessions) OVER earlier, 0)::BIGINT AS session_offset,
-       coalesce(sum(runs) OVER earlier, 0)::BIGINT AS run_offset,
-       (pair_key::BIGINT << 32) AS run_key_base
+       coalesce(sum(runs) OVER earlier, 0)::BIGINT AS run_offset
 FROM per_pair
 WINDOW earlier AS (ORDER BY pair_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)

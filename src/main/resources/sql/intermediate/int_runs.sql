@@ -5,26 +5,31 @@
 -- terminal leaves are on the last step and the two before it; only longer runs collect their
 -- steps, which is slow for millions of runs.
 WITH
--- the last step of each run, with its dense run and session ids (int_pair_offsets) and, from
--- its triple (int_step_triples), its tool and the roles of the up to three last steps
+-- the last step of each run, with its dense run and session ids (int_pair_offsets), its end,
+-- its tool version and error text (int_versions) and,
+-- from its triple (int_step_triples), its tool and the roles of the up to three last steps
 lasts AS (
     SELECT s.*, o.run_offset + (s.run_key & 4294967295) AS workflow_run_id,
-           o.session_offset + s.session_number AS session_id, t.tool_name, t.is_terminal AS last_is_terminal,
+           o.session_offset + s.session_number AS session_id,
+           make_timestamptz(epoch_us(s.ts) + coalesce(s.duration_ms, 0) * 1000) AS ended_at,
+           v.text AS tool_version, x.text AS error_type, t.tool_name, t.is_terminal AS last_is_terminal,
            t.terminal_1, t.terminal_2, t.terminal_3, t.sequence_key
     FROM int_steps AS s
     JOIN int_pair_offsets AS o USING (pair_key)
     JOIN int_step_triples AS t USING (triple_key)
+    JOIN int_versions AS v ON v.text_key = s.version_key
+    LEFT JOIN int_versions AS x ON x.text_key = s.error_key
     WHERE s.is_last_in_run
 ),
 -- every step of the runs longer than three steps
 long_steps AS (
-    SELECT s.run_key, s.position, s.step_key
+    SELECT s.run_key, s.position, (s.triple_key & 2097151)::INTEGER AS step_id
     FROM int_steps AS s
     SEMI JOIN (SELECT run_key FROM int_steps WHERE position = 4) AS l USING (run_key)
 ),
 -- their step sequences, keyed as int_step_triples keys the sequences of up to three steps
 long_sequences AS (
-    SELECT run_key, hash(list(step_key ORDER BY position)) AS fingerprint_key
+    SELECT run_key, hash(list(step_id ORDER BY position)) AS fingerprint_key
     FROM long_steps
     GROUP BY run_key
 ),
@@ -32,7 +37,7 @@ long_sequences AS (
 long_terminals AS (
     SELECT s.run_key, n.leaf, count(*) AS occurrences, min(s.position) AS first_position
     FROM long_steps AS s
-    JOIN int_step_names AS n USING (step_key)
+    JOIN int_step_names AS n USING (step_id)
     WHERE n.is_terminal
     GROUP BY s.run_key, n.leaf
 ),

@@ -1,7 +1,8 @@
 -- One row per distinct step (tool, command path, flags), with its names and roles. Built once per
 -- distinct step rather than once per event: string work on millions of events is the slow part.
 -- step_key is a 64-bit hash of the three values (a collision among a few thousand steps is
--- astronomically unlikely).
+-- astronomically unlikely); step_id numbers the steps densely from 1, so that three of them pack
+-- into one 64-bit triple key (int_steps): 21 bits each, hence at most 2,097,151 distinct steps.
 WITH
 -- the distinct steps
 distinct_steps AS (
@@ -21,8 +22,12 @@ named AS (
                        THEN '[' || array_to_string(list_sort(flags_present), ',') || ']' ELSE '' END AS step_with_flags
     FROM distinct_steps
 )
--- the leaf command (last element of the path) decides entry and terminal (infer settings)
+-- the leaf command (last element of the path) decides entry and terminal (infer settings); the
+-- tool gets a dense id too (the window pass compares integers)
 SELECT n.*,
+       CASE WHEN count(*) OVER () < 2097152 THEN row_number() OVER (ORDER BY n.step_key)
+            ELSE error('infer supports at most 2,097,151 distinct steps (tool, command path, flags)') END::INTEGER AS step_id,
+       dense_rank() OVER (ORDER BY n.tool_name)::INTEGER AS tool_id,
        n.leaf IN (SELECT command FROM infer_entry_commands) AS is_entry,
        n.leaf IN (SELECT command FROM infer_terminal_commands) AS is_terminal
 FROM named AS n

@@ -1,15 +1,15 @@
 -- One row per distinct (two steps back, one step back, this step) triple within a run (int_steps
--- gives each step the 64-bit key of its triple), with what steps and runs read off it, built once
+-- gives each step the key of its triple: three 21-bit step ids packed, 0 for none), with what
+-- steps and runs read off it, built once
 -- per triple rather than once per step: this step's names and roles, the n-grams ending at it
 -- (SPEC §5.4), and for a run whose last three steps (or fewer) these are, the terminal leaves in
 -- order and the key of the step sequence (int_runs).
 WITH
--- the distinct triples
+-- the distinct triples, unpacked
 triples AS (
-    SELECT triple_key, any_value(prev2_step_key) AS prev2_step_key, any_value(prev_step_key) AS prev_step_key,
-           any_value(step_key) AS step_key
-    FROM int_steps
-    GROUP BY triple_key
+    SELECT triple_key, (triple_key >> 42)::INTEGER AS prev2_step_id,
+           ((triple_key >> 21) & 2097151)::INTEGER AS prev_step_id, (triple_key & 2097151)::INTEGER AS step_id
+    FROM (SELECT DISTINCT triple_key FROM int_steps)
 )
 -- names, roles and n-grams (steps without flags joined by ' -> ')
 SELECT t.triple_key, n.tool_name, n.step, n.step_with_flags, n.is_entry, n.is_terminal,
@@ -18,8 +18,8 @@ SELECT t.triple_key, n.tool_name, n.step, n.step_with_flags, n.is_entry, n.is_te
        CASE WHEN p2.is_terminal THEN p2.leaf END AS terminal_1,
        CASE WHEN p1.is_terminal THEN p1.leaf END AS terminal_2,
        CASE WHEN n.is_terminal THEN n.leaf END AS terminal_3,
-       hash(list_filter([t.prev2_step_key, t.prev_step_key, t.step_key], k -> k IS NOT NULL)) AS sequence_key
+       hash(list_filter([t.prev2_step_id, t.prev_step_id, t.step_id], k -> k <> 0)) AS sequence_key
 FROM triples AS t
-JOIN int_step_names AS n ON n.step_key = t.step_key
-LEFT JOIN int_step_names AS p1 ON p1.step_key = t.prev_step_key
-LEFT JOIN int_step_names AS p2 ON p2.step_key = t.prev2_step_key
+JOIN int_step_names AS n ON n.step_id = t.step_id
+LEFT JOIN int_step_names AS p1 ON p1.step_id = t.prev_step_id
+LEFT JOIN int_step_names AS p2 ON p2.step_id = t.prev2_step_id

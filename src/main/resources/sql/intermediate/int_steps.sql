@@ -1,9 +1,12 @@
 -- Every event as a step of its run (the second window pass, over the first one's rows straight
 -- from int_events_sessionized): the run and session it belongs to as numbers within its (actor,
 -- machine) key, its position in its run, the session reason code of a run that starts a session,
--- and the two steps before it in the run and the key of that triple (n-grams, fingerprints).
--- run_key packs (pair_key, run number) into one integer that sorts like the final dense ids;
--- int_pair_offsets turns the numbers into those ids.
+-- and the key of its (two back, one back, this) step triple within the run (n-grams,
+-- fingerprints). run_key packs (pair_key, run number) into one integer that sorts like the final
+-- dense ids; int_pair_offsets turns the numbers into those ids. The largest intermediate, so it
+-- is narrow: the triple key packs three 21-bit step ids (0 for none), so the steps themselves
+-- need no columns, texts are keys (int_versions), and an event's end is its timestamp plus its
+-- duration.
 WITH
 -- running counts of starts give the numbers (both packed in one sum: sessions in the high 32 bits,
 -- runs in the low 32); the latest run start (the last one so far; carrying it is much cheaper
@@ -30,22 +33,20 @@ lasts AS (
 -- earlier steps only when they belong to the same run
 in_run AS (
     SELECT *,
-           CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_key END AS prev_in_run,
-           CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_key END AS prev2_in_run
+           CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_id ELSE 0 END AS prev_in_run,
+           CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_id ELSE 0 END AS prev2_in_run
     FROM lasts
 )
 -- positions from the latest run start; what only runs and sessions need (the run's start and
--- version, the session's hint) only on the last event of the run or session, where int_runs
--- reads it: this table is the largest intermediate, and what it does not hold cannot spill
-SELECT pair_key, ingest_seq, step_key,
+-- version, the session's hint) only on the last event of the run or session, where int_runs reads it
+SELECT pair_key, ingest_seq,
        (starts_packed >> 32)::INTEGER AS session_number,
        (pair_key::BIGINT << 32) + (starts_packed & 4294967295)::BIGINT AS run_key,
        (event_number - run_start.event_number + 1)::INTEGER AS position,
-       prev_in_run AS prev_step_key, prev2_in_run AS prev2_step_key,
-       hash(prev2_in_run, prev_in_run, step_key) AS triple_key,
+       ((prev2_in_run::UBIGINT << 42) | (prev_in_run::UBIGINT << 21) | step_id::UBIGINT) AS triple_key,
        is_last_in_run, is_last_in_session,
-       ts, ended_at, exit_code, duration_ms, error_type, ci_detected,
-       CASE WHEN is_last_in_run THEN tool_version END AS tool_version,
+       ts, exit_code, duration_ms, error_key, ci_detected,
+       CASE WHEN is_last_in_run THEN version_key END AS version_key,
        CASE WHEN is_last_in_session THEN session_hint_hash END AS session_hint_hash,
        CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
        CASE WHEN is_last_in_run THEN run_start.split_code::UTINYINT END AS run_split_code
