@@ -23,11 +23,13 @@ named AS (
     FROM distinct_steps
 )
 -- the leaf command (last element of the path) decides entry and terminal (infer settings); the
--- tool gets a dense id too (the window pass compares integers)
+-- tool and the leaf get dense ids too (the window pass and the runs compare integers; tool ids
+-- sort like the names)
 SELECT n.*,
        CASE WHEN count(*) OVER () < 2097152 THEN row_number() OVER (ORDER BY n.step_key)
             ELSE error('infer supports at most 2,097,151 distinct steps (tool, command path, flags)') END::INTEGER AS step_id,
        dense_rank() OVER (ORDER BY n.tool_name)::INTEGER AS tool_id,
+       dense_rank() OVER (ORDER BY n.leaf)::INTEGER AS leaf_id,
        n.leaf IN (SELECT command FROM infer_entry_commands) AS is_entry,
        n.leaf IN (SELECT command FROM infer_terminal_commands) AS is_terminal
 FROM named AS n

@@ -2,8 +2,8 @@
 -- gives each step the key of its triple: three 21-bit step ids packed, 0 for none), with what
 -- steps and runs read off it, built once
 -- per triple rather than once per step: this step's names and roles, the n-grams ending at it
--- (SPEC §5.4), and for a run whose last three steps (or fewer) these are, the terminal leaves in
--- order and the key of the step sequence (int_runs).
+-- (SPEC §5.4), and for a run whose last three steps (or fewer) these are, the ids of the terminal
+-- leaves in order and the key of the step sequence (int_runs).
 WITH
 -- the distinct triples, unpacked
 triples AS (
@@ -12,12 +12,12 @@ triples AS (
     FROM (SELECT DISTINCT triple_key FROM int_steps)
 )
 -- names, roles and n-grams (steps without flags joined by ' -> ')
-SELECT t.triple_key, n.tool_name, n.step, n.step_with_flags, n.is_entry, n.is_terminal,
+SELECT t.triple_key, n.tool_id, n.step, n.step_with_flags, n.is_entry, n.is_terminal,
        p1.step || ' -> ' || n.step AS ngram2,
        p2.step || ' -> ' || p1.step || ' -> ' || n.step AS ngram3,
-       CASE WHEN p2.is_terminal THEN p2.leaf END AS terminal_1,
-       CASE WHEN p1.is_terminal THEN p1.leaf END AS terminal_2,
-       CASE WHEN n.is_terminal THEN n.leaf END AS terminal_3,
+       CASE WHEN p2.is_terminal THEN p2.leaf_id END AS terminal_1,
+       CASE WHEN p1.is_terminal THEN p1.leaf_id END AS terminal_2,
+       CASE WHEN n.is_terminal THEN n.leaf_id END AS terminal_3,
        hash(list_filter([t.prev2_step_id, t.prev_step_id, t.step_id], k -> k <> 0)) AS sequence_key
 FROM triples AS t
 JOIN int_step_names AS n ON n.step_id = t.step_id

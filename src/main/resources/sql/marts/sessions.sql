@@ -14,14 +14,19 @@ per_session AS (
     SELECT session_id, count(*) AS workflow_run_count, sum(step_count) AS event_count,
            min(started_at) AS started_at,
            ['first', 'inactivity', 'hint_change', 'ci_change'][max(run_split_code)] AS split_reason,
-           min(tool_name) AS first_tool, max(tool_name) AS last_tool
+           min(tool_id) AS first_tool_id, max(tool_id) AS last_tool_id
     FROM int_runs
     GROUP BY session_id
 ),
+-- tool names by id (ids sort like the names)
+tools AS (
+    SELECT DISTINCT tool_id, tool_name FROM int_step_names
+),
 multi_tool AS (
-    SELECT r.session_id, list(DISTINCT r.tool_name ORDER BY r.tool_name) AS tools
+    SELECT r.session_id, list(DISTINCT t.tool_name ORDER BY t.tool_name) AS tools
     FROM int_runs AS r
-    SEMI JOIN (SELECT session_id FROM per_session WHERE first_tool <> last_tool) AS m USING (session_id)
+    JOIN tools AS t USING (tool_id)
+    SEMI JOIN (SELECT session_id FROM per_session WHERE first_tool_id <> last_tool_id) AS m USING (session_id)
     GROUP BY r.session_id
 ),
 -- the stitched actor and the machine of each (actor, machine) key
@@ -30,8 +35,9 @@ pairs AS (
 )
 SELECT l.session_id, p.actor_hash, p.machine_hash, l.session_hint_hash, l.ci_detected, s.split_reason,
        s.started_at, l.ended_at, s.event_count::BIGINT AS event_count, s.workflow_run_count,
-       coalesce(m.tools, [s.first_tool]) AS tools
+       coalesce(m.tools, [t.tool_name]) AS tools
 FROM lasts AS l
 JOIN per_session AS s USING (session_id)
+JOIN tools AS t ON t.tool_id = s.first_tool_id
 JOIN pairs AS p USING (pair_key)
 LEFT JOIN multi_tool AS m USING (session_id)

@@ -40,6 +40,7 @@ public final class InferService {
             Step.temp("int_actor_machines"),
             Step.temp("int_step_names"),
             Step.temp("int_versions"),
+            Step.temp("int_run_names"),
             Step.view("int_events_sessionized"),
             Step.temp("int_steps"),
             Step.temp("int_pair_offsets"),
@@ -47,8 +48,8 @@ public final class InferService {
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
             Step.mart("workflow_step_triples"),
-            Step.mart("workflow_step_rows", "int_steps", "int_pair_offsets", "int_step_triples", "int_versions"),
-            Step.mart("workflow_runs", "int_fingerprints"),
+            Step.mart("workflow_step_rows", "int_steps", "int_pair_offsets", "int_step_triples"),
+            Step.mart("workflow_runs", "int_fingerprints", "int_versions", "int_run_names"),
             Step.mart("sessions"));
 
     private record Step(String model, boolean mart, boolean view, String... drops) {
