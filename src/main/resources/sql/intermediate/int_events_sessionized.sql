@@ -3,9 +3,9 @@
 -- starts, and why, and where a workflow run starts (SPEC §5.2); the second pass (int_steps) numbers
 -- them and, from the next event's marks, tells the last event of each session and run. A TEMP
 -- view: int_steps reads it in the same query, so these rows are never written out. Both passes
--- sort every event with its payload, so the payload is narrow: dense integer ids for the step
--- and tool, the tool version and error text as 64-bit keys (int_versions spells them out); the
--- session hint is the one string (int_steps keeps it on the last event of a session).
+-- sort every event with its payload, so the payload is narrow and has no strings: dense integer
+-- ids for the step and tool, the tool version, error text and session hint as 64-bit keys
+-- (int_versions and int_hints spell them out).
 WITH
 -- every event with the (actor, machine) key after identity stitching, ordering keys, its end in
 -- microseconds (a missing duration counts 0; adding an INTERVAL to a timestamp costs 15 times
@@ -20,7 +20,7 @@ keyed AS (
            s.is_entry,
            s.is_terminal AND e.exit_code IS NOT NULL AS closes_run,
            e.exit_code, e.duration_ms, hash(e.tool_version) AS version_key,
-           CASE WHEN e.error_type IS NOT NULL THEN hash(e.error_type) END AS error_key, e.session_hint_hash
+           CASE WHEN e.error_type IS NOT NULL THEN hash(e.error_type) END AS error_key
     FROM events AS e
     JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.machine_hash = e.machine_hash
     JOIN int_step_names AS s ON s.step_key = hash(e.tool_name, e.command_path, e.flags_present)
@@ -29,7 +29,7 @@ keyed AS (
 -- back (n-grams)
 ordered AS (
     SELECT pair_key, ingest_seq, ts, hint_key, ci_detected, tool_id, step_id, is_entry, closes_run,
-           exit_code, duration_ms, version_key, error_key, session_hint_hash,
+           exit_code, duration_ms, version_key, error_key,
            row_number() OVER by_actor_machine AS event_number,
            lag({'ended_us': ended_us, 'hint_key': hint_key, 'ci_detected': ci_detected,
                 'tool_id': tool_id, 'closes_run': closes_run, 'step_id': step_id}) OVER by_actor_machine AS prev,
@@ -55,6 +55,6 @@ session_starts AS (
 -- a run starts with a session, at an entry command, after a terminal command with a known exit
 -- code, or when the tool changes (all events of a run share its tool, as with the hint above)
 SELECT pair_key, ingest_seq, event_number, step_id, prev.step_id AS prev_step_id, prev2_step_id,
-       split_code, ts, exit_code, duration_ms, version_key, error_key, session_hint_hash, ci_detected,
+       split_code, ts, exit_code, duration_ms, version_key, error_key, hint_key, ci_detected,
        split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_id <> prev.tool_id AS starts_run
 FROM session_starts

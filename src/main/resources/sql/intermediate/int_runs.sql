@@ -4,7 +4,7 @@
 -- int_fingerprints) and the outcome. Most runs have at most three steps: their sequence and
 -- terminal leaves are on the last step and the two before it; only longer runs collect their
 -- steps, which is slow for millions of runs. Texts stay keys and ids here (tool, name, version,
--- error text, outcome code): workflow_runs spells them out, so this table stays small.
+-- error text, session hint, outcome code): workflow_runs spells them out, so this table stays small.
 WITH
 -- the last step of each run, with its dense run and session ids (int_pair_offsets), its end
 -- and, from its triple (int_step_triples), its tool and the terminal leaves of the up to three
@@ -80,7 +80,7 @@ closed AS (
 -- outcome codes (workflow_runs spells them out): 1 SUCCESS, ended on a terminal command that
 -- exited 0; 2 FAILED, the last command exited non-zero (terminal or not); 3 ABANDONED, anything
 -- else; 4 IN_PROGRESS, not closed
-SELECT workflow_run_id, run_key, session_id, pair_key, ci_detected, session_hint_hash, tool_id, leaf_id,
+SELECT workflow_run_id, run_key, session_id, pair_key, ci_detected, hint_key, tool_id, leaf_id,
        name_id, version_key, run_started_at AS started_at, ended_at,
        position AS step_count, exit_code AS last_exit_code, error_key,
        fingerprint_key, is_last_in_session, run_split_code,

@@ -5,8 +5,8 @@
 -- fingerprints). run_key packs (pair_key, run number) into one integer that sorts like the final
 -- dense ids; int_pair_offsets turns the numbers into those ids. The largest intermediate, so it
 -- is narrow: the triple key packs three 21-bit step ids (0 for none), so the steps themselves
--- need no columns, texts are keys (int_versions), and an event's end is its timestamp plus its
--- duration.
+-- need no columns, texts are keys (int_versions, int_hints), and an event's end is its timestamp
+-- plus its duration.
 WITH
 -- running counts of starts give the numbers (both packed in one sum: sessions in the high 32 bits,
 -- runs in the low 32); the latest run start (the last one so far; carrying it is much cheaper
@@ -47,7 +47,7 @@ SELECT pair_key, ingest_seq,
        is_last_in_run, is_last_in_session,
        ts, exit_code, duration_ms, error_key, ci_detected,
        CASE WHEN is_last_in_run THEN version_key END AS version_key,
-       CASE WHEN is_last_in_session THEN session_hint_hash END AS session_hint_hash,
+       CASE WHEN is_last_in_session THEN hint_key END AS hint_key,
        CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
        CASE WHEN is_last_in_run THEN run_start.split_code::UTINYINT END AS run_split_code
 FROM in_run

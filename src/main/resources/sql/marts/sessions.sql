@@ -4,9 +4,10 @@
 WITH
 -- the last run of each session
 lasts AS (
-    SELECT session_id, pair_key, session_hint_hash, ci_detected, ended_at
-    FROM int_runs
-    WHERE is_last_in_session
+    SELECT r.session_id, r.pair_key, h.session_hint_hash, r.ci_detected, r.ended_at
+    FROM int_runs AS r
+    LEFT JOIN int_hints AS h USING (hint_key)
+    WHERE r.is_last_in_session
 ),
 -- runs, events, start, reason (only the first run has a code) and tools per session: one sorted
 -- list per session that used several tools

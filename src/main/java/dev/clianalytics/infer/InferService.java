@@ -41,6 +41,7 @@ public final class InferService {
             Step.temp("int_step_names"),
             Step.temp("int_versions"),
             Step.temp("int_run_names"),
+            Step.temp("int_hints"),
             Step.view("int_events_sessionized"),
             Step.temp("int_steps"),
             Step.temp("int_pair_offsets"),
