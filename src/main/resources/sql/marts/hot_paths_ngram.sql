@@ -14,12 +14,22 @@ scoped_runs AS (
       AND NOT (coalesce($4::BOOLEAN, false) AND ci_detected)
 ),
 -- how often each step triple occurs (few distinct triples, many steps), with the step and the
--- n-grams ending at it
+-- n-grams ending at it; without a filter every run is in scope, so the steps are counted without
+-- matching them to runs (the second branch then reads no run)
 combinations AS (
     SELECT t.step, t.ngram2, t.ngram3, c.occurrences
     FROM (SELECT s.triple_key, count(*) AS occurrences
           FROM workflow_step_rows AS s
-          SEMI JOIN scoped_runs AS r ON r.workflow_run_id = s.workflow_run_id
+          WHERE $1::VARCHAR IS NULL AND $2::TIMESTAMPTZ IS NULL AND $3::TIMESTAMPTZ IS NULL
+            AND NOT coalesce($4::BOOLEAN, false)
+          GROUP BY s.triple_key
+          UNION ALL
+          SELECT s.triple_key, count(*) AS occurrences
+          FROM workflow_step_rows AS s
+          SEMI JOIN (SELECT workflow_run_id FROM scoped_runs
+                     WHERE NOT ($1::VARCHAR IS NULL AND $2::TIMESTAMPTZ IS NULL AND $3::TIMESTAMPTZ IS NULL
+                                AND NOT coalesce($4::BOOLEAN, false))) AS r
+            ON r.workflow_run_id = s.workflow_run_id
           GROUP BY s.triple_key) AS c
     JOIN workflow_step_triples AS t USING (triple_key)
 ),

@@ -1,6 +1,7 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.infer.InferResult;
 import dev.clianalytics.infer.InferService;
 import dev.clianalytics.infer.InferSettings;
@@ -28,6 +29,13 @@ import picocli.CommandLine.Spec;
             "  cli-analytics infer --as-of 2026-03-01T12:00:00Z"
         })
 final class InferCommand implements Callable<Integer> {
+    /**
+     * DuckDB's memory limit for infer unless CLI_ANALYTICS_MEMORY_LIMIT is set: its intermediates
+     * (about 1 GB at 5M events) then stay in memory instead of spilling to disk, and the whole
+     * process stays under 1.5 GiB of RSS (docs/infer.md).
+     */
+    static final String INFER_MEMORY_LIMIT = "1200MB";
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +61,7 @@ final class InferCommand implements Callable<Integer> {
             settings = settings.withWorkflows(WorkflowConfigLoader.load(workflows), name == null ? null : name.toString());
         }
         InferResult result;
-        try (Database db = Database.open(options.db(), options.dbSettings())) {
+        try (Database db = Database.open(options.db(), settings(options))) {
             result = InferService.run(db, settings);
         }
         if (!options.quiet()) {
@@ -64,6 +72,12 @@ final class InferCommand implements Callable<Integer> {
                     "  %-24s %8.3f s%n", model, time.toNanos() / 1e9));
         }
         return 0;
+    }
+
+    static DbSettings settings(GlobalOptions options) {
+        DbSettings settings = options.dbSettings();
+        return options.env().containsKey("CLI_ANALYTICS_MEMORY_LIMIT") ? settings
+                : new DbSettings(INFER_MEMORY_LIMIT, settings.threads());
     }
 
     static String summary(InferResult r) {
