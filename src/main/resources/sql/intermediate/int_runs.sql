@@ -26,9 +26,11 @@ long_steps AS (
     FROM int_steps AS s
     SEMI JOIN (SELECT run_key FROM int_steps WHERE position = 4) AS l USING (run_key)
 ),
--- their step sequences, keyed as int_step_triples keys the sequences of up to three steps
+-- their step sequences as 64-bit keys: each (position, step) packed in one integer and hashed, the
+-- hashes combined with XOR, which needs no ordered list per run (int_step_triples keys the
+-- sequences of up to three steps)
 long_sequences AS (
-    SELECT run_key, hash(list(step_id ORDER BY position)) AS fingerprint_key
+    SELECT run_key, bit_xor(hash(position::BIGINT * 2097152 + step_id)) AS fingerprint_key
     FROM long_steps
     GROUP BY run_key
 ),

@@ -1,7 +1,7 @@
 -- One row per distinct (two steps back, one step back, this step) triple within a run (int_steps
 -- gives each step the key of its triple: three 21-bit step ids packed, 0 for none), with what
--- steps and runs read off it, built once
--- per triple rather than once per step: this step's names and roles, the n-grams ending at it
+-- steps and runs read off it, built once per triple rather than once per step: this step's
+-- names and roles, the n-grams ending at it
 -- (SPEC §5.4), and for a run whose last three steps (or fewer) these are, the ids of the terminal
 -- leaves in order and the key of the step sequence (int_runs).
 WITH
