@@ -48,22 +48,39 @@ public final class InferService {
             Step.temp("int_step_triples"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
-            Step.mart("workflow_step_triples"),
-            Step.mart("workflow_step_rows", "int_steps", "int_pair_offsets", "int_step_triples"),
+            Step.staged("workflow_step_rows", "int_steps", "int_pair_offsets"),
+            Step.mart("workflow_step_triples", "int_step_triples"),
             Step.mart("workflow_runs", "int_fingerprints", "int_versions", "int_run_names"),
             Step.mart("sessions"));
 
-    private record Step(String model, boolean mart, boolean view, String... drops) {
+    /**
+     * Suffix of a staged mart's new table: written before the transaction (committed data can
+     * spill, and the intermediates it read are then dropped for good, where a DROP inside the
+     * transaction would keep them in memory until the commit), swapped in by the transaction.
+     */
+    static final String STAGED_SUFFIX = "_new";
+
+    private record Step(String model, boolean mart, boolean view, boolean staged, String... drops) {
         static Step temp(String model, String... drops) {
-            return new Step(model, false, false, drops);
+            return new Step(model, false, false, false, drops);
         }
 
         static Step view(String model) {
-            return new Step(model, false, true);
+            return new Step(model, false, true, false);
         }
 
         static Step mart(String model, String... drops) {
-            return new Step(model, true, false, drops);
+            return new Step(model, true, false, false, drops);
+        }
+
+        /** A mart written into its new table before the transaction, which swaps it in. */
+        static Step staged(String model, String... drops) {
+            return new Step(model, true, false, true, drops);
+        }
+
+        /** Run before the transaction: intermediates and staged marts. */
+        boolean early() {
+            return !mart || staged;
         }
 
         String sql() {
@@ -109,19 +126,31 @@ public final class InferService {
             // alone stores them as small (bench/RESULTS.md, third wave)
             db.execute("SET disabled_compression_methods = 'fsst,dict_fsst'");
             writeSettings(c, settings, asOf);
-            List<Step> temps = STEPS.stream().filter(m -> !m.mart()).toList();
-            List<Step> marts = STEPS.stream().filter(Step::mart).toList();
+            List<Step> early = STEPS.stream().filter(Step::early).toList();
+            List<Step> marts = STEPS.stream().filter(m -> !m.early()).toList();
             try {
-                runSteps(db, temps, step, timings, afterModel);
+                dropStaged(db);   // left by an infer that was killed
+                runSteps(db, early, step, timings, afterModel);
             } catch (SQLException e) {
                 dropTemporaries(db);
+                dropStaged(db);
                 resetTuning(db);
                 throw new StepFailed(step[0], e);
+            } catch (RuntimeException e) {
+                dropTemporaries(db);
+                dropStaged(db);
+                resetTuning(db);
+                throw e;
             }
             c.setAutoCommit(false);
             try {
                 for (String mart : MARTS) {
-                    db.execute("DELETE FROM " + mart);
+                    if (isStaged(mart)) {
+                        db.execute("DROP TABLE " + mart);
+                        db.execute("ALTER TABLE " + mart + STAGED_SUFFIX + " RENAME TO " + mart);
+                    } else {
+                        db.execute("DELETE FROM " + mart);
+                    }
                 }
                 runSteps(db, marts, step, timings, afterModel);
                 long t = System.nanoTime();
@@ -152,6 +181,7 @@ public final class InferService {
             } finally {
                 Database.restoreAutoCommit(c);
                 dropTemporaries(db);
+                dropStaged(db);   // after a rollback; after a commit there is none
                 resetTuning(db);
             }
         } catch (StepFailed e) {
@@ -173,7 +203,11 @@ public final class InferService {
         for (Step model : steps) {
             long t = System.nanoTime();
             current[0] = model.model();
-            db.execute(model.mart() ? insert(model.model(), model.sql())
+            if (model.staged()) {
+                db.execute(stagedTableDdl(db, model.model()));
+            }
+            db.execute(model.staged() ? insert(model.model() + STAGED_SUFFIX, model.sql())
+                    : model.mart() ? insert(model.model(), model.sql())
                     : model.view() ? "CREATE OR REPLACE TEMP VIEW " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)"
                     : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
             for (String drop : model.drops()) {
@@ -181,6 +215,40 @@ public final class InferService {
             }
             timings.put(model.model(), Duration.ofNanos(System.nanoTime() - t));
             afterModel.accept(model.model());
+        }
+    }
+
+    private static boolean isStaged(String mart) {
+        return STEPS.stream().anyMatch(m -> m.staged() && m.model().equals(mart));
+    }
+
+    /** CREATE TABLE for a staged mart's new table: the mart's own definition (types, NOT NULL), renamed. */
+    private static String stagedTableDdl(Database db, String mart) throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT sql FROM duckdb_tables()"
+                + " WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?")) {
+            ps.setString(1, mart);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("table " + mart + " is missing");
+                }
+                String ddl = rs.getString(1);
+                String head = "CREATE TABLE " + mart + "(";
+                if (!ddl.startsWith(head)) {
+                    throw new SQLException("unexpected definition of table " + mart);
+                }
+                return "CREATE TABLE " + mart + STAGED_SUFFIX + "(" + ddl.substring(head.length());
+            }
+        }
+    }
+
+    /** Drops the new tables of staged marts (after a failure, or left by a killed run). */
+    private static void dropStaged(Database db) {
+        for (Step staged : STEPS.stream().filter(Step::staged).toList()) {
+            try {
+                db.execute("DROP TABLE IF EXISTS main." + staged.model() + STAGED_SUFFIX);
+            } catch (SQLException e) {
+                // the next infer drops it
+            }
         }
     }
 
