@@ -10,6 +10,25 @@ import org.junit.jupiter.api.Test;
 
 /** An infer that stops half-way (here: fails after a mart is written) leaves the previous results. */
 class AtomicityTest extends InferTestBase {
+    /** The new tables infer writes before its transaction and swaps in (InferService.STAGED_SUFFIX). */
+    private static final String STAGED_TABLES = "SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, '_new')";
+
+    @Test
+    void aNewTableLeftByAKilledRunIsReplacedByTheNextInfer() {
+        load("hot_paths.jsonl");
+        infer();
+        List<String> steps = rows("SELECT * FROM workflow_steps ORDER BY workflow_run_id, position");
+        // what a run killed after writing its new step rows, before its transaction, leaves behind
+        try (Database d = Database.open(db(), DbSettings.defaults())) {
+            d.execute("CREATE TABLE workflow_step_rows_new AS SELECT * FROM workflow_step_rows LIMIT 1");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        infer();
+        assertThat(rows(STAGED_TABLES)).isEmpty();
+        assertThat(rows("SELECT * FROM workflow_steps ORDER BY workflow_run_id, position")).isEqualTo(steps);
+    }
+
     @Test
     void aFailureAfterTheFirstMartsKeepsEveryPreviousTable() {
         load("hot_paths.jsonl");
@@ -31,6 +50,7 @@ class AtomicityTest extends InferTestBase {
                 })).hasMessage("stopped after " + failAt);
             }
             assertThat(queries.stream().map(this::rows).toList()).as("after failing at " + failAt).isEqualTo(before);
+            assertThat(rows(STAGED_TABLES)).as("new tables left after failing at " + failAt).isEmpty();
         }
         infer("--session-timeout", "1m");
         assertThat(rows("SELECT infer_id, session_timeout_ms FROM infer_runs ORDER BY 1"))
