@@ -57,8 +57,11 @@ final class Crashes {
         return new Child(pb.start(), out, err);
     }
 
+    /** Sends the signal; a child that already ended is fine (kill's complaint is not printed). */
     static void signal(Process p, String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
     }
 
     /** A file of {@code n} events no other file of the run has (fresh event ids). */
