@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.support.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,27 @@ class AtomicityTest extends InferTestBase {
         infer();
         assertThat(rows(STAGED_TABLES)).isEmpty();
         assertThat(rows("SELECT * FROM workflow_steps ORDER BY workflow_run_id, position")).isEqualTo(steps);
+    }
+
+    @Test
+    void moreDistinctStepsThanTheTripleKeyHoldsStopInferWithAClearMessageAndKeepThePreviousResults() {
+        load("hot_paths.jsonl");
+        infer();
+        List<String> runs = rows("SELECT * FROM workflow_runs ORDER BY workflow_run_id");
+        // 2^21 more events, each with a step of its own: one distinct step more than 21-bit ids hold
+        try (Database d = Database.open(db(), DbSettings.defaults())) {
+            d.execute("INSERT INTO events SELECT md5('many-' || i)::UUID, 1, 1000000 + i,"
+                    + " TIMESTAMPTZ '2026-02-01 00:00:00+00' + to_seconds(i), 'many', NULL, ['many', 'c' || i], [], 0, 10,"
+                    + " NULL, 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', NULL, false, NULL, 'native' FROM range(2097152) AS t(i)");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        CliRun.Result r = CliRun.withDb(db()).run("infer");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: infer failed in int_step_names, previous results kept:")
+                .contains("infer supports at most 2,097,151 distinct steps (tool, command path, flags)");
+        assertThat(rows("SELECT * FROM workflow_runs ORDER BY workflow_run_id")).isEqualTo(runs);
+        assertThat(rows("SELECT count(*) FROM infer_runs")).containsExactly("1");
     }
 
     @Test
