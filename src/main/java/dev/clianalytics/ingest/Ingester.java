@@ -95,17 +95,28 @@ public final class Ingester {
         db.execute("DROP TABLE IF EXISTS temp.ca_stage");
     }
 
-    /** Session variables (the HMAC pads) and the TEMP macros of the privacy rules. */
+    /** The privacy rules for this run, and the write settings. */
     private void prepareSession() throws SQLException {
-        db.execute("SET VARIABLE ca_hmac_ipad = unhex('" + salt.innerPadHex() + "')");
-        db.execute("SET VARIABLE ca_hmac_opad = unhex('" + salt.outerPadHex() + "')");
-        db.execute("SET VARIABLE ca_key_hex = '" + salt.eventKeySecretHex() + "'");
+        try (Statement st = db.connection().createStatement()) {
+            definePrivacyRules(st, salt);
+        }
         // FSST analysis of the string columns cost a fifth of writing events; the strings stored
         // repeat (hashes, names, paths, flags) and dictionary compression alone keeps them small,
         // and the keys are fixed-size UUIDs (bench/RESULTS.md, fourth wave)
         db.execute("SET disabled_compression_methods = 'fsst,dict_fsst'");
+    }
+
+    /**
+     * Defines the privacy rules of SPEC §4.1 in a connection: the session variables (the HMAC pads,
+     * the event-key secret) from the salt and the TEMP macros of sql/staging/macros.sql. Also used
+     * by bench/run's sanitized reference step, so that it measures the very same rules.
+     */
+    public static void definePrivacyRules(Statement st, Salt salt) throws SQLException {
+        st.execute("SET VARIABLE ca_hmac_ipad = unhex('" + salt.innerPadHex() + "')");
+        st.execute("SET VARIABLE ca_hmac_opad = unhex('" + salt.outerPadHex() + "')");
+        st.execute("SET VARIABLE ca_key_hex = '" + salt.eventKeySecretHex() + "'");
         for (String statement : SqlResources.statements(SqlResources.load("sql/staging/macros.sql"))) {
-            db.execute(statement);
+            st.execute(statement);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.clianalytics.bench;
 
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.ingest.Ingester;
 import dev.clianalytics.ingest.Salt;
-import dev.clianalytics.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -52,13 +52,7 @@ public final class BareLoad {
             st.execute("SET memory_limit = '" + settings.memoryLimit() + "'");
             st.execute("SET threads = " + settings.threads());
             if (sanitized) {
-                Salt salt = Salt.of(System.getenv().getOrDefault("CLI_ANALYTICS_SALT", "bench-salt"));
-                st.execute("SET VARIABLE ca_hmac_ipad = unhex('" + salt.innerPadHex() + "')");
-                st.execute("SET VARIABLE ca_hmac_opad = unhex('" + salt.outerPadHex() + "')");
-                st.execute("SET VARIABLE ca_key_hex = '" + salt.eventKeySecretHex() + "'");
-                for (String statement : SqlResources.statements(SqlResources.load("sql/staging/macros.sql"))) {
-                    st.execute(statement);
-                }
+                Ingester.definePrivacyRules(st, Salt.of(System.getenv().getOrDefault("CLI_ANALYTICS_SALT", "bench-salt")));
             }
             try (PreparedStatement ps = c.prepareStatement("CREATE TABLE events AS SELECT "
                     + (sanitized ? SANITIZED + " FROM (SELECT *, ca_flag_names(flags_present) AS flag_names FROM" : "* FROM")

@@ -20,11 +20,7 @@ class AtomicityTest extends InferTestBase {
         infer();
         List<String> steps = rows("SELECT * FROM workflow_steps ORDER BY workflow_run_id, position");
         // what a run killed after writing its new step rows, before its transaction, leaves behind
-        try (Database d = Database.open(db(), DbSettings.defaults())) {
-            d.execute("CREATE TABLE workflow_step_rows_new AS SELECT * FROM workflow_step_rows LIMIT 1");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        execute("CREATE TABLE workflow_step_rows_new AS SELECT * FROM workflow_step_rows LIMIT 1");
         infer();
         assertThat(rows(STAGED_TABLES)).isEmpty();
         assertThat(rows("SELECT * FROM workflow_steps ORDER BY workflow_run_id, position")).isEqualTo(steps);
@@ -36,13 +32,9 @@ class AtomicityTest extends InferTestBase {
         infer();
         List<String> runs = rows("SELECT * FROM workflow_runs ORDER BY workflow_run_id");
         // 2^21 more events, each with a step of its own: one distinct step more than 21-bit ids hold
-        try (Database d = Database.open(db(), DbSettings.defaults())) {
-            d.execute("INSERT INTO events SELECT md5('many-' || i)::UUID, 1, 1000000 + i,"
-                    + " TIMESTAMPTZ '2026-02-01 00:00:00+00' + to_seconds(i), 'many', NULL, ['many', 'c' || i], [], 0, 10,"
-                    + " NULL, 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', NULL, false, NULL, 'native' FROM range(2097152) AS t(i)");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        execute("INSERT INTO events SELECT md5('many-' || i)::UUID, 1, 1000000 + i,"
+                + " TIMESTAMPTZ '2026-02-01 00:00:00+00' + to_seconds(i), 'many', NULL, ['many', 'c' || i], [], 0, 10,"
+                + " NULL, 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', NULL, false, NULL, 'native' FROM range(2097152) AS t(i)");
         CliRun.Result r = CliRun.withDb(db()).run("infer");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: infer failed in int_step_names, previous results kept:")

@@ -2,8 +2,11 @@ package dev.clianalytics.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clianalytics.db.Database;
+import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.support.CliRun;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,15 @@ abstract class InferTestBase {
 
     List<String> rows(String sql) {
         return Fixtures.rows(db(), sql);
+    }
+
+    /** Writes straight into the test database (what a killed or earlier run left, extra events). */
+    void execute(String sql) {
+        try (Database d = Database.open(db(), DbSettings.defaults())) {
+            d.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     List<String> sessions() {
