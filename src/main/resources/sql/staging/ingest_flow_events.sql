@@ -23,7 +23,7 @@ firsts AS (
 SELECT
     event_key,
     $1::INTEGER AS run_id,
-    $2::BIGINT + (file_index::BIGINT << 40) + line_no * 4096 + index_in_line AS ingest_seq,
+    $2::BIGINT + ca_pos(f.file_index, f.line_no, f.index_in_line) AS ingest_seq,
     ts,
     CASE WHEN regexp_full_match(event_name, '[A-Za-z$][A-Za-z0-9 _.:$-]{0,127}') AND ca_error_type(event_name) = event_name
          THEN event_name ELSE '[redacted]' END AS event_name,
@@ -34,4 +34,4 @@ SELECT
     session_hint_hash,
     properties,
     source_format
-FROM firsts
+FROM firsts AS f

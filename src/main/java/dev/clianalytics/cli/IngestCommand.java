@@ -54,13 +54,17 @@ final class IngestCommand implements Callable<Integer> {
     InputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write every rejected line verbatim to FILE (JSON lines: file, line, reason, text; mode 600).")
+            description = "Write every rejected or conflicting line verbatim to FILE (JSON lines: file, line, reason,"
+                    + " text; mode 600); written only when there is one.")
     Path rejects;
 
     @Option(names = "--workflows", paramLabel = "FILE",
             description = "Settings file whose posthog: and segment: sections name the events and properties to read"
                     + " (the same file infer takes; docs/formats.md). Default: the seed CLIs' names.")
     Path workflows;
+
+    @Option(names = "--force", description = "Replace the --rejects file if it exists (it is refused otherwise).")
+    boolean force;
 
     @Option(names = "--max-rejects", paramLabel = "N",
             description = "Abort, writing nothing to the database (exit 3), when more than N lines are rejected.")
@@ -92,7 +96,7 @@ final class IngestCommand implements Callable<Integer> {
                     IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
                     try {
                         result = new Ingester(db, salt, readers)
-                                .run(new IngestRequest(inputs, format, rejects, maxRejects), progress);
+                                .run(new IngestRequest(inputs, format, rejects, force, maxRejects), progress);
                     } finally {
                         if (progress instanceof ProgressBar bar) {
                             bar.clear();
@@ -175,11 +179,18 @@ final class IngestCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "stored %,d flow event%s and %,d identity link%s%n", r.flowEvents(),
                     r.flowEvents() == 1 ? "" : "s", r.actorLinks(), r.actorLinks() == 1 ? "" : "s");
         }
+        if (r.conflicts() > 0) {
+            err.printf(Locale.ROOT, "%,d event%s reused an event_id with other content (%s); the first event was kept%s%n",
+                    r.conflicts(), r.conflicts() == 1 ? "" : "s", "conflicting_event_id",
+                    rejects != null ? ", the lines are in " + rejects : "; use --rejects FILE to see the lines");
+        }
         double seconds = Math.max(r.elapsed().toNanos() / 1e9, 1e-9);
         String what = r.files().size() == 1 ? r.files().get(0).name() : r.files().size() + " files";
-        err.printf(Locale.ROOT, "ingested %s: %,d event%s stored, %,d duplicate%s, %,d rejected in %.1f s (%,.0f events/s)%n",
+        String conflicts = r.conflicts() == 0 ? ""
+                : String.format(Locale.ROOT, ", %,d conflict%s", r.conflicts(), r.conflicts() == 1 ? "" : "s");
+        err.printf(Locale.ROOT, "ingested %s: %,d event%s stored, %,d duplicate%s%s, %,d rejected in %.1f s (%,.0f events/s)%n",
                 what, r.accepted(), r.accepted() == 1 ? "" : "s", r.duplicates(), r.duplicates() == 1 ? "" : "s",
-                r.rejected(), seconds,
-                (r.accepted() + r.duplicates() + r.rejected()) / seconds);
+                conflicts, r.rejected(), seconds,
+                (r.accepted() + r.duplicates() + r.conflicts() + r.rejected()) / seconds);
     }
 }

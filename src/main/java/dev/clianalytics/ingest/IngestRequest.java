@@ -10,8 +10,13 @@ import java.util.List;
  * @param rejectsFile where every rejected line goes verbatim, or null
  * @param maxRejects more rejects than this abort the run; null for no limit
  */
-public record IngestRequest(List<InputFile> inputs, InputFormat format, Path rejectsFile, Long maxRejects) {
+public record IngestRequest(List<InputFile> inputs, InputFormat format, Path rejectsFile, boolean overwriteRejects,
+        Long maxRejects) {
     public IngestRequest {
         inputs = List.copyOf(inputs);
+    }
+
+    public IngestRequest(List<InputFile> inputs, InputFormat format, Path rejectsFile, Long maxRejects) {
+        this(inputs, format, rejectsFile, false, maxRejects);
     }
 }

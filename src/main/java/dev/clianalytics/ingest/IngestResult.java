@@ -12,6 +12,7 @@ public record IngestResult(
         List<FileResult> files,
         long accepted,
         long duplicates,
+        long conflicts,
         long rejected,
         long unknownFields,
         List<NameCount> unknownFieldNames,
@@ -37,7 +38,8 @@ public record IngestResult(
     }
 
     /** One input: non-blank lines read and what became of them. */
-    public record FileResult(String name, long bytes, long lines, long accepted, long duplicates, long rejected) {}
+    public record FileResult(String name, long bytes, long lines, long accepted, long duplicates, long conflicts,
+            long rejected) {}
 
     /** A field name outside SPEC §3 and how many lines carried it. */
     public record NameCount(String name, long count) {}

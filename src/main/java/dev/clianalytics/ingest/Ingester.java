@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class Ingester {
     private static final int FIRST_LOCATIONS = 5;
+    /** The reason given in the rejects file for a line whose event reuses an event_id with other content. */
+    static final String CONFLICT = "conflicting_event_id";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_.$-]{0,63}");
     private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
     /** Longer lines are rejected (line_too_long, SPEC §4.3). */
@@ -48,6 +51,9 @@ public final class Ingester {
     public IngestResult run(IngestRequest request, IngestProgress progress) {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
+        if (request.rejectsFile() != null) {
+            RejectsFile.checkWritable(request.rejectsFile(), request.overwriteRejects());
+        }
         request.inputs().forEach(InputFile::startHashing);
         Connection c = db.connection();
         try {
@@ -83,9 +89,13 @@ public final class Ingester {
     }
 
     /** What staging found before anything is written. */
-    private record Staged(List<ReasonCount> reasons, long rejected, ForeignStage foreign) {}
+    private record Staged(List<ReasonCount> reasons, long rejected, long conflicts, ForeignStage foreign) {}
 
     private void dropStage() throws SQLException {
+        db.execute("DROP TABLE IF EXISTS temp.ca_conflicts");
+        db.execute("DROP TABLE IF EXISTS temp.ca_repeats");
+        db.execute("DROP TABLE IF EXISTS temp.ca_known");
+        db.execute("DROP TABLE IF EXISTS temp.ca_overflow");
         db.execute("DROP VIEW IF EXISTS temp.ca_event_lines");
         db.execute("DROP TABLE IF EXISTS temp.ca_foreign_events");
         db.execute("DROP TABLE IF EXISTS temp.ca_foreign_native");
@@ -127,9 +137,12 @@ public final class Ingester {
         ForeignStage foreign = new ForeignStage(db, readers);
         foreign.run(request.rejectsFile() != null);
         phase("foreign");
+        IngestPositions.define(db, inputs);
+        long conflicts = stageKeys();
+        phase("keys");
         List<ReasonCount> reasons = rejectReasons(inputs);
         long rejected = reasons.stream().mapToLong(ReasonCount::count).sum();
-        if (request.rejectsFile() != null) {
+        if (request.rejectsFile() != null && rejected + conflicts > 0) {
             writeRejects(request);
         }
         phase("rejects");
@@ -137,7 +150,7 @@ public final class Ingester {
             throw new InputRejected(rejected + " line" + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects "
                     + request.maxRejects() + "; nothing was written (" + describe(reasons) + ")");
         }
-        return new Staged(reasons, rejected, foreign);
+        return new Staged(reasons, rejected, conflicts, foreign);
     }
 
     private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0) throws SQLException {
@@ -158,12 +171,13 @@ public final class Ingester {
         phase("insert");
         List<FileResult> files = recordFiles(inputs, runId, seqBase);
         phase("record");
-        long valid = files.stream().mapToLong(f -> f.accepted() + f.duplicates()).sum();
+        long valid = files.stream().mapToLong(f -> f.accepted() + f.duplicates() + f.conflicts()).sum();
         long unknown = queryLong("SELECT coalesce(sum(unknown_count), 0) FROM ca_stage");
         Instant finished = Instant.now();
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates,"
-                        + " unknown_fields, ignored) VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?)")) {
+                        + " unknown_fields, ignored, conflicts)"
+                        + " VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, runId);
             // ISO-8601 instants: independent of the JVM's time zone
             ps.setString(2, started.toString());
@@ -171,12 +185,14 @@ public final class Ingester {
             ps.setString(4, request.format().id());
             ps.setLong(5, accepted);
             ps.setLong(6, rejected);
-            ps.setLong(7, valid - accepted);
+            ps.setLong(7, valid - accepted - staged.conflicts());
             ps.setLong(8, unknown);
             ps.setLong(9, foreign.ignoredTotal());
+            ps.setLong(10, staged.conflicts());
             ps.executeUpdate();
         }
-        return new IngestResult(runId, files, accepted, valid - accepted, rejected, unknown, unknownFieldNames(),
+        return new IngestResult(runId, files, accepted, valid - accepted - staged.conflicts(), staged.conflicts(),
+                rejected, unknown, unknownFieldNames(),
                 reasons, foreign.ignoredTotal(), foreign.ignoredNames(5), flows, links,
                 Duration.ofNanos(System.nanoTime() - t0), phases);
     }
@@ -248,6 +264,22 @@ public final class Ingester {
         }
     }
 
+    /**
+     * Sorts out the keys of the run before anything is written: events whose key is stored already
+     * (TEMP ca_known), keys repeated within the run (ca_repeats), and of those the events whose
+     * content differs from the key's first event (ca_conflicts). Returns the number of conflicts.
+     */
+    private long stageKeys() throws SQLException {
+        db.execute("CREATE TEMP TABLE ca_known AS " + SqlResources.load("sql/staging/stg_known_keys.sql"));
+        db.execute("CREATE TEMP TABLE ca_repeats AS " + SqlResources.load("sql/staging/stg_repeated_keys.sql"));
+        if (queryLong("SELECT (SELECT count(*) FROM ca_known) + (SELECT count(*) FROM ca_repeats)") == 0) {
+            db.execute("CREATE TEMP TABLE ca_conflicts (file_index INTEGER, line_no BIGINT, index_in_line INTEGER)");
+            return 0;
+        }
+        db.execute("CREATE TEMP TABLE ca_conflicts AS " + SqlResources.load("sql/staging/stg_conflicts.sql"));
+        return queryLong("SELECT count(*) FROM ca_conflicts");
+    }
+
     private List<ReasonCount> rejectReasons(List<InputFile> inputs) throws SQLException {
         Map<String, List<String>> firsts = new LinkedHashMap<>();
         try (Statement st = db.connection().createStatement();
@@ -270,14 +302,33 @@ public final class Ingester {
         return reasons;
     }
 
+    /**
+     * The --rejects file: every rejected line, and every line holding an event whose event_id
+     * conflicts with another event (conflicting_event_id), in input order. A valid line's text
+     * was not kept by staging and is read back from its file.
+     */
     private void writeRejects(IngestRequest request) throws SQLException {
         List<InputFile> inputs = request.inputs();
-        try (RejectsFile out = RejectsFile.create(request.rejectsFile());
-                Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, line_no, reason, raw_text FROM ca_lines"
-                        + " WHERE reason IS NOT NULL ORDER BY file_index, line_no")) {
+        String conflictLines = "(SELECT l.file_index, l.line_no, l.raw_text FROM (SELECT DISTINCT file_index, line_no"
+                + " FROM ca_conflicts) c JOIN ca_lines l ON l.file_index = c.file_index AND l.line_no = c.line_no)";
+        Map<Integer, java.util.Set<Long>> missing = new LinkedHashMap<>();
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, line_no FROM " + conflictLines + " WHERE raw_text IS NULL")) {
             while (rs.next()) {
-                out.write(new Reject(inputs.get(rs.getInt(1)).displayName(), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                missing.computeIfAbsent(rs.getInt(1), f -> new java.util.HashSet<>()).add(rs.getLong(2));
+            }
+        }
+        Map<Integer, Map<Long, String>> texts = new HashMap<>();
+        missing.forEach((file, lines) -> texts.put(file, InputLines.read(inputs.get(file), lines)));
+        try (RejectsFile out = RejectsFile.create(request.rejectsFile(), request.overwriteRejects());
+                Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, line_no, reason, raw_text FROM ca_lines WHERE reason IS NOT NULL"
+                        + " UNION ALL SELECT file_index, line_no, '" + CONFLICT + "', raw_text FROM " + conflictLines
+                        + " ORDER BY file_index, line_no, reason")) {
+            while (rs.next()) {
+                int file = rs.getInt(1);
+                String text = rs.getString(4) != null ? rs.getString(4) : texts.getOrDefault(file, Map.of()).get(rs.getLong(2));
+                out.write(new Reject(inputs.get(file).displayName(), rs.getLong(2), rs.getString(3), text));
             }
         }
     }
@@ -294,6 +345,7 @@ public final class Ingester {
         long[] valid = new long[inputs.size()];
         long[] rejected = new long[inputs.size()];
         long[] stored = new long[inputs.size()];
+        long[] conflicts = new long[inputs.size()];
         try (Statement st = db.connection().createStatement();
                 ResultSet rs = st.executeQuery("SELECT file_index, count(*) FILTER (WHERE NOT blank), count(event_key), count(reason)"
                         + " FROM ca_stage GROUP BY file_index")) {
@@ -311,20 +363,31 @@ public final class Ingester {
                 valid[rs.getInt(1)] += rs.getLong(2);
             }
         }
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT file_index, count(*) FROM ca_conflicts GROUP BY file_index")) {
+            while (rs.next()) {
+                conflicts[rs.getInt(1)] = rs.getLong(2);
+            }
+        }
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "SELECT (ingest_seq - ?) >> 40, count(*) FROM events WHERE run_id = ? GROUP BY 1")) {
+                "SELECT (ingest_seq - ?) >> " + IngestPositions.FILE_BITS + ", count(*), count(DISTINCT ingest_seq)"
+                        + " FROM events WHERE run_id = ? GROUP BY 1")) {
             ps.setLong(1, seqBase);
             ps.setInt(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored[rs.getInt(1)] = rs.getLong(2);
+                    if (rs.getLong(3) != rs.getLong(2)) {
+                        // positions are unique by construction (IngestPositions); never commit if not
+                        throw new IllegalStateException("ingest positions collide in file " + rs.getInt(1));
+                    }
                 }
             }
         }
         List<FileResult> files = new ArrayList<>();
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "INSERT INTO ingest_files (run_id, file_index, file_name, content_sha256, bytes, lines, accepted,"
-                        + " rejected, duplicates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " rejected, duplicates, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < inputs.size(); i++) {
                 InputFile in = inputs.get(i);
                 ps.setInt(1, runId);
@@ -335,9 +398,11 @@ public final class Ingester {
                 ps.setLong(6, lines[i]);
                 ps.setLong(7, stored[i]);
                 ps.setLong(8, rejected[i]);
-                ps.setLong(9, valid[i] - stored[i]);
+                ps.setLong(9, valid[i] - stored[i] - conflicts[i]);
+                ps.setLong(10, conflicts[i]);
                 ps.executeUpdate();
-                files.add(new FileResult(in.displayName(), in.bytes(), lines[i], stored[i], valid[i] - stored[i], rejected[i]));
+                files.add(new FileResult(in.displayName(), in.bytes(), lines[i], stored[i], valid[i] - stored[i] - conflicts[i],
+                        conflicts[i], rejected[i]));
             }
         }
         return files;

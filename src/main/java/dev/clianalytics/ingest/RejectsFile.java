@@ -25,7 +25,17 @@ final class RejectsFile implements AutoCloseable {
         this.json = json;
     }
 
-    static RejectsFile create(Path path) {
+    /** Refuses an existing file unless {@code overwrite} (--force), as export does. */
+    static void checkWritable(Path path, boolean overwrite) {
+        if (!overwrite && Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new CliAnalyticsException("rejects file " + path + " exists; pass --force to replace it,"
+                    + " or choose another --rejects FILE (nothing was written)");
+        }
+    }
+
+    /** Created only when there is something to write: a clean run leaves an existing file alone. */
+    static RejectsFile create(Path path, boolean overwrite) {
+        checkWritable(path, overwrite);
         try {
             Files.deleteIfExists(path);
             OutputStream out;

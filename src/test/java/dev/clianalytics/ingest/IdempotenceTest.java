@@ -54,17 +54,17 @@ class IdempotenceTest {
     @Test
     void repeatsWithinOneRunKeepTheFirstOccurrenceInIngestOrder() throws Exception {
         Path db = dir.resolve("i.duckdb");
-        // same event_id with different content is the same event; identical content without id too
+        // the same event_id with other content is a conflict (the first is kept); identical content is a duplicate
         Path a = Lines.write(dir.resolve("a.jsonl"), List.of(withoutId(1), withId(7),
                 Lines.event("\"event_id\":\"e7\",\"sequence\":99"), withoutId(1)));
         Path b = Lines.write(dir.resolve("b.jsonl"), List.of(withoutId(1), withoutId(2)));
 
         Result r = CliRun.withDb(db).run("ingest", a.toString(), b.toString());
 
-        assertThat(r.err()).as(r.toString()).contains("3 events stored, 3 duplicates, 0 rejected");
+        assertThat(r.err()).as(r.toString()).contains("3 events stored, 2 duplicates, 1 conflict, 0 rejected");
         assertThat(Db.rows(db, "SELECT sequence FROM events ORDER BY ingest_seq")).containsExactly("1", "7", "2");
-        assertThat(Db.rows(db, "SELECT file_name, accepted, duplicates FROM ingest_files ORDER BY file_index"))
-                .containsExactly("a.jsonl | 2 | 2", "b.jsonl | 1 | 1");
+        assertThat(Db.rows(db, "SELECT file_name, accepted, duplicates, conflicts FROM ingest_files ORDER BY file_index"))
+                .containsExactly("a.jsonl | 2 | 1 | 1", "b.jsonl | 1 | 1 | 0");
     }
 
     @Test
