@@ -21,15 +21,20 @@ abstract class FormatWriter implements ActivitySink {
     final Timestamps timestamps = new Timestamps();
     private final OutputStream stream;
     private final long seedMix;
+    /** Mixes the seed and the data set's size into the ids, so two data sets never share an id. */
+    private final long idMix;
     /** The keys naming the actor, and the command, in this format's objects (each with its quotes and colon). */
     private final byte[][] actorKeys;
     private final byte[][] commandKeys;
     private long idCounter;
     long lines;
 
-    FormatWriter(OutputStream stream, long seed, byte[][] actorKeys, byte[][] commandKeys) {
+    FormatWriter(OutputStream stream, long seed, long events, byte[][] actorKeys, byte[][] commandKeys) {
         this.stream = stream;
         this.seedMix = mix64(seed ^ 0x5DEECE66DL);
+        // an event's content depends on the size too (the simulation spreads its people over it):
+        // ids of one seed at another size must not collide with other content (conflicting_event_id)
+        this.idMix = mix64(seedMix ^ mix64(events + 0x632BE59BD9B4E019L));
         this.actorKeys = actorKeys;
         this.commandKeys = commandKeys;
     }
@@ -77,13 +82,13 @@ abstract class FormatWriter implements ActivitySink {
 
     /** A fresh uuid-shaped id, deterministic for the seed and the position in the output. */
     final void newId(ByteOut d) {
-        long hi = mix64(seedMix + idCounter++);
-        d.uuid(hi, mix64(hi ^ seedMix));
+        long hi = mix64(idMix + idCounter++);
+        d.uuid(hi, mix64(hi ^ idMix));
     }
 
     /** A uuid for invocation {@code index} that does not depend on how many ids were drawn before. */
     final void idFor(ByteOut d, long index, long salt) {
-        long hi = mix64(seedMix ^ (index * 0x9E3779B97F4A7C15L + salt));
+        long hi = mix64(idMix ^ (index * 0x9E3779B97F4A7C15L + salt));
         d.uuid(hi, mix64(hi + salt));
     }
 

@@ -17,9 +17,9 @@ public final class Generator {
 
     public static Summary write(GenerateSettings settings, OutputStream stream) throws IOException {
         FormatWriter writer = switch (settings.format()) {
-            case NATIVE -> new NativeWriter(stream, settings.seed());
-            case POSTHOG -> new PostHogWriter(stream, settings.seed());
-            case SEGMENT -> new SegmentWriter(stream, settings.seed());
+            case NATIVE -> new NativeWriter(stream, settings.seed(), settings.events());
+            case POSTHOG -> new PostHogWriter(stream, settings.seed(), settings.events());
+            case SEGMENT -> new SegmentWriter(stream, settings.seed(), settings.events());
         };
         long n = settings.events();
         long badCount = settings.badLines();

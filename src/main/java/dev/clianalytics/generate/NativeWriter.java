@@ -26,8 +26,8 @@ final class NativeWriter extends FormatWriter {
     private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"actor_id\":")};
     private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":")};
 
-    NativeWriter(OutputStream stream, long seed) {
-        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
+    NativeWriter(OutputStream stream, long seed, long events) {
+        super(stream, seed, events, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override

@@ -39,8 +39,8 @@ final class PostHogWriter extends FormatWriter {
     private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"distinct_id\":")};
     private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_name\":")};
 
-    PostHogWriter(OutputStream stream, long seed) {
-        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
+    PostHogWriter(OutputStream stream, long seed, long events) {
+        super(stream, seed, events, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override

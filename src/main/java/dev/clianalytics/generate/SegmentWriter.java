@@ -39,8 +39,8 @@ final class SegmentWriter extends FormatWriter {
     private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"anonymousId\":"), ByteOut.ascii("\"userId\":")};
     private static final byte[][] COMMAND_KEYS = {ByteOut.ascii("\"command_path\":"), ByteOut.ascii("\"command\":")};
 
-    SegmentWriter(OutputStream stream, long seed) {
-        super(stream, seed, ACTOR_KEYS, COMMAND_KEYS);
+    SegmentWriter(OutputStream stream, long seed, long events) {
+        super(stream, seed, events, ACTOR_KEYS, COMMAND_KEYS);
     }
 
     @Override
