@@ -324,11 +324,12 @@ final class ForeignStage {
         }
 
         @Override
-        public void link(String actorId, String linkedActorId) {
+        public void link(String actorId, String linkedActorId, String timestamp) {
             try {
                 JsonGenerator g = rows.start("link", file, 0, 0, format);
                 text(g, "actor_id", actorId);
                 text(g, "linked_id", linkedActorId);
+                text(g, "timestamp", timestamp);
                 rows.end(g);
             } catch (IOException x) {
                 throw new UncheckedIOException(x);

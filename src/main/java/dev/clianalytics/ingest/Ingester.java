@@ -168,6 +168,7 @@ public final class Ingester {
         }
         long flows = insertForeign("sql/staging/ingest_flow_events.sql", runId, seqBase);
         long links = insertForeign("sql/staging/ingest_actor_links.sql", runId, null);
+        insertForeign("sql/staging/ingest_sign_ins.sql", runId, null);
         phase("insert");
         List<FileResult> files = recordFiles(inputs, runId, seqBase);
         phase("record");

@@ -22,8 +22,12 @@ public interface FormatReader {
         /** A non-command event (auth, create, upgrade flows) kept for funnels. */
         void flowEvent(long lineNumber, int indexInLine, FlowEvent event);
 
-        /** Two raw actor ids are one person (alias, identify). */
-        void link(String actorId, String linkedActorId);
+        /**
+         * Two raw actor ids are one person (alias, identify): {@code linkedActorId} is the anonymous
+         * id that signed in as {@code actorId} at {@code timestamp} (normalised; null when the call
+         * carried none, then the link still stitches the two but marks no sign-in).
+         */
+        void link(String actorId, String linkedActorId, String timestamp);
 
         /** An event of a kind we do not analyse (e.g. $pageview), counted by name. */
         void ignored(String eventName);

@@ -36,11 +36,13 @@ public final class PostHogReader implements FormatReader {
         } else if (config.aliasEvents().contains(name)) {
             String id = distinctId(e);
             String alias = e.prop(config.prop("alias")).requiredText();
-            out.add(s -> s.link(id, alias));
+            String at = Timestamps.normaliseOrNull(e.top("timestamp").text());
+            out.add(s -> s.link(id, alias, at));
         } else if (config.identifyEvents().contains(name)) {
             String id = distinctId(e);
             String anon = e.prop(config.prop("anon_distinct_id")).text();
-            out.add(anon == null || anon.equals(id) ? s -> s.ignored(name) : s -> s.link(id, anon));
+            String at = Timestamps.normaliseOrNull(e.top("timestamp").text());
+            out.add(anon == null || anon.equals(id) ? s -> s.ignored(name) : s -> s.link(id, anon, at));
         } else {
             out.add(s -> s.ignored(name));
         }

@@ -101,13 +101,15 @@ public final class SegmentReader implements FormatReader {
             case "alias" -> {
                 String user = e.top("userId", "user_id").requiredText();
                 String previous = e.top("previousId", "previous_id").requiredText();
-                out.add(s -> s.link(user, previous));
+                String at = linkTime(e);
+                out.add(s -> s.link(user, previous, at));
             }
             case "identify" -> {
                 String user = e.top("userId", "user_id").text();
                 String anon = e.top("anonymousId", "anonymous_id").text();
                 boolean linkable = user != null && anon != null && !user.isBlank() && !anon.isBlank() && !user.equals(anon);
-                out.add(linkable ? s -> s.link(user, anon) : s -> s.ignored("identify"));
+                String at = linkTime(e);
+                out.add(linkable ? s -> s.link(user, anon, at) : s -> s.ignored("identify"));
             }
             default -> {
                 String ignored = type;
@@ -215,6 +217,11 @@ public final class SegmentReader implements FormatReader {
     /** Export rows mix envelope columns with properties: never keep the envelope's ids, times or context. */
     private boolean envelopeColumn(String key) {
         return structural.contains(key) || ENVELOPE_COLUMNS.contains(key) || key.startsWith("context_");
+    }
+
+    /** When an alias or identify call happened; null when it says not (the link still stitches). */
+    private static String linkTime(EventView e) {
+        return Timestamps.normaliseOrNull(e.top("timestamp", "originalTimestamp", "original_timestamp").text());
     }
 
     private static String timestamp(EventView e) {

@@ -26,6 +26,18 @@ final class Timestamps {
      * Parses {@code 2024-05-01T10:00:00Z}, {@code …+02:00}, {@code …+0200}, a space instead of
      * {@code T} (PostHog/ClickHouse exports) and no offset (= UTC); returns {@link Instant#toString()}.
      */
+    /** {@link #normalise}, or null for a missing or unreadable timestamp. */
+    static String normaliseOrNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return normalise(text);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     static String normalise(String text) {
         String fast = fast(text);
         if (fast != null) {

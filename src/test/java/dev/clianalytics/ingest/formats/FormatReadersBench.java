@@ -133,7 +133,7 @@ public final class FormatReadersBench {
         }
 
         @Override
-        public void link(String actorId, String linkedActorId) {}
+        public void link(String actorId, String linkedActorId, String timestamp) {}
 
         @Override
         public void ignored(String eventName) {

@@ -28,7 +28,7 @@ final class RecordingSink implements FormatReader.Sink {
     }
 
     @Override
-    public void link(String actorId, String linkedActorId) {
+    public void link(String actorId, String linkedActorId, String timestamp) {
         links.add(List.of(actorId, linkedActorId));
     }
 
