@@ -2,6 +2,7 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.Reports;
+import dev.clianalytics.report.WorkflowReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "workflow", mixinStandardHelpOptions = true,
-        description = "One workflow in depth: outcomes, durations, common paths, where runs stop, errors, versions, recent runs.",
+        description = {"One workflow in depth: outcomes, durations, common paths, where runs stop, errors, versions, recent runs.",
+                "Each list has --top rows (default 10), except common paths: 5 unless --top is given."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report workflow apply_workflow",
                 "  cli-analytics report workflow build_workflow --format json --tool docker"})
@@ -27,7 +29,10 @@ final class ReportWorkflowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var filter = report.filter();
+        // common paths: the seed system's 5 unless --top says otherwise (a --top 10 given is 10)
+        int paths = spec.commandLine().getParseResult().hasMatchedOption("--top")
+                ? report.top : WorkflowReport.DEFAULT_COMMON_PATHS;
         return ReportRun.run(spec, report.format,
-                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, filter, report.top)));
+                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, filter, report.top, paths)));
     }
 }

@@ -37,12 +37,13 @@ final class CsvRenderer implements Renderer {
                 csv.printRecord(header);
                 csv.printRecord(row);
             } else if (section instanceof Table t) {
-                t.columns().forEach(c -> header.add(c.key()));
+                List<Section.Key> keys = t.keys();
+                keys.forEach(k -> header.add(k.name()));
                 csv.printRecord(header);
                 for (List<Object> values : t.rows()) {
                     List<Object> row = new ArrayList<>();
                     row.add(t.key());
-                    values.forEach(v -> row.add(Values.exact(v)));
+                    keys.forEach(k -> row.add(Values.exact(values.get(k.column()))));
                     csv.printRecord(row);
                 }
             }

@@ -1,6 +1,5 @@
 package dev.clianalytics.report;
 
-import dev.clianalytics.report.Section.Column;
 import dev.clianalytics.report.Section.Field;
 import dev.clianalytics.report.Section.Fields;
 import dev.clianalytics.report.Section.Table;
@@ -47,9 +46,8 @@ final class JsonRenderer implements Renderer {
         List<String> rows = new ArrayList<>();
         for (List<Object> row : t.rows()) {
             List<String> parts = new ArrayList<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                Column c = t.columns().get(i);
-                parts.add(member(c.key(), value(row.get(i))));
+            for (Section.Key key : t.keys()) {
+                parts.add(member(key.name(), value(row.get(key.column()))));
             }
             rows.add("{" + String.join(", ", parts) + "}");
         }

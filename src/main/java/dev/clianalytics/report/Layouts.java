@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Lays the report records out as sections, in output order, with their JSON/CSV keys (the seed
- * system's names where it had them) and their table/markdown labels.
+ * system's names where it had them, our earlier names kept as aliases) and their table/markdown labels.
  */
 public final class Layouts {
     private Layouts() {}
@@ -37,7 +37,7 @@ public final class Layouts {
                 new Field("median_time_to_recover_ms", "median time to recover", Kind.DURATION_MS,
                         t.medianTimeToRecoverMs()))));
         sections.add(new Table("top_workflows", "Top workflows", List.of(
-                new Column("name", "workflow", Kind.PATH),
+                new Column("workflow_name", "workflow", Kind.PATH, List.of("name")),
                 new Column("total_runs", "runs", Kind.COUNT),
                 new Column("success_count", "ok", Kind.COUNT),
                 new Column("failed_count", "failed", Kind.COUNT),
@@ -70,10 +70,10 @@ public final class Layouts {
                 new Field("recovered_runs", "failed runs recovered later", Kind.COUNT, w.recovered()))));
         sections.add(outcomes(w.success(), w.failed(), w.abandoned(), w.inProgress()));
         sections.add(new Table("common_paths", "Common paths", List.of(
-                new Column("runs", "runs", Kind.COUNT),
+                new Column("count", "runs", Kind.COUNT, List.of("runs")),
                 new Column("success_count", "ok", Kind.COUNT),
                 new Column("failed_count", "failed", Kind.COUNT),
-                new Column("fingerprint", "fingerprint", Kind.PATH)),
+                new Column("path", "fingerprint", Kind.PATH, List.of("fingerprint"))),
                 w.commonPaths().stream().map(p -> row(p.runs(), p.successCount(), p.failedCount(), p.fingerprint()))
                         .toList()));
         sections.add(new Table("stops", "Where runs stop", List.of(
@@ -90,13 +90,14 @@ public final class Layouts {
                 new Column("error_type", "error type", Kind.MESSAGE)),
                 w.errors().stream().map(e -> row(e.failedRuns(), e.errorType())).toList()));
         sections.add(new Table("tool_versions", "Success by tool version", List.of(
+                new Column("tool_name", "tool", Kind.TEXT),
                 new Column("tool_version", "version", Kind.PATH),
                 new Column("total_runs", "runs", Kind.COUNT),
                 new Column("success_count", "ok", Kind.COUNT),
                 new Column("failed_count", "failed", Kind.COUNT),
                 new Column("success_rate", "success", Kind.PERCENT)),
-                w.versions().stream().map(v -> row(v.toolVersion(), v.totalRuns(), v.successCount(), v.failedCount(),
-                        Percent.of(v.successCount(), v.totalRuns()))).toList()));
+                w.versions().stream().map(v -> row(v.toolName(), v.toolVersion(), v.totalRuns(), v.successCount(),
+                        v.failedCount(), Percent.of(v.successCount(), v.totalRuns()))).toList()));
         sections.add(new Table("recent_runs", "Recent runs", List.of(
                 new Column("id", "id", Kind.TEXT),
                 new Column("outcome", "outcome", Kind.TEXT),

@@ -56,7 +56,8 @@ public final class Reports {
                         r.text("top_error_type"))).toList());
     }
 
-    public static WorkflowReport workflow(Connection c, InferInfo infer, String name, ReportFilter f, int top) {
+    /** top: rows of each list; paths: rows of common_paths (WorkflowReport.DEFAULT_COMMON_PATHS unless asked). */
+    public static WorkflowReport workflow(Connection c, InferInfo infer, String name, ReportFilter f, int top, int paths) {
         List<String> names = Rows.query(c, "workflow_names.sql", List.of()).stream()
                 .map(r -> r.text("workflow_name")).toList();
         if (!names.contains(name)) {
@@ -68,7 +69,7 @@ public final class Reports {
                 o.count("total_runs"), o.count("success_count"), o.count("failed_count"), o.count("abandoned_count"),
                 o.count("in_progress_count"), o.count("recovered_count"),
                 o.longOrNull("median_duration_ms"), o.longOrNull("p90_duration_ms"),
-                Rows.filtered(c, "workflow_paths.sql", f, name, top).stream()
+                Rows.filtered(c, "workflow_paths.sql", f, name, paths).stream()
                         .map(r -> new WorkflowReport.Path(r.text("fingerprint"), r.count("runs"), r.count("success_count"),
                                 r.count("failed_count"))).toList(),
                 Rows.filtered(c, "workflow_stops.sql", f, name).stream()
@@ -78,8 +79,8 @@ public final class Reports {
                 Rows.filtered(c, "workflow_errors.sql", f, name, top).stream()
                         .map(r -> new WorkflowReport.ErrorCount(r.text("error_type"), r.count("failed_runs"))).toList(),
                 Rows.filtered(c, "workflow_versions.sql", f, name, top).stream()
-                        .map(r -> new WorkflowReport.Version(r.text("tool_version"), r.count("total_runs"),
-                                r.count("success_count"), r.count("failed_count"))).toList(),
+                        .map(r -> new WorkflowReport.Version(r.text("tool_name"), r.text("tool_version"),
+                                r.count("total_runs"), r.count("success_count"), r.count("failed_count"))).toList(),
                 Rows.filtered(c, "workflow_recent.sql", f, name, top).stream()
                         .map(r -> new WorkflowReport.Run(r.count("id"), r.text("outcome"), r.instant("started_at"),
                                 r.count("duration_ms"), r.count("step_count"))).toList());

@@ -10,13 +10,17 @@ public record WorkflowReport(
         Long medianDurationMs, Long p90DurationMs,
         List<Path> commonPaths, List<Stop> stops, List<ErrorCount> errors, List<Version> versions, List<Run> recentRuns) {
 
+    /** Common paths listed when --top is not given: the seed system's number (the other lists follow --top's 10). */
+    public static final int DEFAULT_COMMON_PATHS = 5;
+
     public record Path(String fingerprint, long runs, long successCount, long failedCount) {}
 
     public record Stop(long stoppedAfterStep, long runs, long success, long failed, long abandoned, long inProgress) {}
 
     public record ErrorCount(String errorType, long failedRuns) {}
 
-    public record Version(String toolVersion, long totalRuns, long successCount, long failedCount) {}
+    /** One (tool, version): a workflow name can span tools (kubectl and terraform both end runs with apply). */
+    public record Version(String toolName, String toolVersion, long totalRuns, long successCount, long failedCount) {}
 
     public record Run(long id, String outcome, Instant startedAt, long durationMs, long stepCount) {}
 }

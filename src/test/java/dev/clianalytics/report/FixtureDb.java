@@ -23,7 +23,12 @@ public final class FixtureDb {
 
     /** fixture.jsonl copied into dir, ingested and inferred into dir/fixture.duckdb. */
     public static Path create(Path dir) throws IOException {
-        Path db = ingest(dir);
+        return create(dir, "report/fixture.jsonl");
+    }
+
+    /** Another fixture (a resource path) copied into dir, ingested and inferred into dir/fixture.duckdb. */
+    public static Path create(Path dir, String resource) throws IOException {
+        Path db = ingest(dir, resource);
         Result infer = CliRun.withDb(db).run("infer");
         assertThat(infer.exitCode()).as(infer.toString()).isZero();
         return db;
@@ -31,8 +36,12 @@ public final class FixtureDb {
 
     /** fixture.jsonl ingested into dir/fixture.duckdb, without infer. */
     public static Path ingest(Path dir) throws IOException {
+        return ingest(dir, "report/fixture.jsonl");
+    }
+
+    private static Path ingest(Path dir, String resource) throws IOException {
         Path jsonl = dir.resolve("fixture.jsonl");
-        try (InputStream in = FixtureDb.class.getClassLoader().getResourceAsStream("report/fixture.jsonl")) {
+        try (InputStream in = FixtureDb.class.getClassLoader().getResourceAsStream(resource)) {
             Files.copy(in, jsonl);
         }
         Path db = dir.resolve("fixture.duckdb");

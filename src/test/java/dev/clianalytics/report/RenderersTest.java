@@ -62,6 +62,20 @@ class RenderersTest {
     }
 
     @Test
+    void aliasesAreWrittenAfterTheColumnsByJsonAndCsvOnly() throws Exception {
+        Table t = new Table("paths", "Paths", List.of(
+                new Column("count", "runs", Kind.COUNT, List.of("runs")),
+                new Column("path", "fingerprint", Kind.PATH, List.of("fingerprint"))),
+                List.of(Arrays.asList(3L, "a -> b")));
+        Document d = new Document("T", List.of(t));
+        assertThat(render(Format.JSON, d)).contains(
+                "{\"count\": 3, \"path\": \"a -> b\", \"runs\": 3, \"fingerprint\": \"a -> b\"}");
+        assertThat(render(Format.CSV, d)).isEqualTo("section,count,path,runs,fingerprint\r\npaths,3,a -> b,3,a -> b\r\n");
+        assertThat(render(Format.TABLE, d)).contains("  runs  fingerprint\n  ----  -----------\n     3  a -> b\n");
+        assertThat(render(Format.MARKDOWN, d)).contains("| runs | fingerprint |\n|---:|---|\n| 3 | `a -> b` |\n");
+    }
+
+    @Test
     void markdownEscapesPipesAndAlignsNumbersRight() throws Exception {
         String out = render(Format.MARKDOWN, doc());
         assertThat(out).contains("| runs | note | fingerprint |\n|---:|---|---|\n").contains("`x\\|y`")

@@ -46,11 +46,10 @@ class ReportBehaviourTest {
         assertThat(s.get("total_sessions").asLong()).isEqualTo(5);
         assertThat(s.get("total_workflows").asLong()).isEqualTo(11);
         JsonNode first = s.get("top_workflows").get(0);
-        assertThat(List.of(first.fieldNames().next())).containsExactly("name");
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("name", "total_runs", "success_count", "failed_count", "abandoned_count",
-                "in_progress_count", "success_rate", "median_duration_ms");
+        assertThat(fields).containsExactly("workflow_name", "total_runs", "success_count", "failed_count",
+                "abandoned_count", "in_progress_count", "success_rate", "median_duration_ms", "name");
         assertThat(first.get("success_rate").decimalValue()).isEqualByComparingTo("66.67");
         JsonNode hot = s.get("failure_hot_paths").get(0);
         assertThat(hot.has("command_fingerprint") && hot.has("failure_count") && hot.has("workflow_name")).isTrue();
@@ -64,7 +63,7 @@ class ReportBehaviourTest {
         assertThat(s.get("total_sessions").asLong()).isEqualTo(4);
         assertThat(s.get("total_workflows").asLong()).isEqualTo(8);
         assertThat(s.get("ci_event_share").decimalValue()).isEqualByComparingTo("0");
-        assertThat(names(s.get("top_workflows"), "name")).doesNotContain("build_workflow", "push_workflow");
+        assertThat(names(s.get("top_workflows"), "workflow_name")).doesNotContain("build_workflow", "push_workflow");
         assertThat(names(s.get("failure_hot_paths"), "command_fingerprint")).doesNotContain("docker/build");
         assertThat(s.get("filters").get("exclude_ci").asBoolean()).isTrue();
     }
@@ -76,7 +75,7 @@ class ReportBehaviourTest {
         assertThat(s.get("total_sessions").asLong()).isEqualTo(3);
         assertThat(s.get("total_workflows").asLong()).isEqualTo(5);
         assertThat(s.get("total_actors").asLong()).isEqualTo(2);
-        assertThat(names(s.get("top_workflows"), "name")).containsExactly("apply_workflow", "terraform_workflow");
+        assertThat(names(s.get("top_workflows"), "workflow_name")).containsExactly("apply_workflow", "terraform_workflow");
         assertThat(names(s.get("failing_ngrams"), "ngram")).containsExactly("terraform/apply",
                 "terraform/init -> terraform/plan", "terraform/init -> terraform/plan -> terraform/apply",
                 "terraform/plan", "terraform/plan -> terraform/apply");
