@@ -22,7 +22,8 @@ keyed AS (
            e.exit_code, e.duration_ms, hash(e.tool_version) AS version_key,
            CASE WHEN e.error_type IS NOT NULL THEN hash(e.error_type) END AS error_key
     FROM events AS e
-    JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.machine_hash = e.machine_hash
+    JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.raw_machine_hash = e.machine_hash
+                                AND e.ts >= p.valid_from AND e.ts < p.valid_until
     JOIN int_step_names AS s ON s.step_key = hash(e.tool_name, e.command_path, e.flags_present)
 ),
 -- each event beside the previous event of the same actor and machine, and the step two events
