@@ -1,10 +1,11 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.db.Interrupts;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Prints a failed command's message as one line on stderr. Known user errors never show a stack
@@ -20,6 +21,10 @@ final class ExecutionExceptionHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        if (Interrupts.interrupting() && !root.verbose()) {
+            // the Ctrl-C hook interrupted the work and says so itself, in one line
+            return ExitCodes.INTERRUPTED;
+        }
         String prefix = cmd.getColorScheme().errorText("error: ").toString();
         if (ex instanceof CliAnalyticsException) {
             err.println(prefix + ex.getMessage());

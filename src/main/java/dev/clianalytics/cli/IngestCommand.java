@@ -3,6 +3,7 @@ package dev.clianalytics.cli;
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.db.Interrupts;
 import dev.clianalytics.ingest.ForeignReaders;
 import dev.clianalytics.ingest.IngestProgress;
 import dev.clianalytics.ingest.IngestRequest;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,13 +92,22 @@ final class IngestCommand implements Callable<Integer> {
             IngestResult result;
             boolean newDatabase = !Files.exists(options.db());
             boolean newSalt = !Files.exists(Salt.fileFor(options.db()));
-            try {
+            AtomicBoolean committed = new AtomicBoolean();
+            // a Ctrl-C waits for this block to unwind (its catch removes a first ingest's files);
+            // should it not in time, the last resort removes them, unless the run was committed
+            Runnable removeFiles = () -> {
+                if (newDatabase && !committed.get()) {
+                    removeEmptyDatabase(options.db(), newSalt);
+                }
+            };
+            try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
                 try (Database db = Database.open(options.db(), settings(options))) {
                     Salt salt = Salt.resolve(options.env(), options.db());
                     IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
                     try {
                         result = new Ingester(db, salt, readers)
                                 .run(new IngestRequest(inputs, format, rejects, force, maxRejects), progress);
+                        committed.set(true);
                     } finally {
                         if (progress instanceof ProgressBar bar) {
                             bar.clear();
@@ -104,9 +115,7 @@ final class IngestCommand implements Callable<Integer> {
                     }
                 }
             } catch (RuntimeException e) {
-                if (newDatabase) {
-                    removeEmptyDatabase(options.db(), newSalt);
-                }
+                removeFiles.run();
                 throw e;
             }
             if (!options.quiet()) {
@@ -129,12 +138,26 @@ final class IngestCommand implements Callable<Integer> {
         try {
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
             Files.deleteIfExists(db);
+            deleteSpillDirectory(db.resolveSibling(db.getFileName() + ".tmp"));
             if (removeSalt) {
                 Files.deleteIfExists(Salt.fileFor(db));
             }
         } catch (IOException ignored) {
             // the error being reported matters more; an empty database is harmless
         }
+    }
+
+    /** A first ingest's spill directory: nobody else can have used it. */
+    private static void deleteSpillDirectory(Path spill) throws IOException {
+        if (!Files.isDirectory(spill, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(spill)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(spill);
     }
 
     /**

@@ -28,11 +28,15 @@ public final class Database implements AutoCloseable {
     private final Path path;
     private final Connection connection;
     private final boolean readOnly;
+    /** Lets a Ctrl-C interrupt this database's query and wait until it is closed (Interrupts). */
+    private final Interrupts.Registration interruptible;
 
     private Database(Path path, Connection connection, boolean readOnly) {
         this.path = path;
         this.connection = connection;
         this.readOnly = readOnly;
+        this.interruptible = Interrupts.register(() -> org.duckdb.QueryInterrupt.interrupt(connection),
+                readOnly ? () -> { } : this::removeSpillFiles);
     }
 
     /** Opens for writing, creating the file and applying migrations as needed. */
@@ -90,10 +94,33 @@ public final class Database implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new CliAnalyticsException("could not close database " + path + ": " + firstLine(e.getMessage()), e);
+        } finally {
+            if (!readOnly) {
+                removeEmptySpillDirectory();
+            }
+            interruptible.close();
         }
-        if (!readOnly) {
-            removeEmptySpillDirectory();
+    }
+
+    /**
+     * The last resort of a writer that a Ctrl-C could not bring to close in time: the process is
+     * about to end, and no other process can be using the spill directory while this one holds the
+     * write lock, so DuckDB's files in it go, and the directory if it is then empty.
+     */
+    private void removeSpillFiles() {
+        Path spill = path.resolveSibling(path.getFileName() + ".tmp");
+        try (java.util.stream.Stream<Path> files = Files.list(spill)) {
+            files.filter(f -> f.getFileName().toString().startsWith("duckdb_temp_")).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (java.io.IOException ignored) {
+                    // left for the next writer
+                }
+            });
+        } catch (java.io.IOException noDirectory) {
+            // nothing spilled
         }
+        removeEmptySpillDirectory();
     }
 
     /**
