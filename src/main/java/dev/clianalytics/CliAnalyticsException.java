@@ -28,6 +28,22 @@ public class CliAnalyticsException extends RuntimeException {
         }
     }
 
+    /**
+     * The database was never opened: another process holds it, or the file is not one this version
+     * can open. Nothing of it belongs to this run, so nothing of it may be removed (exit 4).
+     */
+    public static class DatabaseNotOpened extends DatabaseUnavailable {
+        private static final long serialVersionUID = 1L;
+
+        public DatabaseNotOpened(String message) {
+            super(message);
+        }
+
+        public DatabaseNotOpened(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** More input lines were rejected than --max-rejects allows; nothing was written (exit 3). */
     public static class InputRejected extends CliAnalyticsException {
         private static final long serialVersionUID = 1L;

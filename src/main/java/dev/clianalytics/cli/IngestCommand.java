@@ -1,6 +1,7 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.CliAnalyticsException.DatabaseNotOpened;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.db.Interrupts;
@@ -114,6 +115,10 @@ final class IngestCommand implements Callable<Integer> {
                         }
                     }
                 }
+            } catch (DatabaseNotOpened e) {
+                // Another process's file: when two first ingests race, it appeared after the check
+                // above, and the process that created it is writing to it. Not ours to remove.
+                throw e;
             } catch (RuntimeException e) {
                 removeFiles.run();
                 throw e;

@@ -1,6 +1,7 @@
 package dev.clianalytics.db;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.CliAnalyticsException.DatabaseNotOpened;
 import dev.clianalytics.CliAnalyticsException.DatabaseUnavailable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,15 +163,15 @@ public final class Database implements AutoCloseable {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
             Matcher pid = LOCK_PID.matcher(message);
-            return new DatabaseUnavailable("database " + path + " is in use by another process"
+            return new DatabaseNotOpened("database " + path + " is in use by another process"
                     + (pid.find() ? " (PID " + pid.group(1) + ")" : "") + "; try again when it has finished", e);
         }
         if (message.contains("newer version") || message.contains("older version")) {
-            return new DatabaseUnavailable("database " + path
+            return new DatabaseNotOpened("database " + path
                     + " was written by a different DuckDB storage version: " + firstLine(message), e);
         }
         if (message.contains("Corrupt database file") || message.contains("Could not read enough bytes")) {
-            return new DatabaseUnavailable("database " + path + " is damaged (truncated or corrupt) and was left untouched:"
+            return new DatabaseNotOpened("database " + path + " is damaged (truncated or corrupt) and was left untouched:"
                     + " restore it from a backup, or choose another --db", e);
         }
         return new DatabaseUnavailable("cannot open database " + path + ": " + firstLine(message), e);
@@ -223,21 +224,21 @@ public final class Database implements AutoCloseable {
             return;
         }
         if (Files.isDirectory(path)) {
-            throw new DatabaseUnavailable("database " + path + " is a directory, not a DuckDB file");
+            throw new DatabaseNotOpened("database " + path + " is a directory, not a DuckDB file");
         }
         byte[] header = new byte[12];
         int read;
         try (InputStream in = Files.newInputStream(path)) {
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
-            throw new DatabaseUnavailable("cannot read database " + path + ": " + e.getMessage(), e);
+            throw new DatabaseNotOpened("cannot read database " + path + ": " + e.getMessage(), e);
         }
         boolean magic = read == header.length;
         for (int i = 0; magic && i < MAGIC.length; i++) {
             magic = header[8 + i] == MAGIC[i];
         }
         if (!magic) {
-            throw new DatabaseUnavailable("file " + path + " is not a cli-analytics database (not a DuckDB file);"
+            throw new DatabaseNotOpened("file " + path + " is not a cli-analytics database (not a DuckDB file);"
                     + " it was left untouched: choose another --db");
         }
     }
