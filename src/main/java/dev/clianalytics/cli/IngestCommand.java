@@ -114,14 +114,16 @@ final class IngestCommand implements Callable<Integer> {
                             bar.clear();
                         }
                     }
+                } catch (DatabaseNotOpened e) {
+                    // Another process's file: when two first ingests race, it appeared after the check
+                    // above, and the process that created it is writing to it. Not ours to remove.
+                    throw e;
+                } catch (RuntimeException e) {
+                    // inside the registration: a Ctrl-C's hook, which ends the JVM once nothing is
+                    // registered, waits until the files are removed (the database is closed by now)
+                    removeFiles.run();
+                    throw e;
                 }
-            } catch (DatabaseNotOpened e) {
-                // Another process's file: when two first ingests race, it appeared after the check
-                // above, and the process that created it is writing to it. Not ours to remove.
-                throw e;
-            } catch (RuntimeException e) {
-                removeFiles.run();
-                throw e;
             }
             if (!options.quiet()) {
                 render(result, err);
