@@ -1,8 +1,5 @@
 package dev.clianalytics.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.clianalytics.support.CliRun;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,12 +13,19 @@ class ConcurrencyTest {
     @Test
     void twoCommandsAtOnceEitherWorkOrGetExitFourAndNothingIsLost() throws Exception {
         Random rnd = new Random(11);
-        Path db = dir.resolve("pairs.duckdb");
-        Path seed = Crashes.events(dir, "seed.jsonl", rnd, 2000);
-        assertThat(CliRun.withDb(db).run("ingest", seed.toString()).exitCode()).isZero();
-        assertThat(CliRun.withDb(db).run("infer").exitCode()).isZero();
+        Path db = Concurrency.seeded(dir, rnd, 2000);
         for (String pair : Concurrency.PAIRS) {
-            Concurrency.pair(dir, db, rnd, pair, 5000);
+            Concurrency.pair(dir, db, rnd, pair, 2000);
         }
+    }
+
+    /**
+     * The first ingest that loses the race for creating the database gets exit 4 and must not remove
+     * the winner's files. When it did, 4 pairs in 10 lost the winner's batch: with the pair above,
+     * two tries, which fail nearly 2 times in 3 without the fix.
+     */
+    @Test
+    void twoFirstIngestsAtOnceKeepBothBatches() throws Exception {
+        Concurrency.pair(dir, null, new Random(12), Concurrency.FIRST, 2000);
     }
 }

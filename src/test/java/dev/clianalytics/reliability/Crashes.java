@@ -1,167 +1,285 @@
 package dev.clianalytics.reliability;
 
-import dev.clianalytics.Main;
+import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.reliability.Children.Child;
+import dev.clianalytics.reliability.Children.Launch;
+import dev.clianalytics.reliability.CrashKind.Command;
+import dev.clianalytics.reliability.CrashKind.Signal;
 import dev.clianalytics.support.ChildJvm;
 import dev.clianalytics.support.CliRun;
-import dev.clianalytics.support.Db;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Kills a child JVM running the real Main (ingest or infer) at a random moment, then checks that
- * the database opens, holds exactly the runs that committed, and that the next run works.
+ * One crash round: a child JVM runs the real Main, gets a signal a random (seeded) time after it
+ * opened the database, and then the database must open and hold exactly what it held before or
+ * exactly what a clean run gives (a twin database that got the same batches, uninterrupted); the
+ * next command on it must work and give the clean result too, and nothing may be left lying around.
  */
 final class Crashes {
     static final String INTERRUPTED = "interrupted: nothing from this run was written";
 
     private Crashes() {}
 
-    /** What a round ended as: the signal landed (killed), or the run had already finished. */
+    /** What a round ended as: the signal landed (killed), the run had already finished, or it landed after the commit. */
     enum Outcome { KILLED, FINISHED, AFTER_COMMIT }
 
-    /** A child run with its stdout and stderr in files. */
-    record Child(Process process, Path out, Path err) {
-        String stderr() throws IOException {
-            return Files.readString(err, StandardCharsets.UTF_8);
-        }
+    /**
+     * A round's outcome, the temporary files its child left (only a SIGKILL may: nothing runs then)
+     * and whether it left the spill directory (which the next command must remove).
+     */
+    record Result(Outcome outcome, int tempsLeft, boolean spillLeft) {}
 
-        String stdout() throws IOException {
-            return Files.readString(out, StandardCharsets.UTF_8);
-        }
+    /** Events per batch and the latest moment of the signal (ms after the child opened the database). */
+    record Sizes(int firstIngest, int ingest, int maxDelayMs) {
+        static final Sizes TORTURE = new Sizes(10_000, 10_000, 800);
+    }
 
-        int waitFor() throws InterruptedException {
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the child did not end within 300 s");
+    /** The database later ingests and infers are interrupted on, and its twin that only ever gets clean runs. */
+    record Bed(Path db, Path twin) {
+        /** Both with the same {@code events} seed events, inferred. */
+        static Bed create(Path dir, Random rnd, int events) throws IOException {
+            Files.createDirectories(dir);
+            Bed bed = new Bed(dir.resolve("crash.duckdb"), dir.resolve("twin.duckdb"));
+            Path seed = Children.events(dir, "seed.jsonl", rnd, events);
+            for (Path db : List.of(bed.db, bed.twin)) {
+                require(CliRun.withDb(db).run("ingest", seed.toString()), "seeding " + db);
+                require(CliRun.withDb(db).run("infer"), "seeding " + db);
             }
-            return process.exitValue();
+            Files.delete(seed);
+            return bed;
         }
     }
 
-    static Child start(Path dir, Path db, String... args) throws IOException {
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = db.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        ProcessBuilder pb = ChildJvm.builder(Main.class, Map.of("CLI_ANALYTICS_SALT", CliRun.TEST_SALT), dir, all);
-        Path base = Files.createTempFile(dir, "child-", "");
-        Path out = base.resolveSibling(base.getFileName() + ".out");
-        Path err = base.resolveSibling(base.getFileName() + ".err");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return new Child(pb.start(), out, err);
-    }
+    /** The facts of one round, gathered as it goes; every failure message carries them all. */
+    private static final class Round {
+        final CrashKind kind;
+        final Path dir;
+        final Path db;
+        final Path tmp;
+        int delayMs;
+        int code;
+        String stderr = "";
+        List<String> files = List.of();
+        List<String> temps = List.of();
+        String state = "";
 
-    /** Sends the signal; a child that already ended is fine (kill's complaint is not printed). */
-    static void signal(Process p, String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start().waitFor();
-    }
-
-    /** A file of {@code n} events no other file of the run has (fresh event ids). */
-    static Path events(Path dir, String name, Random rnd, int n) throws IOException {
-        Path file = dir.resolve(name);
-        long tag = rnd.nextLong() & Long.MAX_VALUE;
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(Fuzz.validLine(rnd, i % 1000, i).replaceFirst("\\{", "{\"event_id\":\"crash-" + tag + "-" + i + "\","))
-                    .append('\n');
+        Round(CrashKind kind, Path dir, Path db) {
+            this.kind = kind;
+            this.dir = dir;
+            this.db = db;
+            this.tmp = dir.resolve("tmp");
         }
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
-        return file;
+
+        AssertionError fail(String check) {
+            return new AssertionError(check + "\n  " + kind.detail() + ", signal " + delayMs + " ms after the database was opened,"
+                    + " exit " + code + "\n  files of the database after the signal: " + (files.isEmpty() ? "none" : String.join(", ", files))
+                    + "\n  temporary files of the child: " + (temps.isEmpty() ? "none" : String.join(", ", temps))
+                    + (state.isEmpty() ? "" : "\n  " + state) + "\n  stderr: " + stderr.strip());
+        }
+
+        /** Starts the child, waits until it has the database open, waits the round's delay and signals it. */
+        void interrupt(Launch launch, Random rnd, int maxDelayMs, String... args) throws Exception {
+            Child child = Children.start(dir, db, launch, args);
+            try {
+                ChildJvm.waitUntilOpen(child.process(), db, 120);
+            } catch (AssertionError e) {
+                child.process().destroyForcibly();
+                code = child.waitFor();
+                stderr = child.stderr();
+                throw fail(e.getMessage());
+            }
+            delayMs = rnd.nextInt(maxDelayMs + 1);
+            Thread.sleep(delayMs);
+            Children.signal(child.process(), kind.signal().name());
+            code = child.waitFor();
+            stderr = child.stderr();
+            files = DbState.files(db);
+            temps = DbState.tempFiles(tmp);
+            try {
+                Hostile.assertClean(child.result(code, List.of(args)), "");
+            } catch (AssertionError e) {
+                throw fail("a stack trace or an unexpected error reached the user");
+            }
+        }
+
+        /** Exit code and message as the signal demands; all or nothing stored. */
+        Outcome outcome(boolean none, boolean all) {
+            if (code == 0) {
+                if (!all) {
+                    throw fail("a run that finished is not wholly in the database");
+                }
+                return Outcome.FINISHED;
+            }
+            if (code != kind.signal().exitCode) {
+                throw fail("exit " + code + " instead of " + kind.signal().exitCode + " for SIG" + kind.signal());
+            }
+            if (kind.signal() != Signal.KILL && !stderr.equals(INTERRUPTED + "\n")) {
+                throw fail("SIG" + kind.signal() + " must print exactly '" + INTERRUPTED + "'");
+            }
+            if (none) {
+                return Outcome.KILLED;
+            }
+            if (all) {
+                return Outcome.AFTER_COMMIT; // the signal landed between the commit and the exit
+            }
+            throw fail("the interrupted run left part of itself: neither the state before nor what a clean run gives");
+        }
+
+        /** What must hold once the next command on the database has run. */
+        Result afterNext(Outcome outcome) throws IOException {
+            List<String> now = DbState.files(db);
+            if (now.contains(db.getFileName() + ".tmp/")) {
+                throw fail("the spill directory " + db.getFileName() + ".tmp/ remains after the next command (now: " + now + ")");
+            }
+            if ((kind.signal() != Signal.KILL || outcome == Outcome.FINISHED) && !temps.isEmpty()) {
+                throw fail((outcome == Outcome.FINISHED ? "a finished run" : "SIG" + kind.signal())
+                        + " left temporary files of the child in its java.io.tmpdir");
+            }
+            return new Result(outcome, temps.size(), files.contains(db.getFileName() + ".tmp/"));
+        }
     }
 
-    /** (ingest runs, sum of their accepted, events): a run counts only if all three moved together. */
-    static long[] ingestState(Path db) {
-        String[] r = Db.one(db, "SELECT (SELECT count(*) FROM ingest_runs), (SELECT coalesce(sum(accepted), 0) FROM ingest_runs),"
-                + " (SELECT count(*) FROM events)").split(" \\| ");
-        return new long[] {Long.parseLong(r[0]), Long.parseLong(r[1]), Long.parseLong(r[2])};
+    /** Runs one crash round of {@code kind}; {@code bed} serves later ingests and infers. */
+    static Result round(Path dir, Bed bed, CrashKind kind, Random rnd, Sizes sizes) throws Exception {
+        Files.createDirectories(dir);
+        return switch (kind.command()) {
+            case FIRST_INGEST -> firstIngest(dir, kind, rnd, sizes);
+            case INGEST -> ingest(dir, bed, kind, rnd, sizes);
+            case INFER -> infer(dir, bed, kind, rnd, sizes);
+        };
     }
 
-    /** SIGKILL or SIGINT during an ingest of {@code lines} new events into an existing database. */
-    static Outcome ingestRound(Path dir, Path db, Random rnd, String signal, int lines, int maxDelayMs) throws Exception {
-        long[] before = ingestState(db);
-        Path file = events(dir, "crash-ingest.jsonl", rnd, lines);
-        Child child = start(dir, db, "ingest", file.toString());
-        ChildJvm.waitUntilOpen(child.process(), db, 120);
-        Thread.sleep(rnd.nextInt(maxDelayMs + 1));
-        signal(child.process(), signal);
-        int code = child.waitFor();
-        long[] after = ingestState(db);
-        boolean none = java.util.Arrays.equals(after, before);
-        boolean all = after[0] == before[0] + 1 && after[1] == before[1] + lines && after[2] == before[2] + lines;
-        String context = signal + " during ingest: exit " + code + ", state " + java.util.Arrays.toString(before) + " -> "
-                + java.util.Arrays.toString(after) + ", stderr: " + child.stderr();
-        Outcome outcome = check(signal, code, none, all, child, context);
-        Path next = events(dir, "crash-next.jsonl", rnd, 3);
-        CliRun.Result r = CliRun.withDb(db).run("ingest", next.toString());
+    /**
+     * An ingest that creates the database, run without a salt in the environment so that it also
+     * creates {@code <db>.salt}. SIGTERM or Ctrl-C must leave none of the database's files; SIGKILL
+     * (where nothing can run) may leave them, but the database must then open and hold nothing or
+     * everything, and the retry must give what a clean run gives.
+     */
+    private static Result firstIngest(Path dir, CrashKind kind, Random rnd, Sizes sizes) throws Exception {
+        Round r = new Round(kind, dir, dir.resolve("first.duckdb"));
+        Path file = batch(dir, kind, rnd, sizes.firstIngest());
+        Map<String, String> noSalt = new HashMap<>();
+        noSalt.put("CLI_ANALYTICS_SALT", null);
+        r.interrupt(launch(r, kind, file, noSalt), rnd, sizes.maxDelayMs(), args(kind, file));
+        String crashed = read(r, () -> DbState.events(r.db));
+        long[] runs = read(r, () -> DbState.ingestRuns(r.db));
+        r.state = "stored after the signal: " + crashed + " (events, xor), ingest runs " + Arrays.toString(runs);
+        CliRun.Result retry = CliRun.withDb(r.db).env("CLI_ANALYTICS_SALT", null).run("ingest", file.toString());
+        if (retry.exitCode() != 0) {
+            throw r.fail("the retry (the next ingest of the same file) failed:\n" + retry);
+        }
+        Path twin = dir.resolve("twin.duckdb");
+        String salt = Files.readString(Salt.fileFor(r.db), StandardCharsets.UTF_8).strip();
+        require(CliRun.withDb(twin).env("CLI_ANALYTICS_SALT", salt).run("ingest", file.toString()), "the clean run");
+        String clean = DbState.events(twin);
+        r.state += "; a clean run: " + clean;
+        boolean none = crashed.equals("0 0");
+        Outcome outcome = r.outcome(none, crashed.equals(clean) && runs[0] == 1 && runs[1] == runs[2]);
+        if (kind.signal() != Signal.KILL && outcome == Outcome.KILLED && !r.files.isEmpty()) {
+            throw r.fail("SIG" + kind.signal() + " of a first ingest left files of the database behind: " + String.join(", ", r.files)
+                    + " (none of " + r.db.getFileName() + ", .wal, .salt, .tmp/ may remain)");
+        }
+        if (!DbState.events(r.db).equals(clean)) {
+            throw r.fail("after the retry the database holds " + DbState.events(r.db) + ", not what a clean run gives");
+        }
+        return r.afterNext(outcome);
+    }
+
+    /** An ingest of new events into the bed's database; its twin gets the same batch cleanly. */
+    private static Result ingest(Path dir, Bed bed, CrashKind kind, Random rnd, Sizes sizes) throws Exception {
+        Round r = new Round(kind, dir, bed.db());
+        String before = DbState.events(bed.db());
+        long[] runsBefore = DbState.ingestRuns(bed.db());
+        Path file = batch(dir, kind, rnd, sizes.ingest());
+        r.interrupt(launch(r, kind, file, Map.of()), rnd, sizes.maxDelayMs(), args(kind, file));
+        String crashed = read(r, () -> DbState.events(r.db));
+        long[] runs = read(r, () -> DbState.ingestRuns(r.db));
+        require(CliRun.withDb(bed.twin()).run("ingest", file.toString()), "the clean run");
+        String clean = DbState.events(bed.twin());
+        r.state = "events (count, xor) before " + before + ", after the signal " + crashed + ", a clean run " + clean
+                + "; ingest runs " + Arrays.toString(runsBefore) + " -> " + Arrays.toString(runs);
+        Outcome outcome = r.outcome(crashed.equals(before) && Arrays.equals(runs, runsBefore),
+                crashed.equals(clean) && runs[0] == runsBefore[0] + 1 && runs[1] == runs[2]);
+        CliRun.Result retry = CliRun.withDb(bed.db()).run("ingest", file.toString());
+        if (retry.exitCode() != 0) {
+            throw r.fail("the retry (the next ingest of the same file) failed:\n" + retry);
+        }
+        String retried = DbState.events(bed.db());
+        if (!retried.equals(clean)) {
+            throw r.fail("after the retry the database holds " + retried + ", not what a clean run gives");
+        }
+        return r.afterNext(outcome);
+    }
+
+    /**
+     * infer on the bed's database; its twin infers cleanly. (In bench/torture an ingest round
+     * precedes each infer round, so the new results differ from the previous ones.)
+     */
+    private static Result infer(Path dir, Bed bed, CrashKind kind, Random rnd, Sizes sizes) throws Exception {
+        Round r = new Round(kind, dir, bed.db());
+        String before = DbState.derived(bed.db());
+        String runsBefore = DbState.inferRuns(bed.db());
+        r.interrupt(new Launch(r.tmp, kind.memory(), null), rnd, sizes.maxDelayMs(), "infer");
+        String crashed = read(r, () -> DbState.derived(r.db));
+        String runs = read(r, () -> DbState.inferRuns(r.db));
+        require(CliRun.withDb(bed.twin()).run("infer"), "the clean run");
+        String clean = DbState.derived(bed.twin());
+        r.state = "infer runs, sessions, workflow runs, newest run's sessions and runs: " + runsBefore + " -> " + runs
+                + "\n  derived tables before: " + before + "\n  after the signal: " + crashed + "\n  a clean run: " + clean;
+        long count = Long.parseLong(runs.split(" \\| ")[0]);
+        long countBefore = Long.parseLong(runsBefore.split(" \\| ")[0]);
+        Outcome outcome = r.outcome(crashed.equals(before) && count == countBefore,
+                crashed.equals(clean) && count == countBefore + 1 && DbState.inferConsistent(runs));
+        CliRun.Result next = CliRun.withDb(bed.db()).run("infer");
+        if (next.exitCode() != 0) {
+            throw r.fail("the infer after the crash failed:\n" + next);
+        }
+        if (!DbState.derived(bed.db()).equals(clean)) {
+            throw r.fail("the infer after the crash does not give what a clean run gives: " + DbState.derived(bed.db()));
+        }
+        if (!DbState.tables(bed.db()).equals(DbState.tables(bed.twin()))) {
+            throw r.fail("after the next infer the tables differ from a clean history's: " + DbState.tables(bed.db()));
+        }
+        return r.afterNext(outcome);
+    }
+
+    /** The batch of a round: fresh events, with CRLF line ends for that variant. */
+    private static Path batch(Path dir, CrashKind kind, Random rnd, int events) throws IOException {
+        return Children.events(dir, "batch.jsonl", rnd, events, kind.input().equals("CRLF file") ? "\r\n" : "\n");
+    }
+
+    private static Launch launch(Round r, CrashKind kind, Path file, Map<String, String> env) {
+        return new Launch(r.tmp, env, kind.input().equals("stdin") ? file : null);
+    }
+
+    private static String[] args(CrashKind kind, Path file) {
+        return new String[] {"ingest", kind.input().equals("stdin") ? "-" : file.toString()};
+    }
+
+    private interface Reading<T> {
+        T get();
+    }
+
+    /** A state read right after the signal: a database that does not open fails the round, with its facts. */
+    private static <T> T read(Round r, Reading<T> reading) {
+        try {
+            return reading.get();
+        } catch (AssertionError e) {
+            throw r.fail("after the signal " + e.getMessage());
+        }
+    }
+
+    static void require(CliRun.Result r, String what) {
         if (r.exitCode() != 0) {
-            throw new AssertionError("the run after a crash failed: " + context + "\n" + r);
+            throw new AssertionError(what + " failed: " + r);
         }
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(next);
-        return outcome;
-    }
-
-    /** (infer runs, sessions, workflow runs, the newest infer run's sessions and runs). */
-    static String inferState(Path db) {
-        return Db.one(db, "SELECT (SELECT count(*) FROM infer_runs), (SELECT count(*) FROM sessions), (SELECT count(*) FROM workflow_runs),"
-                + " (SELECT coalesce(max_by(sessions, infer_id), 0) FROM infer_runs), (SELECT coalesce(max_by(workflow_runs, infer_id), 0) FROM infer_runs)");
-    }
-
-    /** SIGKILL or SIGINT during infer: the previous results or the new ones, never a mix. */
-    static Outcome inferRound(Path dir, Path db, Random rnd, String signal, int maxDelayMs) throws Exception {
-        String before = inferState(db);
-        Child child = start(dir, db, "infer");
-        ChildJvm.waitUntilOpen(child.process(), db, 120);
-        Thread.sleep(rnd.nextInt(maxDelayMs + 1));
-        signal(child.process(), signal);
-        int code = child.waitFor();
-        String after = inferState(db);
-        String[] a = after.split(" \\| ");
-        String[] b = before.split(" \\| ");
-        boolean consistent = a[1].equals(a[3]) && a[2].equals(a[4]);
-        boolean none = after.equals(before);
-        boolean all = consistent && Long.parseLong(a[0]) == Long.parseLong(b[0]) + 1;
-        String context = signal + " during infer: exit " + code + ", state " + before + " -> " + after + ", stderr: " + child.stderr();
-        Outcome outcome = check(signal, code, none, all, child, context);
-        CliRun.Result r = CliRun.withDb(db).run("infer");
-        if (r.exitCode() != 0) {
-            throw new AssertionError("the infer after a crash failed: " + context + "\n" + r);
-        }
-        return outcome;
-    }
-
-    private static Outcome check(String signal, int code, boolean none, boolean all, Child child, String context) throws IOException {
-        String err = child.stderr();
-        Hostile.assertClean(new CliRun.Result(code, child.stdout(), err, List.of()), context);
-        if (code == 0) {
-            if (!all) {
-                throw new AssertionError("a finished run is not wholly in the database: " + context);
-            }
-            return Outcome.FINISHED;
-        }
-        if ("KILL".equals(signal)) {
-            if (code != 137 || !none && !all) {
-                throw new AssertionError("a killed run left part of itself: " + context);
-            }
-            return none ? Outcome.KILLED : Outcome.AFTER_COMMIT; // all: the signal landed after the commit
-        }
-        if (code != 130 || !err.equals(INTERRUPTED + "\n")) {
-            throw new AssertionError("Ctrl-C must print one line and exit 130: " + context);
-        }
-        if (none) {
-            return Outcome.KILLED;
-        }
-        if (all) {
-            return Outcome.AFTER_COMMIT; // the signal landed between the commit and the exit
-        }
-        throw new AssertionError("an interrupted run left part of itself: " + context);
     }
 }

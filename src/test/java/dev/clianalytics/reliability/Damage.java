@@ -88,7 +88,7 @@ final class Damage {
     /** Ingest, then infer, on a disk that fills up: each fails with the no-space message, state kept; returns problems. */
     static List<String> fullDisk(Path dir, FullDisk disk, Random rnd) throws Exception {
         List<String> problems = new ArrayList<>();
-        Path input = Crashes.events(dir, "full-in.jsonl", rnd, 2000);
+        Path input = Children.events(dir, "full-in.jsonl", rnd, 2000);
         String inputHash = HostileInputTest.sha256(input);
         Path db = disk.mountPoint().resolve("full.duckdb");
         disk.fill(300 * 1024);

@@ -20,7 +20,7 @@ class DamageTest {
     @Test
     void aTruncatedOrOverwrittenDatabaseIsRefusedWithExitFourAndLeftUntouched() throws Exception {
         Random rnd = new Random(5);
-        Path input = Crashes.events(dir, "in.jsonl", rnd, 3000);
+        Path input = Children.events(dir, "in.jsonl", rnd, 3000);
         Path good = dir.resolve("good.duckdb");
         assertThat(CliRun.withDb(good).run("ingest", input.toString()).exitCode()).isZero();
         assertThat(CliRun.withDb(good).run("infer").exitCode()).isZero();
@@ -32,7 +32,7 @@ class DamageTest {
     @Test
     void aReadOnlyDirectoryGivesAClearMessageAndLeavesTheInputAlone() throws Exception {
         Assumptions.assumeFalse(Damage.isRoot(), "running as root: permissions do not apply, read-only check skipped");
-        Path input = Crashes.events(dir, "in.jsonl", new Random(1), 10);
+        Path input = Children.events(dir, "in.jsonl", new Random(1), 10);
         Path ro = Files.createDirectory(dir.resolve("ro"));
         ro.toFile().setWritable(false);
         try {

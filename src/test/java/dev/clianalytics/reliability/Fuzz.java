@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -55,7 +54,7 @@ final class Fuzz {
 
         List<String> expectedStored = new ArrayList<>();
         List<String> expectedRejects = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
+        Map<String, String> firstContent = new HashMap<>(); // key -> content of the event stored under it
         for (int i = 0; i < out.size(); i++) {
             Oracle.Verdict v = Oracle.judge(out.get(i));
             if (v.blank()) {
@@ -63,8 +62,10 @@ final class Fuzz {
             }
             if (v.reason() != null) {
                 expectedRejects.add((i + 1) + " " + v.reason());
-            } else if (keys.add(v.key())) {
+            } else if (firstContent.putIfAbsent(v.key(), v.content()) == null) {
                 expectedStored.add(String.valueOf(v.sequence()));
+            } else if (!firstContent.get(v.key()).equals(v.content())) {
+                expectedRejects.add((i + 1) + " conflicting_event_id"); // listed with the rejects, not stored
             }
         }
         List<String> stored = Db.rows(db, "SELECT coalesce(sequence::VARCHAR, 'null') FROM events ORDER BY ingest_seq");

@@ -53,7 +53,7 @@ class InterruptCleanupTest {
     private int interruptWhileOpen(Path db, Process child, String signal, long delayMs) throws Exception {
         ChildJvm.waitUntilOpen(child, db, 120);
         Thread.sleep(delayMs);
-        Crashes.signal(child, signal);
+        Children.signal(child, signal);
         if (!child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
             child.destroyForcibly();
             throw new AssertionError("the child did not end");
@@ -63,7 +63,7 @@ class InterruptCleanupTest {
 
     @Test
     void anInterruptedFirstIngestLeavesNoFileBehind() throws Exception {
-        Path events = Crashes.events(dir, "events.jsonl", new Random(11), 200_000);
+        Path events = Children.events(dir, "events.jsonl", new Random(11), 200_000);
         for (String signal : List.of("TERM", "INT")) {
             Path db = dir.resolve("first-" + signal + ".duckdb");
             int code = interruptWhileOpen(db, start(db, false, "ingest", events.toString()), signal, 300);
@@ -78,14 +78,14 @@ class InterruptCleanupTest {
     @Test
     void anInterruptedLaterIngestOrInferKeepsTheDatabaseAndRemovesItsSpillFiles() throws Exception {
         Path db = dir.resolve("later.duckdb");
-        Path first = Crashes.events(dir, "first.jsonl", new Random(12), 1000);
+        Path first = Children.events(dir, "first.jsonl", new Random(12), 1000);
         assertThat(CliRun.withDb(db).run("ingest", first.toString()).exitCode()).isZero();
-        String before = Crashes.inferState(db) + Crashes.ingestState(db)[2];
-        Path more = Crashes.events(dir, "more.jsonl", new Random(13), 200_000);
+        String before = DbState.inferRuns(db) + DbState.ingestRuns(db)[2];
+        Path more = Children.events(dir, "more.jsonl", new Random(13), 200_000);
 
         int ingest = interruptWhileOpen(db, start(db, true, "ingest", more.toString()), "TERM", 300);
         assertThat(ingest).isEqualTo(143);
-        assertThat(Crashes.inferState(db) + Crashes.ingestState(db)[2]).isEqualTo(before);
+        assertThat(DbState.inferRuns(db) + DbState.ingestRuns(db)[2]).isEqualTo(before);
         assertThat(leftovers(db)).containsExactly("later.duckdb");
 
         assertThat(CliRun.withDb(db).run("ingest", more.toString()).exitCode()).isZero();

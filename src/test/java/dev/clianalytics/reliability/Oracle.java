@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +27,12 @@ final class Oracle {
     private static final Pattern TIMESTAMP = Pattern.compile(
             "\\s*(\\d{4}-\\d\\d-\\d\\d)[Tt ](\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?)(Z|z|[+-]\\d\\d(?::?\\d\\d)?)?\\s*");
 
-    /** A verdict: {@code reason} null means accepted (then {@code key} identifies the event), blank lines are skipped. */
-    record Verdict(boolean blank, String reason, String key, Long sequence) {
+    /**
+     * A verdict: {@code reason} null means accepted (then {@code key} identifies the event and
+     * {@code content} is what decides whether a later line with the same key is a duplicate or a
+     * conflict), blank lines are skipped.
+     */
+    record Verdict(boolean blank, String reason, String key, Long sequence, String content) {
         boolean accepted() {
             return !blank && reason == null;
         }
@@ -36,7 +42,7 @@ final class Oracle {
 
     static Verdict judge(String line) {
         if (line.strip().isEmpty() && line.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r')) {
-            return new Verdict(true, null, null, null);
+            return new Verdict(true, null, null, null, null);
         }
         if (line.getBytes(StandardCharsets.UTF_8).length > MAX_LINE_BYTES) {
             return reject("line_too_long");
@@ -72,11 +78,11 @@ final class Oracle {
         JsonNode id = m.get("event_id");
         String key = id != null && !id.isNull() ? "id:" + id.asText() : "content:" + canonical(m);
         JsonNode seq = m.get("sequence");
-        return new Verdict(false, null, key, seq == null || seq.isNull() ? null : seq.longValue());
+        return new Verdict(false, null, key, seq == null || seq.isNull() ? null : seq.longValue(), content(m));
     }
 
     private static Verdict reject(String reason) {
-        return new Verdict(false, reason, null, null);
+        return new Verdict(false, reason, null, null, null);
     }
 
     /** The object's fields, the first value of a repeated key winning; null unless exactly one JSON object. */
@@ -210,6 +216,41 @@ final class Oracle {
             return hours < 19 && minutes < 60;
         }
         return true;
+    }
+
+    /**
+     * What an event stores, for telling a duplicate from a conflict (docs/ingest.md, "Conflicting
+     * event ids"): the instant to the microsecond (DuckDB truncates), each field's JSON value, an
+     * absent field like null, an absent ci_detected like false and absent flags like none. (The
+     * product compares sanitized values; the fuzz lines reuse an id only by splicing two lines,
+     * whose values then differ before and after sanitizing alike.)
+     */
+    private static String content(Map<String, JsonNode> m) {
+        StringBuilder b = new StringBuilder().append(micros(m.get("timestamp").asText())).append(';');
+        for (String f : new String[] {"tool_name", "tool_version", "command_path", "flags_present", "exit_code", "duration_ms",
+                "error_type", "actor_id", "machine_id", "session_hint", "ci_detected", "sequence"}) {
+            JsonNode v = m.get(f);
+            String absent = f.equals("ci_detected") ? "false" : f.equals("flags_present") ? "[]" : "";
+            b.append(f).append('=').append(v == null || v.isNull() ? absent : v.toString()).append(';');
+        }
+        return b.toString();
+    }
+
+    /** The instant of a timestamp {@link #isTimestamp} accepts, in microseconds (no offset: UTC). */
+    private static long micros(String text) {
+        Matcher t = TIMESTAMP.matcher(text);
+        if (!t.matches()) {
+            throw new IllegalArgumentException(text);
+        }
+        String time = t.group(2).length() == 5 ? t.group(2) + ":00" : t.group(2);
+        boolean endOfDay = time.matches("24:00:00(\\.0+)?");
+        LocalDateTime local = LocalDateTime.parse(t.group(1) + "T" + (endOfDay ? "00:00:00" : time)).plusDays(endOfDay ? 1 : 0);
+        String offset = t.group(3) == null || t.group(3).equalsIgnoreCase("z") ? "+00:00" : t.group(3);
+        int sign = offset.startsWith("-") ? -1 : 1;
+        int hours = Integer.parseInt(offset.substring(1, 3));
+        int minutes = offset.length() > 3 ? Integer.parseInt(offset.substring(offset.length() - 2)) : 0;
+        Instant instant = local.toInstant(ZoneOffset.UTC).minusSeconds(sign * (hours * 3600L + minutes * 60L));
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
     }
 
     /** The SPEC §3 fields as typed values, for events without an event_id. */

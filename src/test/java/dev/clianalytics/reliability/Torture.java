@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * The long run behind bench/torture: the same checks as the tests, many more times, with a fixed
- * seed. {@code --rounds N}: N fuzz rounds, N/20 crash rounds (ingest and infer, SIGKILL and
- * Ctrl-C), N/50 concurrent pairs, the hostile corpus, damaged files, a full disk and the privacy
- * sweep. Prints a table; exits 1 at the first failure (with what it was doing).
+ * seed. {@code --rounds N}: N fuzz rounds, N/10 crash rounds (at least 9: first ingest, ingest and
+ * infer, each with SIGKILL, SIGTERM and SIGINT), N/10 concurrent pairs (at least one of each), the
+ * hostile corpus, damaged files, a full disk and the privacy sweep. Prints a table; exits 1 at the
+ * first failure, naming the round, its kind, the check and the files it found.
  */
 public final class Torture {
     private Torture() {}
@@ -62,39 +63,65 @@ public final class Torture {
                 }
             }
 
-            // crashes
-            int crashRounds = Math.max(4, rounds / 20);
+            // crashes: at least one per ten rounds, cycling over command x signal (CrashKind)
+            int crashRounds = Math.max(CrashKind.KINDS, ceilDiv(rounds, 10));
             Map<String, Integer> crashes = new TreeMap<>();
-            Path crashDb = dir.resolve("crash.duckdb");
-            require(CliRun.withDb(crashDb).run("ingest", Crashes.events(dir, "seed.jsonl", rnd, 20_000).toString()));
-            require(CliRun.withDb(crashDb).run("infer"));
+            int tempsLeft = 0;
+            int spillsLeft = 0;
+            Crashes.Bed bed = null;
             for (int r = 0; r < crashRounds; r++) {
-                String signal = (r / 2) % 4 == 3 ? "INT" : "KILL"; // ingest and infer each: 3 SIGKILL, then 1 Ctrl-C
-                boolean ingest = r % 2 == 0;
-                Crashes.Outcome o = ingest
-                        ? Crashes.ingestRound(dir, crashDb, rnd, signal, 60_000, 2000)
-                        : Crashes.inferRound(dir, crashDb, rnd, signal, 1500);
-                crashes.merge((ingest ? "ingest " : "infer ") + "SIG" + signal + " " + o.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                CrashKind kind = CrashKind.of(r);
+                if (r % CrashKind.KINDS == 0) { // a fresh pair of databases per cycle keeps infer quick
+                    if (bed != null) {
+                        deleteTree(bed.db().getParent());
+                    }
+                    bed = Crashes.Bed.create(dir.resolve("crash-bed-" + (r / CrashKind.KINDS + 1)), rnd, 5000);
+                }
+                Path roundDir = dir.resolve("crash-" + (r + 1));
+                Crashes.Result result;
+                try {
+                    result = Crashes.round(roundDir, bed, kind, rnd, Crashes.Sizes.TORTURE);
+                } catch (AssertionError e) {
+                    throw new RoundFailure("crash round " + (r + 1) + " of " + crashRounds + " (" + kind.label() + ")", e);
+                }
+                tempsLeft += result.tempsLeft();
+                spillsLeft += result.spillLeft() ? 1 : 0;
+                crashes.merge(kind.label() + " " + result.outcome().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                deleteTree(roundDir);
+                if ((r + 1) % 20 == 0) {
+                    progress("crash round " + (r + 1), t0);
+                }
             }
             progress("crash rounds", t0);
 
-            // concurrency
-            int pairs = Math.max(3, rounds / 50);
+            // concurrency: at least one pair per ten rounds, cycling over the pairs
+            int pairs = Math.max(Concurrency.PAIRS.size(), ceilDiv(rounds, 10));
             int busy = 0;
-            Path pairDb = dir.resolve("pairs.duckdb");
-            require(CliRun.withDb(pairDb).run("ingest", Crashes.events(dir, "pseed.jsonl", rnd, 2000).toString()));
-            require(CliRun.withDb(pairDb).run("infer"));
+            Path pairDb = null;
             Map<String, Integer> pairKinds = new TreeMap<>();
             for (int r = 0; r < pairs; r++) {
                 String pair = Concurrency.PAIRS.get(r % Concurrency.PAIRS.size());
-                busy += Concurrency.pair(dir, pairDb, rnd, pair, 5000);
+                if (r % Concurrency.PAIRS.size() == 0) { // a fresh database per cycle keeps infer quick
+                    if (pairDb != null) {
+                        deleteTree(pairDb.getParent());
+                    }
+                    pairDb = Concurrency.seeded(dir.resolve("pairs-" + (r / Concurrency.PAIRS.size() + 1)), rnd, 2000);
+                }
+                try {
+                    busy += Concurrency.pair(pairDb.getParent(), pairDb, rnd, pair, 5000);
+                } catch (AssertionError e) {
+                    throw new RoundFailure("concurrent pair " + (r + 1) + " of " + pairs + " (" + pair + ")", e);
+                }
                 pairKinds.merge(pair, 1, Integer::sum);
+                if ((r + 1) % 20 == 0) {
+                    progress("concurrent pair " + (r + 1), t0);
+                }
             }
             progress("concurrent pairs", t0);
 
             // damage
             Path good = dir.resolve("good.duckdb");
-            Path input = Crashes.events(dir, "dmg.jsonl", rnd, 3000);
+            Path input = Children.events(dir, "dmg.jsonl", rnd, 3000);
             require(CliRun.withDb(good).run("ingest", input.toString()));
             require(CliRun.withDb(good).run("infer"));
             for (Damage.Kind kind : Damage.Kind.values()) {
@@ -126,7 +153,11 @@ public final class Torture {
             table.put("seed", Long.toString(seed));
             table.put("fuzz rounds", rounds + " (" + lines + " lines each, " + fuzzLines + " lines)");
             inputs.forEach((k, v) -> table.put("inputs tried: " + k, Integer.toString(v)));
+            table.put("crash rounds", crashRounds + " (first ingest, ingest, infer x SIGKILL, SIGTERM, SIGINT)");
             crashes.forEach((k, v) -> table.put("crashes survived: " + k, Integer.toString(v)));
+            table.put("crashes that left the spill directory (the next command removed it)", Integer.toString(spillsLeft));
+            table.put("temporary files left by SIGKILL (nothing runs then)", Integer.toString(tempsLeft));
+            table.put("concurrent pairs", Integer.toString(pairs));
             pairKinds.forEach((k, v) -> table.put("concurrent pairs tried: " + k, Integer.toString(v)));
             table.put("concurrent runs that got exit 4 (retried, fine)", Integer.toString(busy));
             table.put("damaged database files refused (exit 4, untouched)", Integer.toString(Damage.Kind.values().length));
@@ -144,12 +175,26 @@ public final class Torture {
                 System.exit(1);
             }
             deleteTree(dir);
+        } catch (RoundFailure e) {
+            System.err.println("torture FAILED in " + e.getMessage() + "\n  (files kept in " + dir + ")");
+            System.exit(1);
         } catch (Throwable e) {
             System.err.println("torture FAILED (files kept in " + dir + "): " + e);
             e.printStackTrace();
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** A failed check of a numbered round: says which round and kind, then what failed (the cause's message). */
+    private static final class RoundFailure extends RuntimeException {
+        RoundFailure(String round, AssertionError cause) {
+            super(round + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     private static void require(CliRun.Result r) {

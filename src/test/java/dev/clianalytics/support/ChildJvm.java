@@ -26,6 +26,12 @@ public final class ChildJvm {
      * background job would otherwise inherit "ignore SIGINT" and never see a Ctrl-C.
      */
     public static ProcessBuilder builder(Class<?> main, Map<String, String> env, Path workDir, String... args) {
+        return builder(main, List.of(), env, workDir, args);
+    }
+
+    /** The same with options for the child's JVM (e.g. its own {@code java.io.tmpdir}). */
+    public static ProcessBuilder builder(Class<?> main, List<String> jvmOptions, Map<String, String> env, Path workDir,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         if (ENV_RESETS_SIGINT) {
             cmd.addAll(List.of("env", "--default-signal=INT"));
@@ -35,6 +41,7 @@ public final class ChildJvm {
         if (libraryPath != null && !libraryPath.isEmpty()) {
             cmd.add("-Djava.library.path=" + libraryPath); // DuckDB's library, as the build set it up
         }
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

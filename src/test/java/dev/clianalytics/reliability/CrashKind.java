@@ -1,0 +1,68 @@
+package dev.clianalytics.reliability;
+
+import java.util.Map;
+
+/**
+ * What a crash round interrupts, and how: a command, a signal and a variant of its input. Round r
+ * takes command r mod 3 and signal (r / 3) mod 3, so every 9 rounds try each command with each
+ * signal; the variant changes every 9 rounds, so every 27 try each of the 27 combinations.
+ */
+record CrashKind(Command command, Signal signal, int variant) {
+    static final int KINDS = Command.values().length * Signal.values().length;
+
+    enum Command {
+        /** An ingest into a database that does not exist yet (it creates the file, the schema, the salt). */
+        FIRST_INGEST("first ingest"),
+        /** An ingest of new events into a database that has some. */
+        INGEST("ingest"),
+        /** infer over a database whose events changed since the last infer. */
+        INFER("infer");
+
+        final String label;
+
+        Command(String label) {
+            this.label = label;
+        }
+    }
+
+    enum Signal {
+        KILL(137), TERM(143), INT(130);
+
+        /** The exit status a process ended by this signal has: 128 + its number. */
+        final int exitCode;
+
+        Signal(int exitCode) {
+            this.exitCode = exitCode;
+        }
+    }
+
+    static CrashKind of(int round) {
+        return new CrashKind(Command.values()[round % 3], Signal.values()[(round / 3) % 3], (round / KINDS) % 3);
+    }
+
+    /** For ingest: the events as a file, as a file with CRLF line ends (copied to a temporary file) or on stdin. */
+    String input() {
+        return command == Command.INFER ? "" : new String[] {"file", "CRLF file", "stdin"}[variant];
+    }
+
+    /**
+     * For infer, in two rounds out of three: DuckDB's memory limit and threads, so that infer spills
+     * to {@code <db>.tmp/} (from about 20,000 events; it runs out of memory below about 64 MB at the
+     * 35,000 events the torture's databases reach). Else (null) the defaults.
+     */
+    Map<String, String> memory() {
+        return command == Command.INFER && variant > 0
+                ? Map.of("CLI_ANALYTICS_MEMORY_LIMIT", "80MB", "CLI_ANALYTICS_THREADS", "2") : Map.of();
+    }
+
+    /** e.g. "first ingest SIGTERM". */
+    String label() {
+        return command.label + " SIG" + signal;
+    }
+
+    /** e.g. "first ingest SIGTERM, stdin" (the table counts labels; a failure names the variant too). */
+    String detail() {
+        String v = command == Command.INFER ? (memory().isEmpty() ? "default memory" : "80 MB memory, 2 threads") : input();
+        return label() + ", " + v;
+    }
+}
