@@ -30,6 +30,9 @@ final class ReportHotPathsCommand implements Callable<Integer> {
     /** The report for options already checked; QuickPath calls this without picocli's model. */
     static int run(GlobalOptions options, PrintWriter out, ReportOptions report, ReportFilter filter) {
         return ReportRun.run(options, out, options.db(), report.format,
-                (c, infer) -> Layouts.hotPaths(Reports.hotPaths(c, filter, report.top), infer, filter));
+                (c, infer) -> {
+                    ReportFilter scoped = Reports.resolveTool(c, filter);
+                    return Layouts.hotPaths(Reports.hotPaths(c, scoped, report.top), infer, scoped);
+                });
     }
 }

@@ -31,6 +31,6 @@ final class ReportSummaryCommand implements Callable<Integer> {
     /** The report for options already checked; QuickPath calls this without picocli's model. */
     static int run(GlobalOptions options, PrintWriter out, ReportOptions report, ReportFilter filter) {
         return ReportRun.run(options, out, options.db(), report.format,
-                (c, infer) -> Layouts.summary(Reports.summary(c, infer, filter, report.top)));
+                (c, infer) -> Layouts.summary(Reports.summary(c, infer, Reports.resolveTool(c, filter), report.top)));
     }
 }

@@ -33,6 +33,6 @@ final class ReportWorkflowCommand implements Callable<Integer> {
         int paths = spec.commandLine().getParseResult().hasMatchedOption("--top")
                 ? report.top : WorkflowReport.DEFAULT_COMMON_PATHS;
         return ReportRun.run(spec, report.format,
-                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, filter, report.top, paths)));
+                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, Reports.resolveTool(c, filter), report.top, paths)));
     }
 }

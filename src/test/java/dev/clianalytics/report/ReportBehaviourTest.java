@@ -163,6 +163,22 @@ class ReportBehaviourTest {
     }
 
     @Test
+    void aToolNamedInAnotherCaseIsThatToolAndAnUnknownToolIsAnErrorListingTheKnownOnes() throws Exception {
+        assertThat(json("report", "summary", "--format", "json", "--tool", "Terraform"))
+                .isEqualTo(json("report", "summary", "--format", "json", "--tool", "terraform"));
+        assertThat(json("report", "hot-paths", "--format", "json", "--tool", "TERRAFORM").get("filters").get("tool").asText())
+                .isEqualTo("terraform");
+        for (String command : new String[] {"summary", "hot-paths"}) {
+            Result r = CliRun.withDb(db).run("report", command, "--tool", "nosuchtool");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+            assertThat(r.err()).startsWith("error: no tool named 'nosuchtool'; known tools: ");
+            assertThat(r.out()).isEmpty();
+        }
+        Result w = CliRun.withDb(db).run("report", "workflow", "apply_workflow", "--tool", "nosuchtool");
+        assertThat(w.exitCode()).as(w.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    }
+
+    @Test
     void anUnknownWorkflowNamesTheClosestOnes() {
         Result r = CliRun.withDb(db).run("report", "workflow", "aply_workflow");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
