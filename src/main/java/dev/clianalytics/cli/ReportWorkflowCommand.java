@@ -27,7 +27,7 @@ final class ReportWorkflowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var filter = report.filter();
-        return ReportRun.run(spec, report.format,
+        return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
                 (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, filter, report.top)));
     }
 }
