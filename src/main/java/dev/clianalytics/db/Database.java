@@ -72,6 +72,9 @@ public final class Database implements AutoCloseable {
         checkIsDuckDb(path);
         Connection connection = connect(path, readOnly);
         Database db = new Database(path, connection, readOnly);
+        if (!readOnly) {
+            db.removeDuckDbSpillFiles(); // a killed writer's: DuckDB leaves them, and they can be gigabytes
+        }
         try {
             db.configure(settings);
             Migrations.apply(db, readOnly);
@@ -120,6 +123,16 @@ public final class Database implements AutoCloseable {
      * write lock, so DuckDB's files in it go, and the directory if it is then empty.
      */
     private void removeSpillFiles() {
+        removeDuckDbSpillFiles();
+        removeEmptySpillDirectory();
+    }
+
+    /**
+     * DuckDB's files in the spill directory. A writer calls this when it opens, before anything
+     * spills: holding the write lock, it is the only process that can use the directory, so what
+     * is there was left by a process that was killed (DuckDB neither reuses nor removes it).
+     */
+    private void removeDuckDbSpillFiles() {
         Path spill = path.resolveSibling(path.getFileName() + ".tmp");
         try (java.util.stream.Stream<Path> files = Files.list(spill)) {
             files.filter(f -> f.getFileName().toString().startsWith("duckdb_temp_")).forEach(f -> {
@@ -132,13 +145,12 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException noDirectory) {
             // nothing spilled
         }
-        removeEmptySpillDirectory();
     }
 
     /**
      * DuckDB spills to {@code <db>.tmp/} and removes it when it ends normally; a run that was
-     * killed leaves it behind, and later runs only empty it. The writer (the only process with the
-     * file open) removes it once it is empty; anything inside stays.
+     * killed leaves it behind. The writer (the only process with the file open) removes it once it
+     * is empty; anything inside that is not DuckDB's stays.
      */
     private void removeEmptySpillDirectory() {
         Path spill = path.resolveSibling(path.getFileName() + ".tmp");

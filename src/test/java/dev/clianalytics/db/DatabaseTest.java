@@ -39,7 +39,7 @@ class DatabaseTest {
         Path file = dir.resolve("a.duckdb");
         Path spill = dir.resolve("a.duckdb.tmp");
         Database.open(file, DbSettings.defaults()).close();
-        Files.createDirectory(spill); // as a killed run leaves it (DuckDB empties it on the next open)
+        Files.createDirectory(spill); // as a killed run leaves it when nothing had spilled yet
         Database.openReadOnly(file, DbSettings.defaults()).close();
         assertThat(spill).isDirectory();
         Database.open(file, DbSettings.defaults()).close();
@@ -49,6 +49,20 @@ class DatabaseTest {
         Files.writeString(spill.resolve("notes.txt"), "not DuckDB's");
         Database.open(file, DbSettings.defaults()).close();
         assertThat(spill.resolve("notes.txt")).hasContent("not DuckDB's");
+    }
+
+    @Test
+    void theSpillFilesOfAKilledWriterAreRemovedByTheNextWriterButNotByReaders() throws Exception {
+        Path file = dir.resolve("b.duckdb");
+        Path spill = dir.resolve("b.duckdb.tmp");
+        Database.open(file, DbSettings.defaults()).close();
+        Files.createDirectory(spill); // as a SIGKILL of a spilling infer leaves it (DuckDB removes none of it)
+        Files.write(spill.resolve("duckdb_temp_storage_DEFAULT-0.tmp"), new byte[4096]);
+        Files.write(spill.resolve("duckdb_temp_storage_S32K-0.tmp"), new byte[4096]);
+        Database.openReadOnly(file, DbSettings.defaults()).close();
+        assertThat(spill.resolve("duckdb_temp_storage_DEFAULT-0.tmp")).exists();
+        Database.open(file, DbSettings.defaults()).close();
+        assertThat(spill).doesNotExist();
     }
 
     @Test
