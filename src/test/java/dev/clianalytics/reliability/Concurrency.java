@@ -93,7 +93,7 @@ final class Concurrency {
                 if (retry.exitCode() != 0) {
                     throw new AssertionError("the retry failed: " + context + "\n" + retry);
                 }
-                if (isReport && retry.exitCode() == 0) {
+                if (isReport) {
                     checkReport(db, retry.out(), context);
                 }
             } else if (codes[i] != 0) {

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * What a crash round interrupts, and how: a command, a signal and a variant of its input. Round r
- * takes command r mod 3 and signal (r / 3) mod 3, so every 9 rounds try each command with each
- * signal; the variant changes every 9 rounds, so every 27 try each of the 27 combinations.
+ * takes command r mod 3 and signal (r / 3 + r / 9) mod 3, so every 9 rounds try each command with
+ * each signal, and each signal comes at another point of the next 9 (where the database is larger:
+ * so a SIGKILL also meets an infer that spills); the variant changes every 9 rounds.
  */
 record CrashKind(Command command, Signal signal, int variant) {
     static final int KINDS = Command.values().length * Signal.values().length;
@@ -37,7 +38,7 @@ record CrashKind(Command command, Signal signal, int variant) {
     }
 
     static CrashKind of(int round) {
-        return new CrashKind(Command.values()[round % 3], Signal.values()[(round / 3) % 3], (round / KINDS) % 3);
+        return new CrashKind(Command.values()[round % 3], Signal.values()[(round / 3 + round / KINDS) % 3], (round / KINDS) % 3);
     }
 
     /** For ingest: the events as a file, as a file with CRLF line ends (copied to a temporary file) or on stdin. */
@@ -48,7 +49,7 @@ record CrashKind(Command command, Signal signal, int variant) {
     /**
      * For infer, in two rounds out of three: DuckDB's memory limit and threads, so that infer spills
      * to {@code <db>.tmp/} (from about 20,000 events; it runs out of memory below about 64 MB at the
-     * 35,000 events the torture's databases reach). Else (null) the defaults.
+     * 35,000 events the torture's databases reach). Else the defaults.
      */
     Map<String, String> memory() {
         return command == Command.INFER && variant > 0

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of each comes right after the database was opened, so it lands mid-run.
  */
 class CrashTest {
-    private static final Sizes SIZES = new Sizes(10_000, 10_000, 800);
-    private static final Sizes AT_ONCE = new Sizes(10_000, 10_000, 0);
+    private static final Sizes SIZES = new Sizes(10_000, 10_000, 600, 1000);
+    private static final Sizes AT_ONCE = new Sizes(10_000, 10_000, 0, 0);
 
     @TempDir
     Path dir;

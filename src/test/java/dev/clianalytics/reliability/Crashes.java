@@ -37,9 +37,12 @@ final class Crashes {
      */
     record Result(Outcome outcome, int tempsLeft, boolean spillLeft) {}
 
-    /** Events per batch and the latest moment of the signal (ms after the child opened the database). */
-    record Sizes(int firstIngest, int ingest, int maxDelayMs) {
-        static final Sizes TORTURE = new Sizes(10_000, 10_000, 600);
+    /**
+     * Events per batch and the latest moment of the signal, in ms after the child opened the
+     * database, for ingest and for infer (which runs longer and spills late in its run).
+     */
+    record Sizes(int firstIngest, int ingest, int ingestDelayMs, int inferDelayMs) {
+        static final Sizes TORTURE = new Sizes(10_000, 10_000, 600, 1000);
     }
 
     /** The database later ingests and infers are interrupted on, and its twin that only ever gets clean runs. */
@@ -177,7 +180,7 @@ final class Crashes {
         Path file = batch(dir, kind, rnd, sizes.firstIngest());
         Map<String, String> noSalt = new HashMap<>();
         noSalt.put("CLI_ANALYTICS_SALT", null);
-        r.interrupt(launch(r, kind, file, noSalt), rnd, sizes.maxDelayMs(), args(kind, file));
+        r.interrupt(launch(r, kind, file, noSalt), rnd, sizes.ingestDelayMs(), args(kind, file));
         String crashed = read(r, () -> DbState.events(r.db));
         long[] runs = read(r, () -> DbState.ingestRuns(r.db));
         r.state = "stored after the signal: " + crashed + " (events, xor), ingest runs " + Arrays.toString(runs);
@@ -208,7 +211,7 @@ final class Crashes {
         String before = DbState.events(bed.db());
         long[] runsBefore = DbState.ingestRuns(bed.db());
         Path file = batch(dir, kind, rnd, sizes.ingest());
-        r.interrupt(launch(r, kind, file, Map.of()), rnd, sizes.maxDelayMs(), args(kind, file));
+        r.interrupt(launch(r, kind, file, Map.of()), rnd, sizes.ingestDelayMs(), args(kind, file));
         String crashed = read(r, () -> DbState.events(r.db));
         long[] runs = read(r, () -> DbState.ingestRuns(r.db));
         require(CliRun.withDb(bed.twin()).run("ingest", file.toString()), "the clean run");
@@ -236,7 +239,7 @@ final class Crashes {
         Round r = new Round(kind, dir, bed.db());
         String before = DbState.derived(bed.db());
         String runsBefore = DbState.inferRuns(bed.db());
-        r.interrupt(new Launch(r.tmp, kind.memory(), null), rnd, sizes.maxDelayMs(), "infer");
+        r.interrupt(new Launch(r.tmp, kind.memory(), null), rnd, sizes.inferDelayMs(), "infer");
         String crashed = read(r, () -> DbState.derived(r.db));
         String runs = read(r, () -> DbState.inferRuns(r.db));
         require(CliRun.withDb(bed.twin()).run("infer"), "the clean run");
