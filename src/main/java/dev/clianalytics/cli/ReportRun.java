@@ -14,8 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** What every report command does: open read-only, check infer is current, build, render to stdout. */
 final class ReportRun {
-    static final int DEFAULT_WIDTH = 80;
-
     private ReportRun() {}
 
     static int run(CommandSpec spec, Format format, BiFunction<Connection, InferInfo, Document> build) {
@@ -34,7 +32,7 @@ final class ReportRun {
             InferInfo infer = InferInfo.require(db.connection(), dbArgument(dbFile));
             doc = build.apply(db.connection(), infer);
         }
-        render(out, format, doc, width(options));
+        render(out, format, doc, options.tableWidth());
         return ExitCodes.OK;
     }
 
@@ -55,14 +53,5 @@ final class ReportRun {
             return "";
         }
         return " --db " + (path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'");
-    }
-
-    /** COLUMNS when the shell exports it (and it is sensible), else 80. */
-    static int width(GlobalOptions options) {
-        String columns = options.env().get("COLUMNS");
-        if (columns != null && columns.matches("\\d{2,4}")) {
-            return Math.max(60, Integer.parseInt(columns));
-        }
-        return DEFAULT_WIDTH;
     }
 }
