@@ -2,6 +2,7 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.infer.InferProgress;
 import dev.clianalytics.infer.InferResult;
 import dev.clianalytics.infer.InferService;
 import dev.clianalytics.infer.InferSettings;
@@ -61,11 +62,17 @@ final class InferCommand implements Callable<Integer> {
             settings = settings.withWorkflows(WorkflowConfigLoader.load(workflows), name == null ? null : name.toString());
         }
         InferResult result;
+        InferProgressLine progress = options.progress()
+                ? new InferProgressLine(spec.commandLine().getErr(), options.progressWidth()) : null;
         try (Database db = Database.open(options.db(), settings(options))) {
-            result = InferService.run(db, settings);
+            result = InferService.run(db, settings, progress == null ? InferProgress.NONE : progress);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
         }
         if (!options.quiet()) {
-            spec.commandLine().getErr().println(summary(result));
+            spec.commandLine().getErr().println(Wrap.forStderr(options, summary(result)));
         }
         if (options.verbose()) {
             result.timings().forEach((model, time) -> spec.commandLine().getErr().printf(Locale.ROOT,
