@@ -1,9 +1,9 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.LockWait;
 import dev.clianalytics.export.ExportFormat;
 import dev.clianalytics.export.Exporter;
-import dev.clianalytics.report.InferInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,19 +43,32 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that already exist.")
     boolean force;
 
+    @Mixin
+    RefreshOptions refresh;
+
+    @Mixin
+    WaitOption wait;
+
     @Override
     public Integer call() {
         List<String> chosen = chosenTables();
+        if (refresh.noRefresh && refresh.strict) {
+            throw new ParameterException(spec.commandLine(), "--no-refresh and --strict contradict each other: choose one");
+        }
         GlobalOptions options = RootCommand.options(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        LockWait lockWait = wait.lockWait(options, err);
         List<Exporter.Written> written;
-        try (Database db = Database.openReadOnly(options.db(), options.dbSettings())) {
-            if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
-                InferInfo.require(db.connection(), ReportRun.dbArgument(options.db()));
+        if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
+            try (CurrentTables tables = CurrentTables.open(options, err, options.db(), refresh, lockWait)) {
+                written = Exporter.export(tables.db().connection(), chosen, to, format, force);
             }
-            written = Exporter.export(db.connection(), chosen, to, format, force);
+        } else {
+            try (Database db = Database.openReadOnly(options.db(), options.dbSettings(), lockWait)) {
+                written = Exporter.export(db.connection(), chosen, to, format, force);
+            }
         }
         if (!options.quiet()) {
-            PrintWriter err = spec.commandLine().getErr();
             for (Exporter.Written w : written) {
                 err.println(String.format(Locale.ROOT, "wrote %s (%,d rows)", w.file(), w.rows()));
             }

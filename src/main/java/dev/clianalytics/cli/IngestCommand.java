@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,6 +73,9 @@ final class IngestCommand implements Callable<Integer> {
             description = "Abort, writing nothing to the database (exit 3), when more than N lines are rejected.")
     Long maxRejects;
 
+    @Mixin
+    WaitOption wait;
+
     @Override
     public Integer call() {
         GlobalOptions options = RootCommand.options(spec);
@@ -101,7 +105,7 @@ final class IngestCommand implements Callable<Integer> {
                 }
             };
             try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
-                try (Database db = Database.open(options.db(), settings(options))) {
+                try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
                     Salt salt = Salt.resolve(options.env(), options.db());
                     IngestProgress progress = options.progress() ? new ProgressBar(err, options.progressWidth())
                             : IngestProgress.NONE;

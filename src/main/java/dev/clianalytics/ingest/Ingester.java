@@ -246,19 +246,56 @@ public final class Ingester {
     /** The exact path (stg_lines.sql): every line, with its number, format and reject reason. */
     private void stageLines(IngestRequest request, InputFile file, int i, boolean first, String sql, long before,
             long total, IngestProgress progress) throws SQLException {
-        {
-            String statement = (first ? "CREATE TEMP TABLE ca_stage AS " : "INSERT INTO ca_stage ") + sql;
-            try (PreparedStatement ps = db.connection().prepareStatement(statement);
-                    ProgressPoller poller = ProgressPoller.start(file, before, total, progress)) {
-                ps.setString(1, file.readPath().toAbsolutePath().toString());
-                ps.setInt(2, i);
-                ps.setString(3, request.format().id());
-                ps.setBoolean(4, request.rejectsFile() != null);
-                ps.setString(5, file.gzip() ? "gzip" : "none");
-                ps.execute();
-            } catch (SQLException e) {
+        Map<Long, String> invalidUtf8 = Map.of();
+        try {
+            stageLinesOnce(request, file, i, first, sql, before, total, progress);
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("Invalid unicode")) {
                 throw unreadable(file, e);
             }
+            try {
+                invalidUtf8 = InvalidUtf8Lines.replace(file);
+            } catch (java.io.IOException io) {
+                throw new CliAnalyticsException("cannot read input file " + file.displayName() + ": " + io.getMessage()
+                        + "; nothing was written", io);
+            }
+            try {
+                stageLinesOnce(request, file, i, first, sql, before, total, progress);
+            } catch (SQLException again) {
+                throw unreadable(file, again);
+            }
+        }
+        if (!invalidUtf8.isEmpty()) {
+            markInvalidUtf8(i, invalidUtf8, request.rejectsFile() != null);
+        }
+    }
+
+    private void stageLinesOnce(IngestRequest request, InputFile file, int i, boolean first, String sql, long before,
+            long total, IngestProgress progress) throws SQLException {
+        String statement = (first ? "CREATE TEMP TABLE ca_stage AS " : "INSERT INTO ca_stage ") + sql;
+        try (PreparedStatement ps = db.connection().prepareStatement(statement);
+                ProgressPoller poller = ProgressPoller.start(file, before, total, progress)) {
+            ps.setString(1, file.readPath().toAbsolutePath().toString());
+            ps.setInt(2, i);
+            ps.setString(3, request.format().id());
+            ps.setBoolean(4, request.rejectsFile() != null);
+            ps.setString(5, file.gzip() ? "gzip" : "none");
+            ps.execute();
+        }
+    }
+
+    /** The placeholders of lines that were not UTF-8 get their reason (and, for --rejects, their text). */
+    private void markInvalidUtf8(int fileIndex, Map<Long, String> lines, boolean keepText) throws SQLException {
+        long firstRow = queryLong("SELECT min(rowid) FROM ca_stage WHERE file_index = " + fileIndex);
+        try (PreparedStatement ps = db.connection().prepareStatement("UPDATE ca_stage SET reason = ?, raw_text = ?,"
+                + " event_key = NULL WHERE rowid = ?")) {
+            for (Map.Entry<Long, String> line : lines.entrySet()) {
+                ps.setString(1, InvalidUtf8Lines.REASON);
+                ps.setString(2, keepText ? line.getValue() : null);
+                ps.setLong(3, firstRow + line.getKey() - 1);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

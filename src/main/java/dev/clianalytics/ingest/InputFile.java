@@ -111,6 +111,22 @@ public final class InputFile implements AutoCloseable {
         bytesPerLine = newlines > 0 ? (double) head.length / newlines : -1;
     }
 
+    /** The lines as DuckDB reads them (after any CRLF rewrite), decompressed. */
+    InputStream openReadDecoded() throws IOException {
+        InputStream in = Files.newInputStream(readPath);
+        return gzip ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /** From now on DuckDB reads {@code rewritten}, a private temporary copy of the lines (closed with this file). */
+    void readFrom(Path rewritten) {
+        if (!readPath.equals(source)) {
+            deleteQuietly(readPath);
+        }
+        rewritten.toFile().deleteOnExit();
+        readPath = rewritten;
+        gzip = false;
+    }
+
     private InputStream openDecoded() throws IOException {
         InputStream in = Files.newInputStream(source);
         return gzip ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;

@@ -86,6 +86,32 @@ public final class Reports {
                                 r.count("duration_ms"), r.count("step_count"))).toList());
     }
 
+    /**
+     * The filter with its tool as stored: a tool named in another case matches (`--tool Terraform`
+     * is terraform), and a tool no event has is an error listing the known ones, instead of a report
+     * of zeros. Spellings that differ only in case are all stored: the exact one wins, else it is an
+     * error naming them.
+     */
+    public static ReportFilter resolveTool(Connection c, ReportFilter f) {
+        if (f.tool() == null) {
+            return f;
+        }
+        List<String> tools = Rows.query(c, "tool_names.sql", List.of()).stream().map(r -> r.text("tool_name")).toList();
+        if (tools.contains(f.tool())) {
+            return f;
+        }
+        List<String> same = tools.stream().filter(t -> t.equalsIgnoreCase(f.tool())).toList();
+        if (same.size() == 1) {
+            return new ReportFilter(same.get(0), f.since(), f.until(), f.excludeCi());
+        }
+        if (same.size() > 1) {
+            throw new CliAnalyticsException("--tool " + f.tool() + " matches several tools that differ only in case: "
+                    + String.join(", ", same) + "; give one exactly");
+        }
+        throw new CliAnalyticsException("no tool named '" + f.tool() + "'"
+                + (tools.isEmpty() ? "; the database holds no events" : "; known tools: " + String.join(", ", tools)));
+    }
+
     /** Up to three known names closest by edit distance (ties by name), or a hint when there are none. */
     static String suggestions(String name, List<String> names) {
         if (names.isEmpty()) {

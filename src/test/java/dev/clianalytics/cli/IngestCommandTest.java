@@ -55,14 +55,22 @@ class IngestCommandTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedWithItsLineAndNothingIsWritten() throws Exception {
+    void aLineThatIsNotUtf8IsRejectedWithItsNumberAndTheOtherLinesAreKept() throws Exception {
         Path bad = dir.resolve("latin1.jsonl");
-        Files.write(bad, (EVENT + "\n{\"x\":\"caf\u00e9\"}\n").getBytes(StandardCharsets.ISO_8859_1));
-        Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("ingest", bad.toString());
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err().strip()).startsWith("error: input file " + bad + " is not UTF-8 text (line 2)");
-        assertThat(dir.resolve("x.duckdb")).as("a first ingest that wrote nothing leaves no database").doesNotExist();
-        assertThat(dir.resolve("x.duckdb.wal")).doesNotExist();
+        Path rejects = dir.resolve("rejects.jsonl");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write((EVENT + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write("{\"x\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        bytes.write(EVENT.replace("\"exit_code\":0", "\"exit_code\":1").concat("\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(bad, bytes.toByteArray());
+
+        Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("ingest", bad.toString(), "--rejects", rejects.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("invalid_utf8         1  " + bad + ":2")
+                .contains("2 events stored, 0 duplicates, 1 rejected");
+        assertThat(Files.readString(rejects)).isEqualTo("{\"file\":\"" + bad + "\",\"line\":2,\"reason\":\"invalid_utf8\","
+                + "\"text\":\"{\\\"x\\\":\\\"caf\uFFFD\\\"}\"}\n");
     }
 
     @Test
