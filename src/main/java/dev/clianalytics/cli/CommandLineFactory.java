@@ -45,7 +45,7 @@ public final class CommandLineFactory {
 
     /** Runs the real command line (the process environment and streams) and returns its exit code. */
     public static int run(String... args) {
-        return run(System.getenv(), Boolean.getBoolean("cli.analytics.stderr.tty"), System.in,
+        return run(System.getenv(), Terminal.fromLauncher(), System.in,
                 new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
     }
 
@@ -53,13 +53,13 @@ public final class CommandLineFactory {
      * Runs a command line and returns its exit code: the common reports through QuickPath when
      * their arguments are plain (no command model to build), everything else through picocli.
      */
-    public static int run(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin,
+    public static int run(Map<String, String> env, Terminal terminal, InputStream stdin,
             OutputStream stdout, OutputStream stderr, String... args) {
-        Integer quick = QuickPath.run(env, stderrIsTerminal, stdin, stdout, stderr, args);
+        Integer quick = QuickPath.run(env, terminal, stdin, stdout, stderr, args);
         if (quick != null) {
             return quick;
         }
-        return create(env, stderrIsTerminal, stdin, stdout, stderr, args).execute(args);
+        return create(env, terminal, stdin, stdout, stderr, args).execute(args);
     }
 
     /**
@@ -67,9 +67,9 @@ public final class CommandLineFactory {
      * than the rest of a report's start-up, so when the arguments name a command only that one is
      * built; anything else (root help, a mistyped command) gets the whole tree.
      */
-    public static CommandLine create(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin,
+    public static CommandLine create(Map<String, String> env, Terminal terminal, InputStream stdin,
             OutputStream stdout, OutputStream stderr, String... args) {
-        RootCommand root = new RootCommand(env, stderrIsTerminal, stdin, stdout);
+        RootCommand root = new RootCommand(env, terminal, stdin, stdout);
         CommandLine cmd = new CommandLine(root);
         String named = commandNamed(args);
         boolean versionOnly = named == null && List.of(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))

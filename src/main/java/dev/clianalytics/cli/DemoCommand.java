@@ -4,6 +4,7 @@ import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.generate.GenerateSettings;
 import dev.clianalytics.generate.Generator;
+import dev.clianalytics.infer.InferProgress;
 import dev.clianalytics.infer.InferResult;
 import dev.clianalytics.infer.InferService;
 import dev.clianalytics.infer.InferSettings;
@@ -121,7 +122,8 @@ final class DemoCommand implements Callable<Integer> {
                 + " purpose, into %s", generated.events(), settings.seed(), generated.badLines(), eventsFile));
         try (Database database = Database.open(db, options.dbSettings());
                 InputFile input = InputFile.open(eventsFile.toString(), options.stdin())) {
-            IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
+            IngestProgress progress = options.progress() ? new ProgressBar(err, options.progressWidth())
+                    : IngestProgress.NONE;
             IngestResult ingested;
             try {
                 ingested = new Ingester(database, Salt.resolve(options.env(), db), ForeignReaders.NONE)
@@ -133,7 +135,15 @@ final class DemoCommand implements Callable<Integer> {
             }
             say(options, err, String.format(Locale.ROOT, "ingest:   %,d events stored, %,d malformed lines rejected (never"
                     + " stored; ingest names each one's line and reason)", ingested.accepted(), ingested.rejected()));
-            InferResult inferred = InferService.run(database, InferSettings.defaults());
+            InferProgressLine steps = options.progress() ? new InferProgressLine(err, options.progressWidth()) : null;
+            InferResult inferred;
+            try {
+                inferred = InferService.run(database, InferSettings.defaults(), steps == null ? InferProgress.NONE : steps);
+            } finally {
+                if (steps != null) {
+                    steps.clear();
+                }
+            }
             say(options, err, String.format(Locale.ROOT, "infer:    %,d sessions, %,d workflow runs", inferred.sessions(),
                     inferred.workflowRuns()));
         }
@@ -141,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void say(GlobalOptions options, PrintWriter err, String line) {
         if (!options.quiet()) {
-            err.println(line);
+            err.println(Wrap.forStderr(options, line));
             err.flush();
         }
     }

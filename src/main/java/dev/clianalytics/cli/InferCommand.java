@@ -2,6 +2,7 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.infer.InferProgress;
 import dev.clianalytics.infer.InferResult;
 import dev.clianalytics.infer.InferService;
 import dev.clianalytics.infer.InferSettings;
@@ -79,16 +80,21 @@ final class InferCommand implements Callable<Integer> {
         SettingsLayers.Given given = new SettingsLayers.Given(sessionTimeout, workflowConfig, name == null ? null : name.toString(),
                 asOf, defaults);
         InferResult result;
+        InferProgressLine progress = options.progress() ? new InferProgressLine(err, options.progressWidth()) : null;
         try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
             SettingsLayers.Resolved resolved = SettingsLayers.resolve(db.connection(), given, file);
             if (!options.quiet()) {
-                err.println(SettingsLine.infer(resolved));
+                err.println(Wrap.forStderr(options, SettingsLine.infer(resolved)));
                 err.flush();
             }
-            result = InferService.run(db, resolved.settings());
+            result = InferService.run(db, resolved.settings(), progress == null ? InferProgress.NONE : progress);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
         }
         if (!options.quiet()) {
-            err.println(summary(result));
+            err.println(Wrap.forStderr(options, summary(result)));
         }
         if (options.verbose()) {
             result.timings().forEach((model, time) -> err.printf(Locale.ROOT,

@@ -108,7 +108,8 @@ final class IngestCommand implements Callable<Integer> {
             try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
                 try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
                     Salt salt = Salt.resolve(options.env(), options.db());
-                    IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
+                    IngestProgress progress = options.progress() ? new ProgressBar(err, options.progressWidth())
+                            : IngestProgress.NONE;
                     try {
                         result = new Ingester(db, salt, readers)
                                 .run(new IngestRequest(inputs, format, rejects, force, maxRejects), progress);
@@ -130,7 +131,10 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             if (!options.quiet()) {
-                render(result, err);
+                java.io.StringWriter text = new java.io.StringWriter();
+                render(result, new PrintWriter(text));
+                err.print(Wrap.forStderr(options, text.toString()));
+                err.flush();
             }
             if (options.verbose()) {
                 err.println("steps: " + String.join(", ", result.phases()));

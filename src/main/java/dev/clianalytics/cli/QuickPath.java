@@ -36,7 +36,7 @@ final class QuickPath {
     record Request(String report, Path db, boolean verbose, boolean quiet, ReportOptions options, ReportFilter filter) {}
 
     /** Runs the command line when it is one of those; null when picocli must handle it. */
-    static Integer run(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin, OutputStream stdout,
+    static Integer run(Map<String, String> env, Terminal terminal, InputStream stdin, OutputStream stdout,
             OutputStream stderr, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             PrintWriter out = CommandLineFactory.writer(stdout);
@@ -50,7 +50,7 @@ final class QuickPath {
         if (request == null) {
             return null;
         }
-        RootCommand root = new RootCommand(env, stderrIsTerminal, stdin, stdout);
+        RootCommand root = new RootCommand(env, terminal, stdin, stdout);
         root.db = request.db();
         root.verbose = request.verbose();
         root.quiet = request.quiet();
@@ -62,7 +62,7 @@ final class QuickPath {
                     : ReportHotPathsCommand.run(root.options(), out, err, request.options(), request.filter());
         } catch (RuntimeException e) {
             // told exactly as picocli tells it: its handler, on the same arguments parsed its way
-            CommandLine cmd = CommandLineFactory.create(env, stderrIsTerminal, stdin, stdout, stderr, args);
+            CommandLine cmd = CommandLineFactory.create(env, terminal, stdin, stdout, stderr, args);
             ParseResult parsed = cmd.parseArgs(args);
             List<CommandLine> commands = parsed.asCommandLineList();
             return ((ExecutionExceptionHandler) cmd.getExecutionExceptionHandler())

@@ -17,8 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * read-only, or inferring first when data arrived since the last infer), build, render to stdout.
  */
 final class ReportRun {
-    static final int DEFAULT_WIDTH = 80;
-
     private ReportRun() {}
 
     /** A report with the options every report shares. */
@@ -39,7 +37,7 @@ final class ReportRun {
         try (CurrentTables tables = CurrentTables.open(options, err, dbFile, refresh, wait)) {
             doc = build.apply(tables.db().connection(), tables.infer());
         }
-        render(out, format, doc, width(options));
+        render(out, format, doc, options.tableWidth());
         return ExitCodes.OK;
     }
 
@@ -60,14 +58,5 @@ final class ReportRun {
             return "";
         }
         return " --db " + (path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'");
-    }
-
-    /** COLUMNS when the shell exports it (and it is sensible), else 80. */
-    static int width(GlobalOptions options) {
-        String columns = options.env().get("COLUMNS");
-        if (columns != null && columns.matches("\\d{2,4}")) {
-            return Math.max(60, Integer.parseInt(columns));
-        }
-        return DEFAULT_WIDTH;
     }
 }

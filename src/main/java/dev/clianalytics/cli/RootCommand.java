@@ -54,13 +54,13 @@ public final class RootCommand implements Runnable {
     boolean quiet;
 
     private final Map<String, String> env;
-    private final boolean stderrIsTerminal;
+    private final Terminal terminal;
     private final InputStream stdin;
     private final OutputStream stdout;
 
-    RootCommand(Map<String, String> env, boolean stderrIsTerminal, InputStream stdin, OutputStream stdout) {
+    RootCommand(Map<String, String> env, Terminal terminal, InputStream stdin, OutputStream stdout) {
         this.env = Map.copyOf(env);
-        this.stderrIsTerminal = stderrIsTerminal;
+        this.terminal = terminal;
         this.stdin = stdin;
         this.stdout = stdout;
     }
@@ -75,13 +75,15 @@ public final class RootCommand implements Runnable {
     }
 
     boolean colour() {
-        return stderrIsTerminal && !env.containsKey("NO_COLOR");
+        return terminal.stderr() && !env.containsKey("NO_COLOR");
     }
 
     /** The options every subcommand receives, resolved against the environment. */
     public GlobalOptions options() {
         Path path = db != null ? db : Path.of(env.getOrDefault("CLI_ANALYTICS_DB", DEFAULT_DB));
-        return new GlobalOptions(path, verbose, quiet, colour() && !quiet, env, stdin, stdout);
+        // a dumb terminal cannot redraw a line in place
+        boolean progress = colour() && !quiet && !"dumb".equals(env.get("TERM"));
+        return new GlobalOptions(path, verbose, quiet, progress, env, stdin, stdout, terminal);
     }
 
     /** The root of any command in the tree, for subcommands at any depth. */

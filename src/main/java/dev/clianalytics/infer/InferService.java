@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.StatementProgress;
 import dev.clianalytics.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,11 +105,59 @@ public final class InferService {
     private InferService() {}
 
     public static InferResult run(Database db, InferSettings settings) {
-        return run(db, settings, model -> { });
+        return run(db, settings, InferProgress.NONE);
+    }
+
+    /** As {@link #run(Database, InferSettings)}, telling {@code progress} which step runs and how far it is. */
+    public static InferResult run(Database db, InferSettings settings, InferProgress progress) {
+        return run(db, settings, model -> { }, progress);
     }
 
     /** As {@link #run(Database, InferSettings)}, calling {@code afterModel} after each model (tests fail there). */
     static InferResult run(Database db, InferSettings settings, java.util.function.Consumer<String> afterModel) {
+        return run(db, settings, afterModel, InferProgress.NONE);
+    }
+
+    static InferResult run(Database db, InferSettings settings, java.util.function.Consumer<String> afterModel,
+            InferProgress progress) {
+        Steps steps = new Steps(progress, STEPS.size() + AFTER_MODELS.size());
+        try (StatementProgress watch = progress == InferProgress.NONE ? null : StatementProgress.start(db, steps::estimate)) {
+            return build(db, settings, afterModel, steps);
+        }
+    }
+
+    /** The steps after the models, as progress names them. */
+    static final List<String> AFTER_MODELS = List.of("hot_paths_fingerprint", "hot_paths_ngram", "summary_totals", "commit");
+
+    /** Which step runs, for the progress listener: told at each start, and with the database's estimate. */
+    private static final class Steps {
+        private record Current(int step, String name) {}
+
+        private final InferProgress progress;
+        private final int total;
+        private volatile Current current = new Current(0, "");
+
+        Steps(InferProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        void start(String name) {
+            Current next = new Current(current.step() + 1, name);
+            current = next;
+            progress.update(next.step(), total, name, -1);
+        }
+
+        void estimate(double fraction) {
+            Current now = current;
+            if (now.step() > 0) {
+                progress.update(now.step(), total, now.name(), fraction);
+            }
+        }
+    }
+
+    private static InferResult build(Database db, InferSettings settings, java.util.function.Consumer<String> afterModel,
+            Steps steps) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Connection c = db.connection();
@@ -130,7 +179,7 @@ public final class InferService {
             List<Step> marts = STEPS.stream().filter(m -> !m.early()).toList();
             try {
                 dropStaged(db);   // left by an infer that was killed
-                runSteps(db, early, step, timings, afterModel);
+                runSteps(db, early, step, timings, afterModel, steps);
             } catch (SQLException e) {
                 dropTemporaries(db);
                 dropStaged(db);
@@ -152,22 +201,26 @@ public final class InferService {
                         db.execute("DELETE FROM " + mart);
                     }
                 }
-                runSteps(db, marts, step, timings, afterModel);
+                runSteps(db, marts, step, timings, afterModel, steps);
                 long t = System.nanoTime();
                 step[0] = "hot_paths_fingerprint";
+                steps.start(step[0]);
                 insertAggregate(c, "hot_paths_fingerprint", SharedAggregates.BY_FINGERPRINT);
                 timings.put("hot_paths_fingerprint", Duration.ofNanos(System.nanoTime() - t));
                 t = System.nanoTime();
                 step[0] = "hot_paths_ngram";
+                steps.start(step[0]);
                 insertAggregate(c, "hot_paths_ngram", SharedAggregates.BY_NGRAM);
                 timings.put("hot_paths_ngram", Duration.ofNanos(System.nanoTime() - t));
                 t = System.nanoTime();
                 step[0] = "summary_totals";
+                steps.start(step[0]);
                 insertAggregate(c, "summary_totals", SharedAggregates.SUMMARY_TOTALS);
                 insertAggregate(c, "workflow_stats", SharedAggregates.WORKFLOW_STATS);
                 timings.put("summary", Duration.ofNanos(System.nanoTime() - t));
                 InferResult partial = record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0), timings);
                 t = System.nanoTime();
+                steps.start("commit");
                 c.commit();
                 timings.put("commit", Duration.ofNanos(System.nanoTime() - t));
                 return new InferResult(partial.inferId(), partial.events(), partial.sessions(), partial.workflowRuns(),
@@ -199,10 +252,11 @@ public final class InferService {
     }
 
     private static void runSteps(Database db, List<Step> steps, String[] current, Map<String, Duration> timings,
-            java.util.function.Consumer<String> afterModel) throws SQLException {
+            java.util.function.Consumer<String> afterModel, Steps progress) throws SQLException {
         for (Step model : steps) {
             long t = System.nanoTime();
             current[0] = model.model();
+            progress.start(model.model());
             if (model.staged()) {
                 db.execute(stagedTableDdl(db, model.model()));
             }

@@ -3,6 +3,7 @@ package dev.clianalytics.ingest;
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.CliAnalyticsException.InputRejected;
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.StatementProgress;
 import dev.clianalytics.ingest.IngestResult.FileResult;
 import dev.clianalytics.ingest.IngestResult.NameCount;
 import dev.clianalytics.ingest.IngestResult.ReasonCount;
@@ -65,7 +66,8 @@ public final class Ingester {
                 Staged staged = stage(request, progress);
                 c.setAutoCommit(false);
                 try {
-                    IngestResult result = write(request, staged, started, t0);
+                    IngestResult result = write(request, staged, started, t0, progress);
+                    progress.phase(IngestProgress.Phase.COMMITTING, -1);
                     c.commit();
                     phase("commit");
                     return result;
@@ -134,6 +136,7 @@ public final class Ingester {
         List<InputFile> inputs = request.inputs();
         stageFiles(request, progress);
         phase("stage");
+        progress.phase(IngestProgress.Phase.CHECKING, -1);
         ForeignStage foreign = new ForeignStage(db, readers);
         foreign.run(request.rejectsFile() != null);
         phase("foreign");
@@ -153,7 +156,8 @@ public final class Ingester {
         return new Staged(reasons, rejected, conflicts, foreign);
     }
 
-    private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0) throws SQLException {
+    private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0, IngestProgress progress)
+            throws SQLException {
         List<InputFile> inputs = request.inputs();
         List<ReasonCount> reasons = staged.reasons();
         long rejected = staged.rejected();
@@ -161,11 +165,15 @@ public final class Ingester {
         int runId = queryLong("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").intValue();
         long seqBase = nextSeqBase();
         long accepted;
-        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/ingest_events.sql"))) {
+        progress.phase(IngestProgress.Phase.WRITING, -1);
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/ingest_events.sql"));
+                StatementProgress watch = progress == IngestProgress.NONE ? null
+                        : StatementProgress.start(db, f -> progress.phase(IngestProgress.Phase.WRITING, f))) {
             ps.setInt(1, runId);
             ps.setLong(2, seqBase);
             accepted = ps.executeUpdate();
         }
+        progress.phase(IngestProgress.Phase.WRITING, -1);   // the rest: small tables, no estimate
         long flows = insertForeign("sql/staging/ingest_flow_events.sql", runId, seqBase);
         long links = insertForeign("sql/staging/ingest_actor_links.sql", runId, null);
         insertForeign("sql/staging/ingest_sign_ins.sql", runId, null);

@@ -12,6 +12,8 @@ public enum Kind {
     TIMESTAMP,
     /** Short text, never shortened. */
     TEXT,
+    /** A name (workflow, tool, version): cut at the end with … when a table is too wide, code in markdown. */
+    NAME,
     /** Long text such as a fingerprint: shortened with … keeping the tail when a table is too wide. */
     PATH,
     /** Free text such as an error type: shortened at the end with … when a table is too wide. */

@@ -37,12 +37,12 @@ public final class Layouts {
                 new Field("median_time_to_recover_ms", "median time to recover", Kind.DURATION_MS,
                         t.medianTimeToRecoverMs()))));
         sections.add(new Table("top_workflows", "Top workflows", List.of(
-                new Column("workflow_name", "workflow", Kind.PATH, List.of("name")),
+                new Column("workflow_name", "workflow", Kind.NAME, List.of("name")),
                 new Column("total_runs", "runs", Kind.COUNT),
                 new Column("success_count", "ok", Kind.COUNT),
                 new Column("failed_count", "failed", Kind.COUNT),
                 new Column("abandoned_count", "abandoned", Kind.COUNT),
-                new Column("in_progress_count", "open", Kind.COUNT),
+                new Column("in_progress_count", "in progress", Kind.COUNT),
                 new Column("success_rate", "success", Kind.PERCENT),
                 new Column("median_duration_ms", "median", Kind.DURATION_MS)),
                 s.topWorkflows().stream().map(w -> row(w.name(), w.totalRuns(), w.successCount(), w.failedCount(),
@@ -82,7 +82,7 @@ public final class Layouts {
                 new Column("SUCCESS", "ok", Kind.COUNT),
                 new Column("FAILED", "failed", Kind.COUNT),
                 new Column("ABANDONED", "abandoned", Kind.COUNT),
-                new Column("IN_PROGRESS", "open", Kind.COUNT)),
+                new Column("IN_PROGRESS", "in progress", Kind.COUNT)),
                 w.stops().stream().map(s -> row(s.stoppedAfterStep(), s.runs(), s.success(), s.failed(), s.abandoned(),
                         s.inProgress())).toList()));
         sections.add(new Table("top_error_types", "Errors that ended failed runs", List.of(
@@ -90,8 +90,8 @@ public final class Layouts {
                 new Column("error_type", "error type", Kind.MESSAGE)),
                 w.errors().stream().map(e -> row(e.failedRuns(), e.errorType())).toList()));
         sections.add(new Table("tool_versions", "Success by tool version", List.of(
-                new Column("tool_name", "tool", Kind.TEXT),
-                new Column("tool_version", "version", Kind.PATH),
+                new Column("tool_name", "tool", Kind.NAME),
+                new Column("tool_version", "version", Kind.NAME),
                 new Column("total_runs", "runs", Kind.COUNT),
                 new Column("success_count", "ok", Kind.COUNT),
                 new Column("failed_count", "failed", Kind.COUNT),
@@ -124,7 +124,7 @@ public final class Layouts {
                 new Column("rank", "#", Kind.COUNT),
                 new Column("failure_count", "failures", Kind.COUNT),
                 new Column("distinct_actors", "actors", Kind.COUNT),
-                new Column("workflow_name", "workflow", Kind.TEXT),
+                new Column("workflow_name", "workflow", Kind.NAME),
                 new Column("command_fingerprint", "fingerprint", Kind.PATH)),
                 h.fingerprints().stream().map(f -> row(f.rank(), f.failureCount(), f.distinctActors(), f.workflowName(),
                         f.fingerprint())).toList());

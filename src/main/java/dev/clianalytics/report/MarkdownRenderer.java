@@ -51,7 +51,7 @@ final class MarkdownRenderer implements Renderer {
 
     private static String cell(Kind kind, Object value) {
         String text = Values.human(kind, value);
-        if (kind == Kind.PATH && value != null) {
+        if ((kind == Kind.PATH || kind == Kind.NAME) && value != null) {
             return "`" + text.replace("`", "'").replace("|", "\\|") + "`";
         }
         return escape(text);

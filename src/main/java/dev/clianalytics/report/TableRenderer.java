@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aligned text for people, within a target width (80 by default): numbers right-aligned, long
- * fingerprints shortened from the front with … so their distinctive tail stays (json has them whole).
+ * Aligned text for people, within a target width (the terminal's, else 80): numbers right-aligned,
+ * and the room left by them given to the columns that carry meaning (TableLayout): names and
+ * messages cut at the end with …, fingerprints shortened from the front so their failing end
+ * stays (json has them whole); a message that cannot have its room goes on a line under its row.
  */
 final class TableRenderer implements Renderer {
     private static final String INDENT = "  ";
     private static final String GAP = "  ";
+    /** Where a row's message line starts, under the row it belongs to. */
+    private static final String MORE_INDENT = "    ";
     private static final int MIN_PATH = 16;
-    private static final int MIN_MESSAGE = 10;
 
     private final int width;
 
@@ -63,67 +66,48 @@ final class TableRenderer implements Renderer {
             b.append(INDENT).append("(none)\n");
             return;
         }
-        int n = t.columns().size();
+        List<Column> columns = t.columns();
+        int n = columns.size();
         List<String[]> cells = new ArrayList<>();
-        int[] widths = new int[n];
-        for (int i = 0; i < n; i++) {
-            widths[i] = t.columns().get(i).label().length();
-        }
         for (List<Object> row : t.rows()) {
             String[] line = new String[n];
             for (int i = 0; i < n; i++) {
-                line[i] = Values.human(t.columns().get(i).kind(), row.get(i));
-                widths[i] = Math.max(widths[i], line[i].length());
+                line[i] = Values.human(columns.get(i).kind(), row.get(i));
             }
             cells.add(line);
         }
-        fit(t.columns(), widths);
-        appendRow(b, t.columns(), widths, i -> t.columns().get(i).label());
-        appendRow(b, t.columns(), widths, i -> "-".repeat(widths[i]));
+        TableLayout layout = TableLayout.of(columns, cells, width, INDENT.length(), GAP.length());
+        if (layout.twoLineHeader()) {
+            appendRow(b, layout, i -> layout.headerTop()[i]);
+        }
+        appendRow(b, layout, i -> layout.header()[i]);
+        appendRow(b, layout, i -> "-".repeat(layout.widths()[i]));
+        int below = layout.below();
         for (String[] line : cells) {
-            appendRow(b, t.columns(), widths, i -> line[i]);
+            appendRow(b, layout, i -> line[i]);
+            if (below >= 0) {
+                String text = INDENT + MORE_INDENT + columns.get(below).label() + ": " + line[below];
+                b.append(cut(text, width).stripTrailing()).append('\n');
+            }
         }
     }
 
-    /**
-     * Narrows shortenable columns one character at a time, always the widest (a message counting
-     * 1.5 times its width, so paths keep more room), until the table fits or none can shrink.
-     */
-    private void fit(List<Column> columns, int[] widths) {
-        int total = INDENT.length() + GAP.length() * (widths.length - 1);
-        for (int w : widths) {
-            total += w;
-        }
-        while (total > width) {
-            int pick = -1;
-            double pickWeight = 0;
-            for (int i = 0; i < widths.length; i++) {
-                Kind kind = columns.get(i).kind();
-                int min = Math.max(kind == Kind.PATH ? MIN_PATH : MIN_MESSAGE, columns.get(i).label().length());
-                if ((kind == Kind.PATH || kind == Kind.MESSAGE) && widths[i] > min) {
-                    double weight = kind == Kind.MESSAGE ? widths[i] * 1.5 : widths[i];
-                    if (pick < 0 || weight > pickWeight) {
-                        pick = i;
-                        pickWeight = weight;
-                    }
-                }
-            }
-            if (pick < 0) {
-                return;
-            }
-            widths[pick]--;
-            total--;
-        }
-    }
-
-    private static void appendRow(StringBuilder b, List<Column> columns, int[] widths, java.util.function.IntFunction<String> cell) {
+    private static void appendRow(StringBuilder b, TableLayout layout, java.util.function.IntFunction<String> cell) {
         StringBuilder line = new StringBuilder(INDENT);
+        int[] widths = layout.widths();
+        boolean first = true;
         for (int i = 0; i < widths.length; i++) {
-            if (i > 0) {
+            if (i == layout.below()) {
+                continue;
+            }
+            if (!first) {
                 line.append(GAP);
             }
-            Kind kind = columns.get(i).kind();
-            String text = kind == Kind.MESSAGE ? cut(cell.apply(i), widths[i]) : shorten(cell.apply(i), widths[i]);
+            first = false;
+            Kind kind = layout.columns().get(i).kind();
+            String text = cell.apply(i);
+            text = kind == Kind.PATH ? shorten(text, widths[i])
+                    : kind == Kind.NAME || kind == Kind.MESSAGE ? cut(text, widths[i]) : text;
             line.append(pad(text, widths[i], Values.rightAligned(kind)));
         }
         b.append(line.toString().stripTrailing()).append('\n');

@@ -31,7 +31,7 @@ final class Values {
             case DURATION_MS -> duration(((Number) value).longValue());
             case TIMESTAMP -> humanTime((Instant) value);
             case FLAG -> ((Boolean) value) ? "yes" : "no";
-            case TEXT, PATH, MESSAGE -> value.toString();
+            case TEXT, NAME, PATH, MESSAGE -> value.toString();
         };
     }
 

@@ -165,8 +165,8 @@ class QuickPathTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ByteArrayInputStream in = new ByteArrayInputStream(new byte[0]);
         int code = quick
-                ? CommandLineFactory.run(env, false, in, out, err, args)
-                : CommandLineFactory.create(env, false, in, out, err, args).execute(args);
+                ? CommandLineFactory.run(env, Terminal.NONE, in, out, err, args)
+                : CommandLineFactory.create(env, Terminal.NONE, in, out, err, args).execute(args);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

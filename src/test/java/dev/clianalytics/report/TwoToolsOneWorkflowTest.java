@@ -86,10 +86,10 @@ class TwoToolsOneWorkflowTest {
         assertThat(run("--format", "markdown")).contains("\n### Success by tool version\n\n"
                 + "| tool | version | runs | ok | failed | success |\n"
                 + "|---|---|---:|---:|---:|---:|\n"
-                + "| terraform | `1.7.0` | 3 | 2 | 1 | 66.7% |\n"
-                + "| kubectl | `1.29.2` | 2 | 1 | 1 | 50% |\n"
-                + "| kubectl | `1.7.0` | 1 | 1 | 0 | 100% |\n"
-                + "| terraform | `1.7.1` | 1 | 1 | 0 | 100% |\n\n");
+                + "| `terraform` | `1.7.0` | 3 | 2 | 1 | 66.7% |\n"
+                + "| `kubectl` | `1.29.2` | 2 | 1 | 1 | 50% |\n"
+                + "| `kubectl` | `1.7.0` | 1 | 1 | 0 | 100% |\n"
+                + "| `terraform` | `1.7.1` | 1 | 1 | 0 | 100% |\n\n");
     }
 
     @Test

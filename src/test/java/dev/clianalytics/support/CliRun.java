@@ -1,6 +1,7 @@
 package dev.clianalytics.support;
 
 import dev.clianalytics.cli.CommandLineFactory;
+import dev.clianalytics.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ public final class CliRun {
     private final Map<String, String> env = new HashMap<>(Map.of("CLI_ANALYTICS_SALT", TEST_SALT));
     private final Path db;
     private byte[] stdin = new byte[0];
+    private Terminal terminal = Terminal.NONE;
 
     private CliRun(Path db) {
         this.db = db;
@@ -45,6 +47,12 @@ public final class CliRun {
         return this;
     }
 
+    /** Runs as if on this terminal (which streams are one, its width), instead of none. */
+    public CliRun terminal(Terminal terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
     public Result run(String... args) {
         List<String> all = new ArrayList<>();
         if (db != null) {
@@ -56,7 +64,7 @@ public final class CliRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
         String[] argv = all.toArray(String[]::new);
-        int code = CommandLineFactory.run(env, false, in, out, err, argv);
+        int code = CommandLineFactory.run(env, terminal, in, out, err, argv);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), all);
     }
 
