@@ -13,20 +13,23 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "infer", mixinStandardHelpOptions = true,
+@Command(name = "infer",
         description = {
-            "Infer sessions, workflow runs, outcomes and failure hot paths from the stored events.",
-            "Rebuilds every derived table in one transaction, so changed settings apply to all history."
+            "Derive sessions, workflow runs, outcomes and failure hot paths.",
+            "Rebuilds every derived table from all stored events in one transaction, so",
+            "changed settings apply to all history."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cli-analytics infer",
             "  cli-analytics infer --session-timeout 1h --workflows workflows.yaml",
-            "  cli-analytics infer --as-of 2026-03-01T12:00:00Z"
+            "  cli-analytics infer --as-of 2026-03-01T12:00:00Z",
+            "  cli-analytics infer --format json | jq .workflow_runs"
         })
 final class InferCommand implements Callable<Integer> {
     /**
@@ -38,6 +41,9 @@ final class InferCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--session-timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
             description = "Inactivity that ends a session, e.g. 30m, 1h, 90s, 1h30m (default: 30m).")
@@ -52,6 +58,12 @@ final class InferCommand implements Callable<Integer> {
             description = "YAML with entry_commands, terminal_commands and workflow_names (see docs/infer.md).")
     Path workflows;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = Candidates.ResultFormats.class,
+            description = "text (default: one line on stderr) or json (one object on stdout: the counts,"
+                    + " the settings used and the time taken).")
+    ResultJson.Format format;
+
     @Override
     public Integer call() {
         GlobalOptions options = RootCommand.options(spec);
@@ -64,7 +76,9 @@ final class InferCommand implements Callable<Integer> {
         try (Database db = Database.open(options.db(), settings(options))) {
             result = InferService.run(db, settings);
         }
-        if (!options.quiet()) {
+        if (format == ResultJson.Format.json) {
+            ResultJson.write(spec.commandLine().getOut(), result, settings);
+        } else if (!options.quiet()) {
             spec.commandLine().getErr().println(summary(result));
         }
         if (options.verbose()) {
