@@ -28,6 +28,33 @@ public class CliAnalyticsException extends RuntimeException {
         }
     }
 
+    /** Another process holds the database's lock (exit 4, like any unavailable database). */
+    public static class DatabaseBusy extends DatabaseUnavailable {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final String pid;
+
+        /** @param pid the holder's process id when DuckDB named it, else null */
+        public DatabaseBusy(String path, String pid, String message, Throwable cause) {
+            super(message, cause);
+            this.path = path;
+            this.pid = pid;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public String pid() {
+            return pid;
+        }
+
+        /** " (PID n)" when the holder is known, else "". */
+        public String holder() {
+            return pid == null ? "" : " (PID " + pid + ")";
+        }
+    }
+
     /** More input lines were rejected than --max-rejects allows; nothing was written (exit 3). */
     public static class InputRejected extends CliAnalyticsException {
         private static final long serialVersionUID = 1L;

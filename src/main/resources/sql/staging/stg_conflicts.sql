@@ -3,39 +3,39 @@
 -- a later occurrence with equal content is a duplicate, with other content a conflict
 -- (conflicting_event_id). Neither is stored. Reads only the few rows of ca_known and ca_repeats.
 WITH
--- every occurrence of a key repeated within the run, with its position and content
-repeated AS (
-    SELECT s.event_key, ca_pos(s.file_index, s.line_no, s.index_in_line) AS pos, s.file_index, s.line_no,
-           s.index_in_line,
-           ca_content_hash(s.ts, s.tool_name, s.tool_version, s.command_path, s.flags_present, s.exit_code,
-               s.duration_ms, s.error_type, s.actor_hash, s.machine_hash, s.session_hint_hash, s.ci_detected,
-               s.sequence) AS content_hash
+-- the rows whose content matters: the stored events of keys this run uses again, and every
+-- occurrence in this run of a key repeated within it (with its position)
+compared AS (
+    SELECT 'stored' AS side, NULL::BIGINT AS pos, e.* EXCLUDE (run_id, ingest_seq, source_format)
+    FROM events AS e
+    SEMI JOIN ca_known AS k ON k.event_key = e.event_key
+    UNION ALL BY NAME
+    SELECT 'run' AS side, ca_pos(s.file_index, s.line_no, s.index_in_line) AS pos, s.* EXCLUDE (source_format)
     FROM ca_event_lines AS s
     SEMI JOIN ca_repeats AS r ON r.event_key = s.event_key
 ),
--- the content already stored under a key this run uses again
-stored AS (
-    SELECT e.event_key,
-           ca_content_hash(e.ts, e.tool_name, e.tool_version, e.command_path, e.flags_present, e.exit_code,
-               e.duration_ms, e.error_type, e.actor_hash, e.machine_hash, e.session_hint_hash, e.ci_detected,
-               e.sequence) AS content_hash
-    FROM events AS e
-    SEMI JOIN ca_known AS k ON k.event_key = e.event_key
+-- their content as one value
+hashed AS (
+    SELECT side, pos, file_index, line_no, index_in_line, event_key,
+           ca_content_hash(ts, tool_name, tool_version, command_path, flags_present, exit_code, duration_ms,
+               error_type, actor_hash, machine_hash, session_hint_hash, ci_detected, sequence) AS content_hash
+    FROM compared
 ),
 -- the reference content of each key: stored, else its first occurrence in this run
 reference AS (
-    SELECT event_key, content_hash FROM stored
+    SELECT event_key, content_hash FROM hashed WHERE side = 'stored'
     UNION ALL
-    SELECT r.event_key, r.content_hash
-    FROM repeated AS r
-    JOIN ca_repeats AS f ON f.event_key = r.event_key AND f.first_pos = r.pos
-    ANTI JOIN stored AS s ON s.event_key = r.event_key
+    SELECT h.event_key, h.content_hash
+    FROM hashed AS h
+    JOIN ca_repeats AS f ON f.event_key = h.event_key AND f.first_pos = h.pos
+    ANTI JOIN ca_known AS k ON k.event_key = h.event_key
 ),
--- every occurrence that is not itself the reference: all of a stored key's, a repeated key's later ones
+-- every occurrence in this run that is not itself the reference: all of a stored key's, a repeated
+-- key's later ones (its first compares equal to itself)
 candidates AS (
     SELECT file_index, line_no, index_in_line, event_key, content_hash FROM ca_known
     UNION
-    SELECT file_index, line_no, index_in_line, event_key, content_hash FROM repeated
+    SELECT file_index, line_no, index_in_line, event_key, content_hash FROM hashed WHERE side = 'run'
 )
 -- the occurrences whose content differs from the reference
 SELECT c.file_index, c.line_no, c.index_in_line

@@ -1,13 +1,14 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.LockWait;
 import dev.clianalytics.export.ExportFormat;
 import dev.clianalytics.export.Exporter;
-import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--exclude-ci", description = "Leave out CI events, sessions and runs.")
     boolean excludeCi;
 
+    @Mixin
+    RefreshOptions refresh;
+
+    @Mixin
+    WaitOption wait;
+
     @Override
     public Integer call() {
         List<String> chosen = chosenTables();
@@ -88,24 +95,20 @@ final class ExportCommand implements Callable<Integer> {
         if (since != null && until != null && !since.isBefore(until)) {
             throw new ParameterException(spec.commandLine(), "--since (" + since + ") must be before --until (" + until + ")");
         }
+        if (refresh.noRefresh && refresh.strict) {
+            throw new ParameterException(spec.commandLine(), "--no-refresh and --strict contradict each other: choose one");
+        }
         GlobalOptions options = RootCommand.options(spec);
         PrintWriter err = spec.commandLine().getErr();
-        ReportFilter filter = new ReportFilter(tool, since, until, excludeCi);
-        List<Exporter.Written> written = List.of();
-        try (Database db = Database.openReadOnly(options.db(), options.dbSettings())) {
-            if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
-                InferInfo.require(db.connection(), ReportRun.dbArgument(options.db()));
+        LockWait lockWait = wait.lockWait(options, err);
+        List<Exporter.Written> written;
+        if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
+            try (CurrentTables current = CurrentTables.open(options, err, options.db(), refresh, lockWait)) {
+                written = export(current.db().connection(), chosen, toStdout, options, err);
             }
-            filter = Reports.resolveTool(db.connection(), filter);
-            if (!options.quiet() && !filter.isEmpty()) {
-                chosen.stream().filter(t -> !Exporter.FILTERABLE.contains(t)).forEach(t -> err.println("note: " + t
-                        + " has no time, tool or CI column: written whole (report hot-paths ranks the runs a filter keeps)"));
-                err.flush();
-            }
-            if (toStdout) {
-                Exporter.exportTo(db.connection(), chosen.get(0), format, filter, options.stdout());
-            } else {
-                written = Exporter.export(db.connection(), chosen, to, format, force, filter);
+        } else {
+            try (Database db = Database.openReadOnly(options.db(), options.dbSettings(), lockWait)) {
+                written = export(db.connection(), chosen, toStdout, options, err);
             }
         }
         if (!options.quiet()) {
@@ -115,6 +118,22 @@ final class ExportCommand implements Callable<Integer> {
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The tables to a directory, or the one to stdout (nothing said on success then: the data speaks). */
+    private List<Exporter.Written> export(Connection c, List<String> chosen, boolean toStdout, GlobalOptions options,
+            PrintWriter err) {
+        ReportFilter filter = Reports.resolveTool(c, new ReportFilter(tool, since, until, excludeCi));
+        if (!options.quiet() && !filter.isEmpty()) {
+            chosen.stream().filter(t -> !Exporter.FILTERABLE.contains(t)).forEach(t -> err.println("note: " + t
+                    + " has no time, tool or CI column: written whole (report hot-paths ranks the runs a filter keeps)"));
+            err.flush();
+        }
+        if (toStdout) {
+            Exporter.exportTo(c, chosen.get(0), format, filter, options.stdout());
+            return List.of();
+        }
+        return Exporter.export(c, chosen, to, format, force, filter);
     }
 
     private List<String> chosenTables() {

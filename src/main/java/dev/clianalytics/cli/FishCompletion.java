@@ -36,8 +36,8 @@ final class FishCompletion {
                 paths.add(path(c));
             }
             for (OptionSpec o : c.options()) {
-                if (o.arity().max() > 0) {
-                    valued.addAll(List.of(o.names()));
+                if (o.arity().min() > 0) {
+                    valued.addAll(List.of(o.names())); // an optional value (--wait [DURATION]) is not skipped
                 }
             }
         }
@@ -133,7 +133,7 @@ final class FishCompletion {
         if (a.completionCandidates() != null) {
             a.completionCandidates().forEach(candidates::add);
         }
-        String required = a.isOption() ? " -r" : "";
+        String required = a.isOption() && a.arity().min() > 0 ? " -r" : "";
         if (!candidates.isEmpty()) {
             return required + " -f -a " + quote(String.join(" ", candidates));
         }

@@ -5,7 +5,11 @@ import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.infer.InferResult;
 import dev.clianalytics.infer.InferService;
 import dev.clianalytics.infer.InferSettings;
+import dev.clianalytics.infer.SettingsFile;
+import dev.clianalytics.infer.SettingsLayers;
+import dev.clianalytics.infer.WorkflowConfig;
 import dev.clianalytics.infer.WorkflowConfigLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +26,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Derive sessions, workflow runs, outcomes and failure hot paths.",
             "Rebuilds every derived table from all stored events in one transaction, so",
-            "changed settings apply to all history."
+            "changed settings apply to all history. Each setting comes from the first that",
+            "gives it: these options, cli-analytics.yaml beside the database, the last",
+            "infer's (not with --defaults), the built-in ones."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cli-analytics infer",
+            "  cli-analytics infer                # with the settings of the last infer",
             "  cli-analytics infer --session-timeout 1h --workflows workflows.yaml",
+            "  cli-analytics infer --defaults     # back to the built-in settings",
             "  cli-analytics infer --as-of 2026-03-01T12:00:00Z",
             "  cli-analytics infer --format json | jq .workflow_runs"
         })
@@ -46,8 +53,8 @@ final class InferCommand implements Callable<Integer> {
     HelpOption help;
 
     @Option(names = "--session-timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
-            description = "Inactivity that ends a session, e.g. 30m, 1h, 90s, 1h30m (default: 30m).")
-    Duration sessionTimeout = InferSettings.DEFAULT_SESSION_TIMEOUT;
+            description = "Inactivity that ends a session, e.g. 30m, 1h, 90s, 1h30m (default: the last infer's, else 30m).")
+    Duration sessionTimeout;
 
     @Option(names = "--as-of", paramLabel = "TIMESTAMP", converter = InstantConverter.class,
             description = "The instant that decides which runs are still IN_PROGRESS, ISO-8601"
@@ -55,34 +62,52 @@ final class InferCommand implements Callable<Integer> {
     Instant asOf;
 
     @Option(names = "--workflows", paramLabel = "FILE",
-            description = "YAML with entry_commands, terminal_commands and workflow_names (see docs/infer.md).")
+            description = "YAML with entry_commands, terminal_commands and workflow_names (see docs/infer.md);"
+                    + " its content is saved with the run (default: the last infer's, else the built-in ones).")
     Path workflows;
+
+    @Option(names = "--defaults",
+            description = "Start from the built-in settings, not the last infer's (options and cli-analytics.yaml still apply).")
+    boolean defaults;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = Candidates.ResultFormats.class,
-            description = "text (default: one line on stderr) or json (one object on stdout: the counts,"
+            description = "text (default: lines on stderr) or json (one object on stdout: the counts,"
                     + " the settings used and the time taken).")
     ResultJson.Format format;
+
+    @Mixin
+    WaitOption wait;
 
     @Override
     public Integer call() {
         GlobalOptions options = RootCommand.options(spec);
-        InferSettings settings = InferSettings.defaults().withSessionTimeout(sessionTimeout).withAsOf(asOf);
-        if (workflows != null) {
-            Path name = workflows.getFileName();
-            settings = settings.withWorkflows(WorkflowConfigLoader.load(workflows), name == null ? null : name.toString());
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        // files first: a bad one fails before the database is opened
+        WorkflowConfig workflowConfig = workflows == null ? null : WorkflowConfigLoader.load(workflows);
+        Path name = workflows == null ? null : workflows.getFileName();
+        SettingsFile file = SettingsFile.read(options.db());
+        SettingsLayers.Given given = new SettingsLayers.Given(sessionTimeout, workflowConfig, name == null ? null : name.toString(),
+                asOf, defaults);
         InferResult result;
-        try (Database db = Database.open(options.db(), settings(options))) {
-            result = InferService.run(db, settings);
+        InferSettings used;
+        try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
+            SettingsLayers.Resolved resolved = SettingsLayers.resolve(db.connection(), given, file);
+            // with --format json the object says the settings used; stderr keeps only errors
+            if (!options.quiet() && format == ResultJson.Format.text) {
+                err.println(SettingsLine.infer(resolved));
+                err.flush();
+            }
+            used = resolved.settings();
+            result = InferService.run(db, used);
         }
         if (format == ResultJson.Format.json) {
-            ResultJson.write(spec.commandLine().getOut(), result, settings);
+            ResultJson.write(spec.commandLine().getOut(), result, used);
         } else if (!options.quiet()) {
-            spec.commandLine().getErr().println(summary(result));
+            err.println(summary(result));
         }
         if (options.verbose()) {
-            result.timings().forEach((model, time) -> spec.commandLine().getErr().printf(Locale.ROOT,
+            result.timings().forEach((model, time) -> err.printf(Locale.ROOT,
                     "  %-24s %8.3f s%n", model, time.toNanos() / 1e9));
         }
         return 0;

@@ -89,6 +89,9 @@ final class IngestCommand implements Callable<Integer> {
             description = "Abort, writing nothing to the database (exit 3), when more than N lines are rejected.")
     Long maxRejects;
 
+    @Mixin
+    WaitOption wait;
+
     @Override
     public Integer call() {
         GlobalOptions options = RootCommand.options(spec);
@@ -118,7 +121,7 @@ final class IngestCommand implements Callable<Integer> {
                 }
             };
             try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
-                try (Database db = Database.open(options.db(), settings(options))) {
+                try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
                     Salt salt = Salt.resolve(options.env(), options.db());
                     IngestProgress progress = options.progress() ? new ProgressBar(err) : IngestProgress.NONE;
                     try {

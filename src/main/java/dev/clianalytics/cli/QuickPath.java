@@ -22,9 +22,10 @@ import picocli.CommandLine.ParseResult;
  * reports, {@code report summary} and {@code report hot-paths} with plain, valid arguments are taken:
  * {@code --db FILE}, {@code -v}, {@code -q} (and their long forms) anywhere, and after the report
  * {@code --format}, {@code --top}, {@code --tool}, {@code --since}, {@code --until}, {@code --exclude-ci},
- * each at most once, values separate or after '='. Anything else (help, --version with more, @files, '--',
- * clustered or repeated options, a value picocli would read differently or reject, --top below 1,
- * --since not before --until) returns null, and picocli handles the command line as always; so
+ * {@code --no-refresh}, {@code --strict}, each at most once, values separate or after '='. Anything
+ * else (help, --version with more, @files, '--', {@code --wait} with its optional value, clustered
+ * or repeated options, a value picocli would read differently or reject, --top below 1, --since
+ * not before --until) returns null, and picocli handles the command line as always; so
  * help, completion and every usage error are picocli's. A failure while the report runs is
  * reported by picocli's handler on the parsed command line, so messages and exit codes are the same.
  */
@@ -54,10 +55,11 @@ final class QuickPath {
         root.verbose = request.verbose();
         root.quiet = request.quiet();
         PrintWriter out = CommandLineFactory.writer(stdout);
+        PrintWriter err = CommandLineFactory.writer(stderr);
         try {
             return request.report().equals("summary")
-                    ? ReportSummaryCommand.run(root.options(), out, request.options(), request.filter())
-                    : ReportHotPathsCommand.run(root.options(), out, request.options(), request.filter());
+                    ? ReportSummaryCommand.run(root.options(), out, err, request.options(), request.filter())
+                    : ReportHotPathsCommand.run(root.options(), out, err, request.options(), request.filter());
         } catch (RuntimeException e) {
             // told exactly as picocli tells it: its handler, on the same arguments parsed its way
             CommandLine cmd = CommandLineFactory.create(env, stderrIsTerminal, stdin, stdout, stderr, args);
@@ -71,7 +73,7 @@ final class QuickPath {
     /** Options QuickPath knows: long name → whether it takes a value; short names map to long ones. */
     private static final Map<String, Boolean> GLOBAL = Map.of("--db", true, "--verbose", false, "--quiet", false);
     private static final Map<String, Boolean> REPORT = Map.of("--format", true, "--top", true, "--tool", true,
-            "--since", true, "--until", true, "--exclude-ci", false);
+            "--since", true, "--until", true, "--exclude-ci", false, "--no-refresh", false, "--strict", false);
     private static final Map<String, String> SHORT = Map.of("-v", "--verbose", "-q", "--quiet");
 
     /** The report command line parsed, or null when picocli must see it. */
@@ -118,7 +120,9 @@ final class QuickPath {
         options.since = seen.containsKey("--since") ? instant(seen.get("--since")) : null;
         options.until = seen.containsKey("--until") ? instant(seen.get("--until")) : null;
         options.excludeCi = seen.containsKey("--exclude-ci");
-        if (options.format == null || options.top < 1
+        options.refresh.noRefresh = seen.containsKey("--no-refresh");
+        options.refresh.strict = seen.containsKey("--strict");
+        if (options.format == null || options.top < 1 || options.refresh.noRefresh && options.refresh.strict
                 || seen.containsKey("--since") && options.since == null || seen.containsKey("--until") && options.until == null
                 || options.since != null && options.until != null && !options.since.isBefore(options.until)) {
             return null;

@@ -29,12 +29,13 @@ final class ReportHotPathsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(RootCommand.options(spec), spec.commandLine().getOut(), report, report.filter());
+        return run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
+                report.filter());
     }
 
     /** The report for options already checked; QuickPath calls this without picocli's model. */
-    static int run(GlobalOptions options, PrintWriter out, ReportOptions report, ReportFilter filter) {
-        return ReportRun.run(options, out, options.db(), report.format,
+    static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report, ReportFilter filter) {
+        return ReportRun.run(options, out, err, report,
                 (c, infer) -> {
                     ReportFilter scoped = Reports.resolveTool(c, filter);
                     return Layouts.hotPaths(Reports.hotPaths(c, scoped, report.top), infer, scoped);

@@ -3,12 +3,13 @@ package dev.clianalytics.cli;
 import dev.clianalytics.report.Format;
 import dev.clianalytics.report.ReportFilter;
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Options every report shares: the output format, list length and the filters. */
+/** Options every report shares: the output format, list length, the filters, refreshing and waiting. */
 final class ReportOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -36,9 +37,18 @@ final class ReportOptions {
     @Option(names = "--exclude-ci", description = "Leave out CI sessions, runs and events.")
     boolean excludeCi;
 
+    @Mixin
+    RefreshOptions refresh = new RefreshOptions();
+
+    @Mixin
+    WaitOption wait = new WaitOption();
+
     ReportFilter filter() {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
+        }
+        if (refresh.noRefresh && refresh.strict) {
+            throw new ParameterException(spec.commandLine(), "--no-refresh and --strict contradict each other: choose one");
         }
         if (since != null && until != null && !since.isBefore(until)) {
             throw new ParameterException(spec.commandLine(), "--since (" + since + ") must be before --until (" + until + ")");

@@ -1,6 +1,6 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.db.Database;
+import dev.clianalytics.db.LockWait;
 import dev.clianalytics.report.Document;
 import dev.clianalytics.report.Format;
 import dev.clianalytics.report.InferInfo;
@@ -12,27 +12,32 @@ import java.sql.Connection;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** What every report command does: open read-only, check infer is current, build, render to stdout. */
+/**
+ * What every report command does: open the database with current derived tables (CurrentTables:
+ * read-only, or inferring first when data arrived since the last infer), build, render to stdout.
+ */
 final class ReportRun {
     static final int DEFAULT_WIDTH = 80;
 
     private ReportRun() {}
 
-    static int run(CommandSpec spec, Format format, BiFunction<Connection, InferInfo, Document> build) {
-        return run(spec, RootCommand.options(spec).db(), format, build);
-    }
-
-    static int run(CommandSpec spec, Path dbFile, Format format, BiFunction<Connection, InferInfo, Document> build) {
-        return run(RootCommand.options(spec), spec.commandLine().getOut(), dbFile, format, build);
-    }
-
-    /** The same without picocli's model (QuickPath): the options and the writer for stdout given. */
-    static int run(GlobalOptions options, PrintWriter out, Path dbFile, Format format,
+    /** A report with the options every report shares. */
+    static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report,
             BiFunction<Connection, InferInfo, Document> build) {
+        return run(options, out, err, options.db(), report.format, report.refresh, report.wait.lockWait(options, err), build);
+    }
+
+    /** A report on another database (demo's), refreshing as by default and not waiting. */
+    static int run(CommandSpec spec, Path dbFile, Format format, BiFunction<Connection, InferInfo, Document> build) {
+        return run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), dbFile, format,
+                new RefreshOptions(), LockWait.NONE, build);
+    }
+
+    static int run(GlobalOptions options, PrintWriter out, PrintWriter err, Path dbFile, Format format,
+            RefreshOptions refresh, LockWait wait, BiFunction<Connection, InferInfo, Document> build) {
         Document doc;
-        try (Database db = Database.openReadOnly(dbFile, options.dbSettings())) {
-            InferInfo infer = InferInfo.require(db.connection(), dbArgument(dbFile));
-            doc = build.apply(db.connection(), infer);
+        try (CurrentTables tables = CurrentTables.open(options, err, dbFile, refresh, wait)) {
+            doc = build.apply(tables.db().connection(), tables.infer());
         }
         render(out, format, doc, width(options));
         return ExitCodes.OK;

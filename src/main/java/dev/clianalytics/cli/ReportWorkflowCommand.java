@@ -36,7 +36,8 @@ final class ReportWorkflowCommand implements Callable<Integer> {
         // common paths: the seed system's 5 unless --top says otherwise (a --top 10 given is 10)
         int paths = spec.commandLine().getParseResult().hasMatchedOption("--top")
                 ? report.top : WorkflowReport.DEFAULT_COMMON_PATHS;
-        return ReportRun.run(spec, report.format,
-                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, Reports.resolveTool(c, filter), report.top, paths)));
+        return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
+                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, Reports.resolveTool(c, filter), report.top,
+                        paths)));
     }
 }

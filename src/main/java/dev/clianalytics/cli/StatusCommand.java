@@ -5,6 +5,7 @@ import dev.clianalytics.db.Database;
 import dev.clianalytics.ingest.Salt;
 import dev.clianalytics.report.Document;
 import dev.clianalytics.report.Format;
+import dev.clianalytics.report.Freshness;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.Status;
 import dev.clianalytics.report.StatusReport;
@@ -34,6 +35,9 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    WaitOption wait;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = Candidates.ReportFormats.class,
             description = "table (default), json, csv or markdown.")
@@ -44,12 +48,26 @@ final class StatusCommand implements Callable<Integer> {
         GlobalOptions options = RootCommand.options(spec);
         Path db = options.db();
         Document doc;
-        try (Database database = Database.openReadOnly(db, options.dbSettings())) {
+        try (Database database = Database.openReadOnly(db, options.dbSettings(), wait.lockWait(options,
+                spec.commandLine().getErr()))) {
             doc = Layouts.status(StatusReport.read(database.connection(), files(db, options.env()),
-                    ReportRun.dbArgument(db)));
+                    freshness(Freshness.read(database.connection()), db)));
         }
         ReportRun.render(spec.commandLine().getOut(), format, doc, ReportRun.width(options));
         return ExitCodes.OK;
+    }
+
+    /** Whether reports are current, as they judge it (CurrentTables), and what makes them so. */
+    static Status.Freshness freshness(Freshness f, Path db) {
+        String stale = CurrentTables.staleness(f, db);
+        if (stale == null) {
+            return new Status.Freshness(true, f.lastIngestRunId(), null, null);
+        }
+        String dbArgument = ReportRun.dbArgument(db);
+        return f.ingested() || f.infer() != null
+                ? new Status.Freshness(false, f.lastIngestRunId(), stale, "cli-analytics" + dbArgument + " infer")
+                : new Status.Freshness(false, null, "the database holds no events yet",
+                        "cli-analytics" + dbArgument + " ingest FILE");
     }
 
     /** The database's files as they are now, and where ingest would take the salt from. */

@@ -1,6 +1,7 @@
 package dev.clianalytics.db;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.CliAnalyticsException.DatabaseBusy;
 import dev.clianalytics.CliAnalyticsException.DatabaseUnavailable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,11 @@ public final class Database implements AutoCloseable {
         return open(path, settings, false);
     }
 
+    /** As {@link #open(Path, DbSettings)}, waiting as {@code wait} says while another process holds the file. */
+    public static Database open(Path path, DbSettings settings, LockWait wait) {
+        return wait.attempt(() -> open(path, settings, false));
+    }
+
     /**
      * Opens for reading only (reports, export); several readers may share the file. The file
      * must exist and have this version's schema, else the user is told what to run.
@@ -54,6 +60,11 @@ public final class Database implements AutoCloseable {
                     + ": run 'cli-analytics ingest FILE' first, or pass --db");
         }
         return open(path, settings, true);
+    }
+
+    /** As {@link #openReadOnly(Path, DbSettings)}, waiting as {@code wait} says while another process writes. */
+    public static Database openReadOnly(Path path, DbSettings settings, LockWait wait) {
+        return wait.attempt(() -> openReadOnly(path, settings));
     }
 
     private static Database open(Path path, DbSettings settings, boolean readOnly) {
@@ -161,9 +172,11 @@ public final class Database implements AutoCloseable {
     static DatabaseUnavailable translateOpenError(Path path, SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
-            Matcher pid = LOCK_PID.matcher(message);
-            return new DatabaseUnavailable("database " + path + " is in use by another process"
-                    + (pid.find() ? " (PID " + pid.group(1) + ")" : "") + "; try again when it has finished", e);
+            Matcher m = LOCK_PID.matcher(message);
+            String pid = m.find() ? m.group(1) : null;
+            return new DatabaseBusy(path.toString(), pid, "database " + path + " is in use by another process"
+                    + (pid == null ? "" : " (PID " + pid + ")") + "; try again when it has finished,"
+                    + " or add --wait to wait for it", e);
         }
         if (message.contains("newer version") || message.contains("older version")) {
             return new DatabaseUnavailable("database " + path

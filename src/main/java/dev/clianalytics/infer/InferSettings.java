@@ -1,5 +1,6 @@
 package dev.clianalytics.infer;
 
+import dev.clianalytics.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,9 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What infer is computed with (SPEC §5).
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfig workflows, String workflowsFile) {
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
-    private static final Pattern TIMEOUT_PART = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     public InferSettings {
         if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
@@ -43,37 +40,9 @@ public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfi
         return new InferSettings(sessionTimeout, asOf, config, fileName);
     }
 
-    /**
-     * Parses a timeout such as {@code 30m}, {@code 1h}, {@code 90s}, {@code 1h30m}, {@code 500ms},
-     * {@code 2d} or ISO-8601 {@code PT30M}; it must be positive.
-     */
+    /** Parses a timeout such as {@code 30m}, {@code 1h30m} or {@code PT30M} (Durations); it must be positive. */
     public static Duration parseTimeout(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.startsWith("p")) {
-            try {
-                return positive(Duration.parse(t.toUpperCase(Locale.ROOT)), text);
-            } catch (DateTimeParseException e) {
-                throw badTimeout(text);
-            }
-        }
-        Matcher m = TIMEOUT_PART.matcher(t);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            end = m.end();
-        }
-        if (end == 0 || end != t.length()) {
-            throw badTimeout(text);
-        }
-        return positive(total, text);
+        return Durations.parse(text);
     }
 
     /**
@@ -98,17 +67,5 @@ public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfi
             throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 timestamp;"
                     + " use e.g. 2026-03-01T12:00:00Z, 2026-03-01T14:00:00+02:00 or 2026-03-01");
         }
-    }
-
-    private static Duration positive(Duration d, String text) {
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("'" + text + "' is not a positive duration");
-        }
-        return d;
-    }
-
-    private static IllegalArgumentException badTimeout(String text) {
-        return new IllegalArgumentException("'" + text + "' is not a duration; use a number and a unit,"
-                + " e.g. 30m, 1h, 90s, 1h30m, 500ms or 2d");
     }
 }

@@ -1,5 +1,6 @@
 package dev.clianalytics.infer;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -34,12 +35,17 @@ public final class WorkflowConfigLoader {
     private static final Pattern TOOL = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
+    private final String kind;
     private final String fileName;
     private final JsonParser parser;
+    /** Put before key names in messages: "workflows." inside a settings file, else "". */
+    private final String prefix;
 
-    private WorkflowConfigLoader(String fileName, JsonParser parser) {
+    private WorkflowConfigLoader(String kind, String fileName, JsonParser parser, String prefix) {
+        this.kind = kind;
         this.fileName = fileName;
         this.parser = parser;
+        this.prefix = prefix;
     }
 
     /** The shipped defaults. */
@@ -60,41 +66,75 @@ public final class WorkflowConfigLoader {
     }
 
     static WorkflowConfig parse(String fileName, byte[] yaml, WorkflowConfig base) {
-        return YamlFiles.parse(fileName, yaml, p -> new WorkflowConfigLoader(fileName, p).document(base));
+        return YamlFiles.parse(fileName, yaml, p -> new WorkflowConfigLoader(YamlFiles.WORKFLOWS, fileName, p, "").document(base));
+    }
+
+    /**
+     * The {@code workflows:} mapping written inline in a settings file, over the shipped defaults:
+     * {@code parser} is at the mapping's start and is left at its end.
+     */
+    static WorkflowConfig inline(String settingsFile, JsonParser parser) throws IOException {
+        WorkflowConfigLoader loader = new WorkflowConfigLoader(YamlFiles.SETTINGS, settingsFile, parser, "workflows.");
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw loader.error(parser.currentTokenLocation(), "workflows must be a mapping with the keys " + KNOWN_KEYS
+                    + ", or the path of a workflows file");
+        }
+        return loader.mapping(defaults());
+    }
+
+    /** The settings an infer run stored (infer_runs.workflows_config: JSON, the keys of the file). */
+    static WorkflowConfig saved(String json) {
+        String name = "infer_runs.workflows_config";
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            return new WorkflowConfigLoader("saved settings", name, p, "").document(defaults());
+        } catch (IOException e) {
+            throw new CliAnalyticsException("the settings saved by the last infer (" + name + ") cannot be read: "
+                    + e.getClass().getSimpleName() + "; run infer with --defaults or with your options");
+        }
     }
 
     private WorkflowConfig document(WorkflowConfig base) throws IOException {
         JsonToken token = parser.nextToken();
-        List<String> entry = base == null ? null : base.entryCommands();
-        List<String> terminal = base == null ? null : base.terminalCommands();
-        List<WorkflowName> names = base == null ? null : base.workflowNames();
-        List<Integer> nameLines = new ArrayList<>();
+        WorkflowConfig config = base;
         if (token != null && token != JsonToken.VALUE_NULL) {
             if (token != JsonToken.START_OBJECT) {
                 throw error(parser.currentTokenLocation(), "the file must be a mapping with the keys " + KNOWN_KEYS);
             }
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonLocation at = parser.currentTokenLocation();
-                if (!seen.add(key)) {
-                    throw error(at, "key '" + key + "' appears twice");
-                }
-                parser.nextToken();
-                switch (key) {
-                    case "entry_commands" -> entry = commands(key);
-                    case "terminal_commands" -> terminal = commands(key);
-                    case "workflow_names" -> names = workflowNames(key, nameLines);
-                    default -> {
-                        if (!FOREIGN_SECTIONS.contains(key)) {
-                            throw error(at, "unknown key '" + key + "' (expected " + KNOWN_KEYS + ")");
-                        }
-                        parser.skipChildren();
-                    }
-                }
-            }
+            config = mapping(base);
             if (parser.nextToken() != null) {
                 throw error(parser.currentTokenLocation(), "only one YAML document is allowed");
+            }
+        }
+        if (config == null) {
+            throw new IllegalStateException(fileName + " must give entry_commands, terminal_commands and workflow_names");
+        }
+        return config;
+    }
+
+    /** The keys of a mapping (the parser at its start) over {@code base}; the parser ends at its end. */
+    private WorkflowConfig mapping(WorkflowConfig base) throws IOException {
+        List<String> entry = base == null ? null : base.entryCommands();
+        List<String> terminal = base == null ? null : base.terminalCommands();
+        List<WorkflowName> names = base == null ? null : base.workflowNames();
+        List<Integer> nameLines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonLocation at = parser.currentTokenLocation();
+            if (!seen.add(key)) {
+                throw error(at, "key '" + prefix + key + "' appears twice");
+            }
+            parser.nextToken();
+            switch (key) {
+                case "entry_commands" -> entry = commands(prefix + key);
+                case "terminal_commands" -> terminal = commands(prefix + key);
+                case "workflow_names" -> names = workflowNames(prefix + key, nameLines);
+                default -> {
+                    if (!FOREIGN_SECTIONS.contains(key)) {
+                        throw error(at, "unknown key '" + prefix + key + "' (expected " + KNOWN_KEYS + ")");
+                    }
+                    parser.skipChildren();
+                }
             }
         }
         if (entry == null || terminal == null || names == null) {
@@ -173,19 +213,19 @@ public final class WorkflowConfigLoader {
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
             WorkflowName w = names.get(i);
-            String where = "workflows file " + fileName + (lines.isEmpty() ? "" : ", line " + lines.get(i));
+            String where = kind + " " + fileName + (lines.isEmpty() ? "" : ", line " + lines.get(i));
             if (!terminal.contains(w.terminal())) {
-                throw new CliAnalyticsException(where + ": workflow_names[" + i + "].terminal is not one of"
+                throw new CliAnalyticsException(where + ": " + prefix + "workflow_names[" + i + "].terminal is not one of"
                         + " terminal_commands, so the name could never apply");
             }
             if (!pairs.add(w.tool().toLowerCase(Locale.ROOT) + "\0" + w.terminal())) {
-                throw new CliAnalyticsException(where + ": workflow_names[" + i + "] names the same tool and"
+                throw new CliAnalyticsException(where + ": " + prefix + "workflow_names[" + i + "] names the same tool and"
                         + " terminal command as an earlier entry");
             }
         }
     }
 
     private CliAnalyticsException error(JsonLocation at, String message) {
-        return YamlFiles.error(fileName, at, message);
+        return YamlFiles.error(kind, fileName, at, message);
     }
 }

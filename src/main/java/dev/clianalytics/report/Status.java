@@ -34,9 +34,10 @@ public record Status(Files files, long schemaVersion, Contents contents, List<In
             String workflowsFile, Long lastIngestRunId, long events, long sessions, long workflowRuns) {}
 
     /**
-     * Whether the reports would print (the same check as theirs, freshness.sql).
+     * Whether a report would print at once: with current derived tables (the reports' own check);
+     * otherwise a report infers first (or fails with --strict).
      *
-     * @param latestIngestRunId the ingest run the derived tables must cover; null without ingests
+     * @param latestIngestRunId the newest ingest run; null without ingests
      * @param reason why they are not current, else null
      * @param nextStep the command that makes them current, else null
      */

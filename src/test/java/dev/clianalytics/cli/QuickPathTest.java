@@ -43,7 +43,9 @@ class QuickPathTest {
             List.of("-q", "report", "summary", "--tool", "terraform"),
             List.of("-v", "report", "summary", "--since", "2026-03-02T12:00:00Z", "--until", "2026-03-03"),
             List.of("report", "hot-paths", "--since=2026-03-02", "--format", "json", "--quiet", "--verbose"),
-            List.of("report", "summary", "--tool", "no-such-tool", "--format", "csv"));
+            List.of("report", "summary", "--tool", "no-such-tool", "--format", "csv"),
+            List.of("report", "summary", "--strict"),
+            List.of("report", "hot-paths", "--no-refresh", "--top=3"));
 
     /** Argument lists left to picocli: help, usage errors, unusual forms. */
     static final List<List<String>> LEFT = List.of(
@@ -71,7 +73,11 @@ class QuickPathTest {
             List.of("summary"),
             List.of("report", "report", "summary"),
             List.of("report", "summary", "@args.txt"),
-            List.of("report", "summary", "--unknown"));
+            List.of("report", "summary", "--unknown"),
+            List.of("report", "summary", "--no-refresh", "--strict"),
+            List.of("report", "summary", "--strict=true"),
+            List.of("report", "summary", "--wait"),
+            List.of("report", "summary", "--wait", "5s"));
 
     @Test
     void takesThePlainReportCommandLinesAndLeavesTheRestToPicocli() {

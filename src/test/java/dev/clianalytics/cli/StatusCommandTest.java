@@ -51,14 +51,20 @@ class StatusCommandTest {
         JsonNode never = json(CliRun.withDb(db).run("status", "--format", "json"));
         assertThat(never.get("last_infer").get("infer_id").isNull()).isTrue();
         assertThat(never.get("reports").toString()).isEqualTo("{\"current\":false,\"latest_ingest_run_id\":1,"
-                + "\"reason\":\"infer has not run yet\",\"next_step\":\"cli-analytics --db " + db + " infer\"}");
-        assertThat(CliRun.withDb(db).run("report", "summary").exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+                + "\"reason\":\"infer has not run on this database yet\",\"next_step\":\"cli-analytics --db " + db
+                + " infer\"}");
+        assertThat(CliRun.withDb(db).run("report", "summary", "--strict").exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
 
         assertThat(CliRun.withDb(db).run("infer").exitCode()).isZero();
         JsonNode current = json(CliRun.withDb(db).run("status", "--format", "json"));
         assertThat(current.get("reports").get("current").asBoolean()).isTrue();
         assertThat(current.get("last_infer").get("workflow_runs").asLong()).isEqualTo(11);
-        assertThat(CliRun.withDb(db).run("report", "summary").exitCode()).isZero();
+        assertThat(CliRun.withDb(db).run("report", "summary", "--strict").exitCode()).isZero();
+
+        // an ingest that stores nothing new leaves the reports current, as they judge it
+        assertThat(CliRun.withDb(db).run("ingest", dir.resolve("fixture.jsonl").toString()).exitCode()).isZero();
+        assertThat(json(CliRun.withDb(db).run("status", "--format", "json")).get("reports").get("current").asBoolean())
+                .isTrue();
 
         Path more = Files.writeString(dir.resolve("more.jsonl"), "{\"timestamp\": \"2026-01-12T09:00:00Z\","
                 + " \"tool_name\": \"npm\", \"command_path\": [\"npm\", \"test\"], \"exit_code\": 0,"
@@ -66,10 +72,11 @@ class StatusCommandTest {
         assertThat(CliRun.withDb(db).run("ingest", more.toString()).exitCode()).isZero();
         JsonNode stale = json(CliRun.withDb(db).run("status", "--format", "json"));
         assertThat(stale.get("reports").get("current").asBoolean()).isFalse();
-        assertThat(stale.get("reports").get("reason").asText()).isEqualTo("ingest run 2 came after the last infer");
-        assertThat(stale.get("ingest_runs")).hasSize(2);
-        assertThat(stale.get("ingest_runs").get(1).toString()).contains("\"run_id\":2", "\"files\":1", "\"stored\":1,");
-        assertThat(CliRun.withDb(db).run("report", "summary").exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+        assertThat(stale.get("reports").get("reason").asText()).isEqualTo("1 new event since the last infer");
+        assertThat(stale.get("reports").get("latest_ingest_run_id").asInt()).isEqualTo(3);
+        assertThat(stale.get("ingest_runs")).hasSize(3);
+        assertThat(stale.get("ingest_runs").get(2).toString()).contains("\"run_id\":3", "\"files\":1", "\"stored\":1,");
+        assertThat(CliRun.withDb(db).run("report", "summary", "--strict").exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     }
 
     @Test

@@ -115,13 +115,24 @@ class ExportTest {
     }
 
     @Test
-    void derivedTablesNeedACurrentInferButEventsDoNot(@TempDir Path other) throws Exception {
+    void derivedTablesNeedACurrentInferUnderStrictButEventsDoNot(@TempDir Path other) throws Exception {
         db = FixtureDb.ingest(other);
-        Result derived = CliRun.withDb(db).run("export", "sessions", "--to", dir.resolve("o1").toString());
+        Result derived = CliRun.withDb(db).run("export", "sessions", "--to", dir.resolve("o1").toString(), "--strict");
         assertThat(derived.exitCode()).as(derived.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
         assertThat(derived.err()).contains("infer has not run");
-        Result events = CliRun.withDb(db).run("export", "events", "--to", dir.resolve("o2").toString());
+        Result events = CliRun.withDb(db).run("export", "events", "--to", dir.resolve("o2").toString(), "--strict");
         assertThat(events.exitCode()).as(events.toString()).isZero();
+        assertThat(events.err()).doesNotContain("infer");
+    }
+
+    @Test
+    void derivedTablesAreInferredFirstWhenInferNeverRan(@TempDir Path other) throws Exception {
+        db = FixtureDb.ingest(other);
+        Result derived = CliRun.withDb(db).run("export", "sessions", "--to", dir.resolve("o1").toString());
+        assertThat(derived.exitCode()).as(derived.toString()).isZero();
+        assertThat(derived.err()).startsWith("infer has not run on this database yet: inferring with the built-in"
+                + " settings (session timeout 30m, default workflows)\n");
+        assertThat(Files.readAllLines(dir.resolve("o1/sessions.csv"))).hasSize(1 + 5);
     }
 
     @Test

@@ -37,7 +37,8 @@ class AtomicityTest extends InferTestBase {
                 + " NULL, 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', NULL, false, NULL, 'native' FROM range(2097152) AS t(i)");
         CliRun.Result r = CliRun.withDb(db()).run("infer");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).startsWith("error: infer failed in int_step_names, previous results kept:")
+        assertThat(r.err()).startsWith("using the settings of the last infer: session timeout 30m, default workflows\n"
+                + "error: infer failed in int_step_names, previous results kept:")
                 .contains("infer supports at most 2,097,151 distinct steps (tool, command path, flags)");
         assertThat(rows("SELECT * FROM workflow_runs ORDER BY workflow_run_id")).isEqualTo(runs);
         assertThat(rows("SELECT count(*) FROM infer_runs")).containsExactly("1");

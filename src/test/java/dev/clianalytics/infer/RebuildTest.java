@@ -44,7 +44,8 @@ class RebuildTest extends InferTestBase {
     @Test
     void anEmptyDatabaseGivesEmptyTablesAndSaysSo() {
         CliRun.Result r = infer();
-        assertThat(r.err()).startsWith("infer: no events in the database, derived tables are empty");
+        assertThat(r.err()).startsWith("using the built-in settings: session timeout 30m, default workflows\n"
+                + "infer: no events in the database, derived tables are empty");
         assertThat(rows("SELECT count(*) FROM sessions")).containsExactly("0");
         assertThat(rows("SELECT events, sessions, workflow_runs, as_of, last_ingest_run_id FROM infer_runs"))
                 .containsExactly("0 | 0 | 0 | null | null");
@@ -71,7 +72,8 @@ class RebuildTest extends InferTestBase {
     void theSummaryLineCountsRunsByOutcomeAndQuietSilencesIt() {
         load("outcomes.jsonl");
         CliRun.Result r = infer("--as-of", "2026-03-01T12:00:00Z");
-        assertThat(r.err()).matches("infer: 9 events -> 6 sessions, 7 workflow runs"
+        assertThat(r.err()).matches("using the built-in settings: session timeout 30m, default workflows\n"
+                + "infer: 9 events -> 6 sessions, 7 workflow runs"
                 + " \\(SUCCESS 1, FAILED 3, ABANDONED 2, IN_PROGRESS 1\\) in \\d+\\.\\d s\\n");
         assertThat(r.out()).isEmpty();
         assertThat(infer("-q").err()).isEmpty();

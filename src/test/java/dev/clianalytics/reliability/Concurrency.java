@@ -46,7 +46,7 @@ final class Concurrency {
             String context = pair + ": " + String.join(" ", commands[i]) + " exit " + code + "\n" + child.stderr();
             Hostile.assertClean(new CliRun.Result(code, child.stdout(), child.stderr(), List.of()), context);
             if (code == 4) {
-                if (!child.stderr().matches("(?s)error: database .* is in use by another process \\(PID \\d+\\); try again when it has finished\\n")) {
+                if (!child.stderr().matches("(?s)error: database .* is in use by another process \\(PID \\d+\\); try again when it has finished, or add --wait to wait for it\\n")) {
                     throw new AssertionError("busy without the clear message: " + context);
                 }
                 busy++;

@@ -216,23 +216,23 @@ class ReportBehaviourTest {
     }
 
     @Test
-    void anIngestAfterTheLastInferIsReportedAsStaleWithTheFix() throws Exception {
+    void anIngestAfterTheLastInferIsReportedAsStaleWithTheFixUnderStrict() throws Exception {
         Path more = java.nio.file.Files.writeString(dir.resolve("more.jsonl"), "{\"timestamp\": \"2026-01-11T09:00:00Z\","
                 + " \"tool_name\": \"npm\", \"command_path\": [\"npm\", \"test\"], \"exit_code\": 0,"
                 + " \"actor_id\": \"x\", \"machine_id\": \"y\"}\n");
         Result ingest = CliRun.withDb(db).run("ingest", more.toString());
         assertThat(ingest.exitCode()).as(ingest.toString()).isZero();
-        Result r = CliRun.withDb(db).run("report", "summary");
+        Result r = CliRun.withDb(db).run("report", "summary", "--strict");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
-        assertThat(r.err()).contains("older than the last ingest").contains("latest is 2")
+        assertThat(r.err()).contains("older than the last ingest").contains("1 new event since").contains("latest is 2")
                 .contains("run 'cli-analytics --db " + db + " infer'");
         assertThat(r.out()).isEmpty();
     }
 
     @Test
-    void aDatabaseWhereInferNeverRanSaysSo(@TempDir Path other) throws Exception {
+    void aDatabaseWhereInferNeverRanSaysSoUnderStrictOrNoRefresh(@TempDir Path other) throws Exception {
         db = FixtureDb.ingest(other);
-        for (String report : List.of("summary", "hot-paths", "workflow apply_workflow")) {
+        for (String report : List.of("summary --strict", "hot-paths --no-refresh", "workflow apply_workflow --strict")) {
             List<String> args = new ArrayList<>(List.of("report"));
             args.addAll(List.of(report.split(" ")));
             Result r = CliRun.withDb(db).run(args.toArray(String[]::new));

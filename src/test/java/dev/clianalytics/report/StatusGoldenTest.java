@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * status in every format gives exactly the reviewed output for the fixture database. The times of
- * the runs are set to fixed instants, and the files (whose sizes are DuckDB's business) are given:
- * StatusCommandTest checks those against the real files.
+ * the runs are set to fixed instants, and the files (whose sizes are DuckDB's business) and the
+ * freshness are given: StatusCommandTest checks those against real files and databases.
  */
 class StatusGoldenTest {
     static final Status.Files FILES = new Status.Files("fixture.duckdb", 1_585_152L, null, true, "file");
@@ -29,7 +29,7 @@ class StatusGoldenTest {
         FixtureDb.execute(db, "UPDATE ingest_runs SET started_at = '2026-01-11 08:00:00Z', finished_at = '2026-01-11 08:00:01Z';"
                 + " UPDATE infer_runs SET started_at = '2026-01-11 08:05:00Z', finished_at = '2026-01-11 08:05:02Z'");
         try (Database database = Database.openReadOnly(db, DbSettings.defaults())) {
-            status = StatusReport.read(database.connection(), FILES, "");
+            status = StatusReport.read(database.connection(), FILES, new Status.Freshness(true, 1L, null, null));
         }
     }
 
