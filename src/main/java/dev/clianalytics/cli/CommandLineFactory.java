@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the command tree with its handlers; Main and the tests use the same wiring. */
 public final class CommandLineFactory {
@@ -28,9 +30,17 @@ public final class CommandLineFactory {
         m.put("infer", InferCommand::new);
         m.put("report", ReportCommand::new);
         m.put("export", ExportCommand::new);
+        m.put("status", StatusCommand::new);
         m.put("demo", DemoCommand::new);
+        m.put("completion", CompletionCommand::new);
         return m;
     }
+
+    /** Commands that never open the database: --db is not listed for them (the root still takes it). */
+    private static final Set<String> WITHOUT_DATABASE = Set.of("generate", "demo", "completion", "help");
+
+    /** Commands that need the whole tree: completion scripts and help describe every command. */
+    private static final Set<String> WHOLE_TREE = Set.of("completion", "help");
 
     /** The reports, subcommands of 'report', built the same way. */
     private static final Map<String, Supplier<Object>> REPORTS = reports();
@@ -74,8 +84,9 @@ public final class CommandLineFactory {
         String named = commandNamed(args);
         boolean versionOnly = named == null && List.of(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))
                 && List.of(args).stream().noneMatch(a -> a.equals("--help") || a.equals("-h"));
+        String only = named != null && WHOLE_TREE.contains(named) ? null : named;
         COMMANDS.forEach((name, command) -> {
-            if (!versionOnly && (named == null || named.equals(name))) {
+            if (!versionOnly && (only == null || only.equals(name))) {
                 CommandLine sub = new CommandLine(command.get());
                 if (name.equals("report")) {
                     String report = wordAfter("report", args);
@@ -88,6 +99,15 @@ public final class CommandLineFactory {
                 cmd.addSubcommand(name, sub);
             }
         });
+        if (!versionOnly && only == null) {
+            cmd.addSubcommand("help", new HelpCommand());
+        }
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (WITHOUT_DATABASE.contains(name)) {
+                CommandSpec spec = sub.getCommandSpec();
+                spec.remove(spec.findOption("--db"));
+            }
+        });
         cmd.setOut(writer(stdout));
         cmd.setErr(writer(stderr));
         cmd.setExecutionExceptionHandler(new ExecutionExceptionHandler(root));
@@ -98,20 +118,30 @@ public final class CommandLineFactory {
         return cmd;
     }
 
+    /** The commands in help's order, 'help' last: what 'help' is given. */
+    static List<String> commandNames() {
+        List<String> names = new java.util.ArrayList<>(COMMANDS.keySet());
+        names.add("help");
+        return names;
+    }
+
     /** The argument right after the first {@code word}, or "" when there is none. */
     static String wordAfter(String word, String... args) {
         int at = List.of(args).indexOf(word);
         return at >= 0 && at + 1 < args.length ? args[at + 1] : "";
     }
 
-    /** The command the arguments name (the first word that is not an option or --db's value), else null. */
+    /**
+     * The command the arguments name (the first word that is not an option or --db's value), else
+     * null; "help" and "completion" are named too, though they get the whole tree.
+     */
     static String commandNamed(String... args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--db")) {
                 i++;
             } else if (!a.startsWith("-")) {
-                return COMMANDS.containsKey(a) ? a : null;
+                return COMMANDS.containsKey(a) || WHOLE_TREE.contains(a) ? a : null;
             }
         }
         return null;

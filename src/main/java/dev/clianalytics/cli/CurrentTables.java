@@ -98,8 +98,8 @@ final class CurrentTables implements AutoCloseable {
         return new CurrentTables(db, f.require(ReportRun.dbArgument(dbFile)));
     }
 
-    /** Why the tables do not describe the data (null when they do). */
-    private static String staleness(Freshness f, Path dbFile) {
+    /** Why the tables do not describe the data (null when they do); status says it too. */
+    static String staleness(Freshness f, Path dbFile) {
         if (f.infer() == null) {
             return "infer has not run on this database yet";
         }

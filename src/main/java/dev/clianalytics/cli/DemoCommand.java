@@ -34,15 +34,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on sample data in a fresh database: generate events,",
-                "ingest them, infer workflows and print the summary, then the commands to try next.",
-                "Nothing outside the demo directory is touched (--db is not used)."},
+@Command(name = "demo",
+        description = {"Run the whole pipeline on sample data in a fresh database.",
+                "Generates events, ingests them, infers workflows and prints the summary, then",
+                "the commands to try next. Nothing outside the demo directory is touched:",
+                "--db and $CLI_ANALYTICS_DB are not used."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics demo", "  cli-analytics demo --events 100000 --dir demo/"})
 final class DemoCommand implements Callable<Integer> {
@@ -53,6 +55,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "10000",
             description = "Sample events to generate (default: ${DEFAULT-VALUE}).")

@@ -4,44 +4,79 @@ import dev.clianalytics.db.Database;
 import dev.clianalytics.db.LockWait;
 import dev.clianalytics.export.ExportFormat;
 import dev.clianalytics.export.Exporter;
+import dev.clianalytics.report.ReportFilter;
+import dev.clianalytics.report.Reports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write database tables as CSV, JSON lines or Parquet, one file per table",
-                "(for pandas, Polars, Spark or the duckdb CLI).",
-                "Tables: events, sessions, workflow_runs, workflow_steps, hot_paths_fingerprint,",
-                "hot_paths_ngram (all when none is named)."},
+@Command(name = "export",
+        description = {"Write tables as CSV, JSON lines or Parquet files.",
+                "One file per table, for pandas, Polars, Spark or the duckdb CLI; with --to -,",
+                "one table to standard output. Tables: events, sessions, workflow_runs,",
+                "workflow_steps, hot_paths_fingerprint, hot_paths_ngram (all when none is",
+                "named). The filters select rows as in the reports; the hot-path tables have",
+                "no time, tool or CI column and are written whole."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics export --to out/ --format parquet",
-                "  cli-analytics export workflow_runs hot_paths_ngram --to out/ --force"})
+                "  cli-analytics export workflow_runs hot_paths_ngram --to out/ --force",
+                "  cli-analytics export sessions --to - --since 7d --exclude-ci | head",
+                "  cli-analytics export events --to - --format jsonl --tool terraform > tf.jsonl"})
 final class ExportCommand implements Callable<Integer> {
+    /** The --to that means standard output, as for every file argument of the commands. */
+    static final String STDOUT = "-";
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TABLE", arity = "0..*", description = "Tables to write (default: all).")
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "TABLE", arity = "0..*", completionCandidates = Candidates.Tables.class,
+            description = "Tables to write (default: all).")
     List<String> tables = new ArrayList<>();
 
-    @Option(names = "--to", paramLabel = "DIR", required = true, description = "Directory to write into (created if needed).")
+    @Option(names = "--to", paramLabel = "DIR", required = true,
+            description = "Directory to write into (created if needed), or - for standard output (one table).")
     Path to;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "csv (default, with a header), json (one object per line, .jsonl) or parquet.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", converter = FormatConverter.class,
+            completionCandidates = Candidates.ExportFormats.class,
+            description = "csv (default, with a header), jsonl (one JSON object per line, .jsonl; json is the"
+                    + " same) or parquet.")
     ExportFormat format;
 
     @Option(names = "--force", description = "Overwrite files that already exist.")
     boolean force;
+
+    @Option(names = "--tool", paramLabel = "NAME", description = "Only this tool's events, sessions and workflow runs.")
+    String tool;
+
+    @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Only events, sessions and runs from TIME on: 7d, 12h, 30m or 2w ago, or a date or"
+                    + " time (2026-01-24, 2026-01-24 10:00, ISO-8601; UTC unless an offset is given).")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Only what starts before TIME (exclusive); the same forms as --since.")
+    Instant until;
+
+    @Option(names = "--exclude-ci", description = "Leave out CI events, sessions and runs.")
+    boolean excludeCi;
 
     @Mixin
     RefreshOptions refresh;
@@ -52,6 +87,14 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> chosen = chosenTables();
+        boolean toStdout = to.toString().equals(STDOUT);
+        if (toStdout && chosen.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--to - writes one table to standard output: name exactly"
+                    + " one (e.g. 'export sessions --to -'), not " + (tables.isEmpty() ? "all " + chosen.size() : chosen.size()));
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new ParameterException(spec.commandLine(), "--since (" + since + ") must be before --until (" + until + ")");
+        }
         if (refresh.noRefresh && refresh.strict) {
             throw new ParameterException(spec.commandLine(), "--no-refresh and --strict contradict each other: choose one");
         }
@@ -60,12 +103,12 @@ final class ExportCommand implements Callable<Integer> {
         LockWait lockWait = wait.lockWait(options, err);
         List<Exporter.Written> written;
         if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
-            try (CurrentTables tables = CurrentTables.open(options, err, options.db(), refresh, lockWait)) {
-                written = Exporter.export(tables.db().connection(), chosen, to, format, force);
+            try (CurrentTables current = CurrentTables.open(options, err, options.db(), refresh, lockWait)) {
+                written = export(current.db().connection(), chosen, toStdout, options, err);
             }
         } else {
             try (Database db = Database.openReadOnly(options.db(), options.dbSettings(), lockWait)) {
-                written = Exporter.export(db.connection(), chosen, to, format, force);
+                written = export(db.connection(), chosen, toStdout, options, err);
             }
         }
         if (!options.quiet()) {
@@ -75,6 +118,22 @@ final class ExportCommand implements Callable<Integer> {
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The tables to a directory, or the one to stdout (nothing said on success then: the data speaks). */
+    private List<Exporter.Written> export(Connection c, List<String> chosen, boolean toStdout, GlobalOptions options,
+            PrintWriter err) {
+        ReportFilter filter = Reports.resolveTool(c, new ReportFilter(tool, since, until, excludeCi));
+        if (!options.quiet() && !filter.isEmpty()) {
+            chosen.stream().filter(t -> !Exporter.FILTERABLE.contains(t)).forEach(t -> err.println("note: " + t
+                    + " has no time, tool or CI column: written whole (report hot-paths ranks the runs a filter keeps)"));
+            err.flush();
+        }
+        if (toStdout) {
+            Exporter.exportTo(c, chosen.get(0), format, filter, options.stdout());
+            return List.of();
+        }
+        return Exporter.export(c, chosen, to, format, force, filter);
     }
 
     private List<String> chosenTables() {
@@ -93,5 +152,22 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return chosen;
+    }
+
+    /** csv, jsonl (json: the same, the name it had first) or parquet, case-insensitively. */
+    static final class FormatConverter implements ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String value) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (v.equals("json")) {
+                return ExportFormat.JSONL;
+            }
+            for (ExportFormat f : ExportFormat.values()) {
+                if (f.extension().equals(v)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("expected csv, jsonl (or json) or parquet, not '" + value + "'");
+        }
     }
 }

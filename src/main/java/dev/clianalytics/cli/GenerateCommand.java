@@ -15,16 +15,18 @@ import java.util.concurrent.Callable;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = {
-            "Write sample events: people and CI pipelines running terraform, docker, npm",
-            "and kubectl, with failures, retries, abandoned workflows and secrets in error",
-            "texts. The same seed and options always give byte-identical output."},
+            "Write sample events: people and CI running common CLIs.",
+            "Runs of terraform, docker, npm and kubectl, with failures, retries, abandoned",
+            "workflows and secrets in error texts. The same seed and options always give",
+            "byte-identical output."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cli-analytics generate -o events.jsonl      # 10,000 events, seed 42",
@@ -34,6 +36,9 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
             description = "Where to write: a file (gzip-compressed when it ends in .gz), or - for standard output "
@@ -50,6 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
     private OutputFormat format = OutputFormat.NATIVE;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "native",
+            completionCandidates = Candidates.GenerateFormats.class,
             description = "native, posthog or segment (default: ${DEFAULT-VALUE}); the same activity in each.")
     void format(String value) {
         try {

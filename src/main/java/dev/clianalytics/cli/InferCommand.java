@@ -23,19 +23,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "infer", mixinStandardHelpOptions = true,
+@Command(name = "infer",
         description = {
-            "Infer sessions, workflow runs, outcomes and failure hot paths from the stored events.",
-            "Rebuilds every derived table in one transaction, so changed settings apply to all history.",
-            "Each setting comes from the first that gives it: these options, cli-analytics.yaml",
-            "beside the database, the last infer's (not with --defaults), the built-in ones."
+            "Derive sessions, workflow runs, outcomes and failure hot paths.",
+            "Rebuilds every derived table from all stored events in one transaction, so",
+            "changed settings apply to all history. Each setting comes from the first that",
+            "gives it: these options, cli-analytics.yaml beside the database, the last",
+            "infer's (not with --defaults), the built-in ones."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cli-analytics infer                # with the settings of the last infer",
             "  cli-analytics infer --session-timeout 1h --workflows workflows.yaml",
             "  cli-analytics infer --defaults     # back to the built-in settings",
-            "  cli-analytics infer --as-of 2026-03-01T12:00:00Z"
+            "  cli-analytics infer --as-of 2026-03-01T12:00:00Z",
+            "  cli-analytics infer --format json | jq .workflow_runs"
         })
 final class InferCommand implements Callable<Integer> {
     /**
@@ -47,6 +49,9 @@ final class InferCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--session-timeout", paramLabel = "DURATION", converter = TimeoutConverter.class,
             description = "Inactivity that ends a session, e.g. 30m, 1h, 90s, 1h30m (default: the last infer's, else 30m).")
@@ -66,6 +71,12 @@ final class InferCommand implements Callable<Integer> {
             description = "Start from the built-in settings, not the last infer's (options and cli-analytics.yaml still apply).")
     boolean defaults;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = Candidates.ResultFormats.class,
+            description = "text (default: lines on stderr) or json (one object on stdout: the counts,"
+                    + " the settings used and the time taken).")
+    ResultJson.Format format;
+
     @Mixin
     WaitOption wait;
 
@@ -80,20 +91,25 @@ final class InferCommand implements Callable<Integer> {
         SettingsLayers.Given given = new SettingsLayers.Given(sessionTimeout, workflowConfig, name == null ? null : name.toString(),
                 asOf, defaults);
         InferResult result;
+        InferSettings used;
         InferProgressLine progress = options.progress() ? new InferProgressLine(err, options.progressWidth()) : null;
         try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
             SettingsLayers.Resolved resolved = SettingsLayers.resolve(db.connection(), given, file);
-            if (!options.quiet()) {
+            // with --format json the object says the settings used; stderr keeps only errors
+            if (!options.quiet() && format == ResultJson.Format.text) {
                 err.println(Wrap.forStderr(options, SettingsLine.infer(resolved)));
                 err.flush();
             }
-            result = InferService.run(db, resolved.settings(), progress == null ? InferProgress.NONE : progress);
+            used = resolved.settings();
+            result = InferService.run(db, used, progress == null ? InferProgress.NONE : progress);
         } finally {
             if (progress != null) {
                 progress.clear();
             }
         }
-        if (!options.quiet()) {
+        if (format == ResultJson.Format.json) {
+            ResultJson.write(spec.commandLine().getOut(), result, used);
+        } else if (!options.quiet()) {
             err.println(Wrap.forStderr(options, summary(result)));
         }
         if (options.verbose()) {

@@ -27,21 +27,26 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Load event files into the database: validated, sanitized (ids hashed,",
-            "secrets removed), de-duplicated, in one transaction."},
+@Command(name = "ingest",
+        description = {"Load event files into the database, validated and sanitized.",
+            "Ids are hashed and secrets removed; events already stored are skipped, an",
+            "event_id reused with other content is counted as a conflict, and the whole run",
+            "is one transaction: it is stored entirely or not at all."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cli-analytics ingest events.jsonl",
             "  cli-analytics ingest day1.jsonl.gz day2.jsonl.gz --rejects bad.jsonl",
             "  producer | cli-analytics ingest - --max-rejects 0",
-            "  cli-analytics ingest posthog-export.jsonl --format posthog --workflows workflows.yaml"
+            "  cli-analytics ingest export.jsonl --format posthog --workflows names.yaml",
+            "  cli-analytics ingest events.jsonl --result-format json | jq .stored"
         })
 final class IngestCommand implements Callable<Integer> {
     static final String INGEST_MEMORY_LIMIT = "512MB";
@@ -49,13 +54,24 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    HelpOption help;
+
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "Event files (.jsonl or .jsonl.gz), ingested in the order given; - reads standard input.")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto (detect each line), native, posthog or segment. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = InputFormatConverter.class,
+            completionCandidates = Candidates.InputFormats.class,
+            description = "The input's format: auto (detect each line), native, posthog or segment."
+                    + " Default: ${DEFAULT-VALUE}.")
     InputFormat format;
+
+    @Option(names = "--result-format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = Candidates.ResultFormats.class,
+            description = "text (default: lines on stderr) or json (one object on stdout: the run's counts per"
+                    + " file, reject reasons and time taken).")
+    ResultJson.Format resultFormat;
 
     @Option(names = "--rejects", paramLabel = "FILE",
             description = "Write every rejected or conflicting line verbatim to FILE (JSON lines: file, line, reason,"
@@ -130,7 +146,9 @@ final class IngestCommand implements Callable<Integer> {
                     throw e;
                 }
             }
-            if (!options.quiet()) {
+            if (resultFormat == ResultJson.Format.json) {
+                ResultJson.write(spec.commandLine().getOut(), result);
+            } else if (!options.quiet()) {
                 java.io.StringWriter text = new java.io.StringWriter();
                 render(result, new PrintWriter(text));
                 err.print(Wrap.forStderr(options, text.toString()));
@@ -142,6 +160,22 @@ final class IngestCommand implements Callable<Integer> {
             return 0;
         } finally {
             inputs.forEach(InputFile::close);
+        }
+    }
+
+    /** The input formats by name, case-insensitively; text or json get a pointer to --result-format. */
+    static final class InputFormatConverter implements ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            for (InputFormat f : InputFormat.values()) {
+                if (f.id().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            String hint = value.equalsIgnoreCase("json") || value.equalsIgnoreCase("text")
+                    ? "; --format is the input's format, the result's is --result-format " + value.toLowerCase(Locale.ROOT)
+                    : "";
+            throw new TypeConversionException("expected auto, native, posthog or segment, not '" + value + "'" + hint);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.clianalytics.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -8,13 +9,17 @@ import picocli.CommandLine.Spec;
 /** Group shell: the reports are its subcommands (added by CommandLineFactory, only those needed). */
 @Command(
         name = "report",
-        mixinStandardHelpOptions = true,
-        description = "Print a report computed by 'infer'.",
+        description = {"Print a report: summary, workflow NAME or hot-paths.",
+            "Reports read what 'infer' derived, and refuse to print numbers when infer has",
+            "not run since the last ingest."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json"})
 final class ReportCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public void run() {

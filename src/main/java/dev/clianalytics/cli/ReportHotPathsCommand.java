@@ -10,14 +10,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hot-paths", mixinStandardHelpOptions = true,
-        description = "Where failures cluster: fingerprints of failed runs and the step sequences that lead into failures.",
+@Command(name = "hot-paths",
+        description = {"Where failures cluster: failing fingerprints and step sequences.",
+                "The fingerprints of failed runs, and the 1-3 step sequences that lead into",
+                "failing commands with their failure rates."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report hot-paths --top 20",
                 "  cli-analytics report hot-paths --exclude-ci --format csv > hot-paths.csv"})
 final class ReportHotPathsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ReportOptions report;

@@ -15,6 +15,7 @@ final class ReportOptions {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            completionCandidates = Candidates.ReportFormats.class,
             description = "table (default, also when piped), json, csv or markdown.")
     Format format;
 
@@ -25,11 +26,12 @@ final class ReportOptions {
     String tool;
 
     @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Only runs and events from this instant on (ISO-8601; a bare date is midnight UTC).")
+            description = "Only runs and events from TIME on: 7d, 12h, 30m or 2w ago, or a date or time"
+                    + " (2026-01-24, 2026-01-24 10:00, ISO-8601; UTC unless an offset is given).")
     Instant since;
 
     @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "Only runs and events before this instant (exclusive).")
+            description = "Only runs and events before TIME (exclusive); the same forms as --since.")
     Instant until;
 
     @Option(names = "--exclude-ci", description = "Leave out CI sessions, runs and events.")

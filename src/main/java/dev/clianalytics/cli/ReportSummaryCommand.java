@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Overall counts, outcomes, top workflows, failure hot paths and recovery.",
+@Command(name = "summary",
+        description = "Overall counts, outcomes, top workflows, hot paths and recovery.",
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report summary",
                 "  cli-analytics report summary --format json --exclude-ci --since 2026-01-01",
@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
 final class ReportSummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ReportOptions report;

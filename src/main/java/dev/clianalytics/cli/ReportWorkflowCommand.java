@@ -10,15 +10,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "workflow", mixinStandardHelpOptions = true,
-        description = {"One workflow in depth: outcomes, durations, common paths, where runs stop, errors, versions, recent runs.",
-                "Each list has --top rows (default 10), except common paths: 5 unless --top is given."},
+@Command(name = "workflow",
+        description = {"One workflow in depth: outcomes, durations, paths, errors.",
+                "Also where runs stop, success by tool version and the recent runs. Each list",
+                "has --top rows (default 10), except common paths: 5 unless --top is given."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report workflow apply_workflow",
                 "  cli-analytics report workflow build_workflow --format json --tool docker"})
 final class ReportWorkflowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ReportOptions report;

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             "  cli-analytics ingest events.jsonl     # load, sanitized, into the database",
             "  cli-analytics infer                   # sessions, workflow runs, outcomes",
             "  cli-analytics report summary",
+            "  cli-analytics status                  # what the database holds",
+            "  cli-analytics help ingest             # one command's options and examples",
             "",
             "Environment:",
             "  CLI_ANALYTICS_DB         default database file",
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
             "  NO_COLOR                 no colour and no progress bars",
             "",
             "Exit codes: 0 ok, 1 failure, 2 usage error, 3 too many rejected lines,",
-            "            4 database busy or unreadable, 130 interrupted."
+            "            4 database busy or unreadable, 130 interrupted (143: SIGTERM)."
         })
 public final class RootCommand implements Runnable {
     static final String DEFAULT_DB = "cli-analytics.duckdb";

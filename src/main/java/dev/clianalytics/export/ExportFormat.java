@@ -3,7 +3,7 @@ package dev.clianalytics.export;
 /** File formats export writes through DuckDB's COPY, with the file extension each gets. */
 public enum ExportFormat {
     CSV("csv", "FORMAT csv, HEADER true"),
-    JSON("jsonl", "FORMAT json"),
+    JSONL("jsonl", "FORMAT json"),
     PARQUET("parquet", "FORMAT parquet, COMPRESSION zstd");
 
     private final String extension;
@@ -20,5 +20,10 @@ public enum ExportFormat {
 
     String copyOptions() {
         return copyOptions;
+    }
+
+    /** Text formats write instants as ISO-8601 UTC text, as the reports do; Parquet keeps the type. */
+    boolean isoTimestamps() {
+        return this != PARQUET;
     }
 }

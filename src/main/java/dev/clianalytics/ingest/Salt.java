@@ -35,13 +35,22 @@ public final class Salt {
 
     /** The salt for a database: the environment wins, else the salt file, created when missing. */
     public static Salt resolve(Map<String, String> env, Path db) {
+        String name = environmentVariable(env);
+        if (name != null) {
+            return new Salt(env.get(name).getBytes(StandardCharsets.UTF_8), "$" + name);
+        }
+        return fromFile(fileFor(db));
+    }
+
+    /** The environment variable the salt comes from (CLI_ANALYTICS_SALT, else HASH_SALT), or null. */
+    public static String environmentVariable(Map<String, String> env) {
         for (String name : new String[] {"CLI_ANALYTICS_SALT", "HASH_SALT"}) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
-                return new Salt(value.getBytes(StandardCharsets.UTF_8), "$" + name);
+                return name;
             }
         }
-        return fromFile(fileFor(db));
+        return null;
     }
 
     public static Path fileFor(Path db) {

@@ -19,5 +19,7 @@ public enum Kind {
     /** Free text such as an error type: shortened at the end with … when a table is too wide. */
     MESSAGE,
     /** true/false. */
-    FLAG
+    FLAG,
+    /** A size in bytes (Long): 1.3 MiB for people, 1363968 exact. */
+    BYTES
 }

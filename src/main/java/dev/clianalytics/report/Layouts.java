@@ -111,6 +111,56 @@ public final class Layouts {
         return new Document("Workflow " + w.name(), sections);
     }
 
+    /** status: every section nested under its key (no report's totals at the top level here). */
+    public static Document status(Status s) {
+        Status.Files f = s.files();
+        Status.Contents c = s.contents();
+        Status.LastInfer i = s.lastInfer();
+        Status.Freshness fresh = s.freshness();
+        boolean ran = i != null;
+        return new Document("Status", List.of(
+                new Fields("database", "Database", false, List.of(
+                        new Field("path", "file", Kind.TEXT, f.database()),
+                        new Field("schema_version", "schema version", Kind.COUNT, s.schemaVersion()),
+                        new Field("database_bytes", "size", Kind.BYTES, f.databaseBytes()),
+                        new Field("wal_bytes", "write-ahead log", Kind.BYTES, f.walBytes()),
+                        new Field("salt_file_present", "salt file", Kind.FLAG, f.saltFilePresent()),
+                        new Field("salt_source", "salt taken from", Kind.TEXT, f.saltSource()))),
+                new Fields("contents", "Stored", false, List.of(
+                        new Field("events", "events", Kind.COUNT, c.events()),
+                        new Field("flow_events", "flow events", Kind.COUNT, c.flowEvents()),
+                        new Field("identity_links", "identity links", Kind.COUNT, c.identityLinks()),
+                        new Field("sign_ins", "sign-ins", Kind.COUNT, c.signIns()))),
+                new Table("ingest_runs", "Ingest runs", List.of(
+                        // short labels: the table fits 80 columns for runs of up to 99,999 lines
+                        new Column("run_id", "#", Kind.TEXT),
+                        new Column("started_at", "started (UTC)", Kind.TIMESTAMP),
+                        new Column("files", "files", Kind.COUNT),
+                        new Column("stored", "stored", Kind.COUNT),
+                        new Column("duplicates", "duplicate", Kind.COUNT),
+                        new Column("conflicts", "conflict", Kind.COUNT),
+                        new Column("rejected", "rejected", Kind.COUNT),
+                        new Column("ignored", "ignored", Kind.COUNT)),
+                        s.ingestRuns().stream().map(r -> row(r.runId(), r.startedAt(), r.files(), r.stored(),
+                                r.duplicates(), r.conflicts(), r.rejected(), r.ignored())).toList()),
+                new Fields("last_infer", "Last infer", false, List.of(
+                        new Field("infer_id", "run", Kind.TEXT, ran ? i.inferId() : null),
+                        new Field("finished_at", "finished (UTC)", Kind.TIMESTAMP, ran ? i.finishedAt() : null),
+                        new Field("session_timeout_ms", "session timeout", Kind.DURATION_MS, ran ? i.sessionTimeoutMs() : null),
+                        new Field("as_of", "as of (UTC)", Kind.TIMESTAMP, ran ? i.asOf() : null),
+                        new Field("as_of_given", "as of given", Kind.FLAG, ran ? i.asOfGiven() : null),
+                        new Field("workflows_file", "workflows file", Kind.TEXT, ran ? i.workflowsFile() : null),
+                        new Field("last_ingest_run_id", "covers ingest runs up to", Kind.TEXT, ran ? i.lastIngestRunId() : null),
+                        new Field("events", "events", Kind.COUNT, ran ? i.events() : null),
+                        new Field("sessions", "sessions", Kind.COUNT, ran ? i.sessions() : null),
+                        new Field("workflow_runs", "workflow runs", Kind.COUNT, ran ? i.workflowRuns() : null))),
+                new Fields("reports", "Reports", false, List.of(
+                        new Field("current", "current", Kind.FLAG, fresh.current()),
+                        new Field("latest_ingest_run_id", "latest ingest run", Kind.TEXT, fresh.latestIngestRunId()),
+                        new Field("reason", "why not", Kind.TEXT, fresh.reason()),
+                        new Field("next_step", "next step", Kind.TEXT, fresh.nextStep())))));
+    }
+
     private static Fields outcomes(long success, long failed, long abandoned, long inProgress) {
         return new Fields("outcomes", "Outcomes of workflow runs", false, List.of(
                 new Field("SUCCESS", "success", Kind.COUNT, success),

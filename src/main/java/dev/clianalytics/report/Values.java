@@ -17,7 +17,7 @@ final class Values {
     private Values() {}
 
     static boolean rightAligned(Kind kind) {
-        return kind == Kind.COUNT || kind == Kind.PERCENT || kind == Kind.DURATION_MS;
+        return kind == Kind.COUNT || kind == Kind.PERCENT || kind == Kind.DURATION_MS || kind == Kind.BYTES;
     }
 
     /** 1,234 · 87.5% · 1m 23s · 2026-01-24 10:00:00 · yes; null as "-". */
@@ -31,6 +31,7 @@ final class Values {
             case DURATION_MS -> duration(((Number) value).longValue());
             case TIMESTAMP -> humanTime((Instant) value);
             case FLAG -> ((Boolean) value) ? "yes" : "no";
+            case BYTES -> bytes(((Number) value).longValue());
             case TEXT, NAME, PATH, MESSAGE -> value.toString();
         };
     }
@@ -92,6 +93,22 @@ final class Values {
             return d.toPlainString();
         }
         return value.toString();
+    }
+
+    /** 512 B, 1.3 KiB, 768 KiB, 12 MiB, 2.1 GiB: one decimal below 10, as du -h writes sizes. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        BigDecimal value = BigDecimal.valueOf(n);
+        int unit = -1;
+        while (value.compareTo(BigDecimal.valueOf(1024)) >= 0 && unit < units.length - 1) {
+            value = value.divide(BigDecimal.valueOf(1024));
+            unit++;
+        }
+        int scale = value.compareTo(BigDecimal.TEN) < 0 ? 1 : 0;
+        return value.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " " + units[unit];
     }
 
     /** 450ms, 12.3s, 1m 23s, 2h 05m, 3d 4h. */
