@@ -80,7 +80,7 @@ class ReportRefreshTest {
 
         assertThat(r.err()).isEqualTo("1 new event since the last infer: inferring with the settings of the last infer"
                 + " (session timeout 1h, workflows wf.yaml)\n");
-        assertThat(r.out()).contains("\"total_events\": 19").contains("\"name\": \"tf_deploy\", \"total_runs\": 4")
+        assertThat(r.out()).contains("\"total_events\": 19").contains("\"workflow_name\": \"tf_deploy\", \"total_runs\": 4")
                 .doesNotContain("apply_workflow");
         assertThat(inferRuns()).isEqualTo("3");
         assertThat(ok("report", "summary", "--strict").err()).isEmpty();
