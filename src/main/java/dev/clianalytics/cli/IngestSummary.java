@@ -50,9 +50,10 @@ final class IngestSummary {
                     + " a letter, then letters, digits, - or _; docs/ingest.md)%n", flags.malformed(), flags.secret());
         }
         if (r.toolDefaulted() > 0 && !toolGiven) {
-            err.printf(Locale.ROOT, "%,d event%s named no tool and %s given the tool '%s'; name it with --tool NAME%n",
+            String tool = formats.segment().defaultTool();
+            err.printf(Locale.ROOT, "%,d event%s named no tool and %s given %s; name it with --tool NAME%n",
                     r.toolDefaulted(), plural(r.toolDefaulted()), r.toolDefaulted() == 1 ? "was" : "were",
-                    formats.segment().defaultTool());
+                    tool.equals(formats.posthog().defaultTool()) ? "the tool '" + tool + "'" : "the settings' default_tool");
         }
         if (r.conflicts() > 0) {
             err.printf(Locale.ROOT, "%,d event%s reused an event_id with other content (%s); the first event was kept%s%n",

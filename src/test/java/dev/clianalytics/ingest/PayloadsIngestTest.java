@@ -234,6 +234,30 @@ class PayloadsIngestTest {
                 .doesNotContain("raw-7").containsPattern("[0-9a-f]{16},[0-9a-f]{16},1");
     }
 
+    // 7. URLs in error texts
+
+    @Test
+    void point7EveryUrlInAnErrorTextIsReplacedWhateverTheFormatItCameIn() throws Exception {
+        String error = "clone https://git.example.com/acme/secret-repo failed; fetch git@github.com:acme/secret-repo.git:"
+                + " denied; no module github.com/acme/secret-repo/pkg; lookup registry.example.com: no such host";
+        Path file = Lines.write(dir.resolve("mixed.jsonl"), List.of(
+                Lines.event("\"error_type\":\"" + error + "\""),
+                j("{'event':'CLI execution failed','distinct_id':'a','timestamp':'2026-06-04T10:00:00Z',"
+                        + "'properties':{'command_name':'clone','error_message':'" + error + "'}}"),
+                j("{'type':'track','event':'Command Invoked','userId':'u','messageId':'m1','timestamp':'2026-06-04T10:00:00Z',"
+                        + "'properties':{'invocation_id':'i1','command':'clone'}}"),
+                j("{'type':'track','event':'Command Failed','userId':'u','messageId':'m2','timestamp':'2026-06-04T10:00:01Z',"
+                        + "'properties':{'invocation_id':'i1','error_class':'" + error + "'}}")));
+        Path db = dir.resolve("db.duckdb");
+
+        Result r = CliRun.withDb(db).run("ingest", file.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Db.rows(db, "SELECT DISTINCT error_type FROM events")).containsExactly("clone <url> failed; fetch <url>:"
+                + " denied; no module <url>; lookup registry.example.com: no such host");
+        assertThat(String.join("\n", Db.snapshot(db))).doesNotContain("secret-repo", "acme");
+    }
+
     // 1, 2 and 4 as stored
 
     @Test

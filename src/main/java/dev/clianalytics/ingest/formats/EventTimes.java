@@ -27,26 +27,41 @@ final class EventTimes {
      * {@code timestamp} or {@code $time} is moved by {@code now − sent_at} when the line has both,
      * unless {@code properties.$ignore_sent_at} is true, as PostHog does.
      */
-    static Instant posthog(EventView e) {
-        Instant sent = optionalInstant(e.envelope("sent_at"));
+    static String posthog(EventView e) {
         Instant received = optionalInstant(e.envelope("now"));
-        if (Boolean.TRUE.equals(asBoolean(e.prop(List.of("$ignore_sent_at"))))) {
-            sent = null;
-        }
         EventView.Field timestamp = e.top("timestamp");
         if (timestamp.present()) {
-            return skewed(Timestamps.instant(timestamp.text()), sent, received);
+            return skewed(timestamp.text(), e, received);
         }
         EventView.Field offset = e.top("offset");
-        Instant base = received != null ? received : sent;
-        if (offset.present() && base != null) {
-            return base.minus(Duration.ofMillis(offsetMillis(offset)));
+        if (offset.present()) {
+            Instant base = received != null ? received : optionalInstant(e.envelope("sent_at"));
+            if (base != null) {
+                return base.minus(Duration.ofMillis(offsetMillis(offset))).toString();
+            }
         }
         EventView.Field time = e.prop(List.of("$time"));
         if (time.present()) {
-            return skewed(epochSeconds(time), sent, received);
+            Instant client = epochSeconds(time);
+            Instant sent = received == null ? null : postHogSent(e);
+            return (sent == null ? client : received.plus(Duration.between(sent, client))).toString();
         }
         throw Rejected.missing("timestamp");
+    }
+
+    /** The time a PostHog body says it was sent, unless the event asks to ignore it ($ignore_sent_at). */
+    private static Instant postHogSent(EventView e) {
+        EventView.Field ignore = e.prop(List.of("$ignore_sent_at"));
+        return ignore.present() && ignore.value().isBoolean() && ignore.value().asBoolean() ? null
+                : optionalInstant(e.envelope("sent_at"));
+    }
+
+    private static String skewed(String clientText, EventView e, Instant received) {
+        Instant sent = received == null ? null : postHogSent(e);
+        if (sent == null) {
+            return Timestamps.normalise(clientText);
+        }
+        return received.plus(Duration.between(sent, Timestamps.instant(clientText))).toString();
     }
 
     /**
@@ -54,31 +69,32 @@ final class EventTimes {
      * corrected it already); else the client's time ({@code timestamp}, else {@code originalTimestamp})
      * moved by {@code receivedAt − sentAt} when the line has both, as Segment does.
      */
-    static Instant segment(EventView e) {
+    static String segment(EventView e) {
         EventView.Field timestamp = e.top("timestamp");
         EventView.Field original = e.top("originalTimestamp", "original_timestamp");
         if (timestamp.present() && original.present()) {
-            return Timestamps.instant(timestamp.text());
+            return Timestamps.normalise(timestamp.text());
         }
         EventView.Field client = timestamp.present() ? timestamp : original;
         if (!client.present()) {
             throw Rejected.missing("timestamp");
         }
-        return skewed(Timestamps.instant(client.text()), optionalInstant(e.envelope("sentAt", "sent_at")),
-                optionalInstant(e.envelope("receivedAt", "received_at")));
+        String text = client.text();
+        Instant received = optionalInstant(e.envelope("receivedAt", "received_at"));
+        Instant sent = received == null ? null : optionalInstant(e.envelope("sentAt", "sent_at"));
+        if (sent == null) {
+            return Timestamps.normalise(text);
+        }
+        return received.plus(Duration.between(sent, Timestamps.instant(text))).toString();
     }
 
     /** The instant as stored, or null when the call says none or an unreadable one (links need none). */
-    static String orNull(EventView e, Function<EventView, Instant> time) {
+    static String orNull(EventView e, Function<EventView, String> time) {
         try {
-            return time.apply(e).toString();
+            return time.apply(e);
         } catch (Rejected unreadable) {
             return null;
         }
-    }
-
-    private static Instant skewed(Instant client, Instant sent, Instant received) {
-        return sent == null || received == null ? client : received.plus(Duration.between(sent, client));
     }
 
     /** An envelope time that only corrects another: unreadable counts as absent. */
@@ -110,7 +126,4 @@ final class EventTimes {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
-    private static Boolean asBoolean(EventView.Field f) {
-        return f.present() && f.value().isBoolean() ? f.value().asBoolean() : null;
-    }
 }

@@ -40,6 +40,9 @@ final class FlagNames {
 
     /** A bare flag name with its dashes; anything else as it was (the native rules judge it). */
     static String dashed(String flag) {
+        if (!flag.isEmpty() && flag.charAt(0) == '-') {
+            return flag; // the common case: a flag as typed
+        }
         String s = flag.strip();
         Matcher m = BARE.matcher(s);
         if (!m.matches()) {

@@ -58,7 +58,7 @@ public final class PostHogReader implements FormatReader {
     private record Command(NativeEvent event, boolean toolDefaulted) {}
 
     private Command command(EventView e, boolean success) {
-        String timestamp = EventTimes.posthog(e).toString();
+        String timestamp = EventTimes.posthog(e);
         String actor = distinctId(e);
         String machine = e.prop(config.prop("machine_id")).text();
         String tool = e.prop(config.prop("tool_name")).text();

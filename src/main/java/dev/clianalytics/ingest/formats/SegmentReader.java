@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads Segment track calls and exports (docs/formats.md). The lifecycle events of one invocation
@@ -30,6 +32,11 @@ public final class SegmentReader implements FormatReader {
 
     private enum Kind { INVOKED, COMPLETED, FAILED, COMMAND }
 
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^_|_$");
+    /** Distinct names remembered; a file with more (names holding ids) is judged name by name. */
+    private static final int MAX_NAMES = 10_000;
+
     private static final Set<String> ENVELOPE_COLUMNS = Set.of("type", "event", "event_text", "timestamp",
             "original_timestamp", "originalTimestamp", "sent_at", "sentAt", "received_at", "receivedAt", "uuid_ts",
             "context", "integrations", "properties");
@@ -40,6 +47,8 @@ public final class SegmentReader implements FormatReader {
     // every configured event name, also under its warehouse slug (command_invoked)
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Map<String, Kind> slugs = new HashMap<>();
+    // what each track name read so far is (a few names recur on every line): its kind, else null
+    private final Map<String, Optional<Kind>> byName = new HashMap<>();
     // open invocations in the order first seen, so the oldest can be closed once far behind
     private final LinkedHashMap<String, Invocation> pending = new LinkedHashMap<>();
     private final long windowLines;
@@ -70,7 +79,23 @@ public final class SegmentReader implements FormatReader {
 
     /** A warehouse's table and column name for an event name: "Command Invoked" → command_invoked. */
     static String slug(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return EDGES.matcher(NON_WORD.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
+    }
+
+    /** The kind of a track call's name: as configured, else by its slug; null for a flow or ignored event. */
+    private Kind kind(String name) {
+        return byName.computeIfAbsent(name, n -> {
+            Kind kind = kinds.get(n);
+            if (kind == null && !config.ignoreEvents().contains(n)) {
+                kind = slugs.get(slug(n));
+            }
+            return Optional.ofNullable(kind);
+        }).orElse(null);
+    }
+
+    private Kind kindUncached(String name) {
+        Kind kind = kinds.get(name);
+        return kind != null || config.ignoreEvents().contains(name) ? kind : slugs.get(slug(name));
     }
 
     @Override
@@ -154,10 +179,7 @@ public final class SegmentReader implements FormatReader {
         // a warehouse row's event is the table's slug (command_invoked); event_text keeps the name
         EventView.Field text = e.top("event_text");
         String name = text.present() && !e.top("type").present() ? text.requiredText() : e.top("event").requiredText();
-        Kind kind = kinds.get(name);
-        if (kind == null && !config.ignoreEvents().contains(name)) {
-            kind = slugs.get(slug(name));
-        }
+        Kind kind = byName.size() < MAX_NAMES ? kind(name) : kindUncached(name);
         if (kind == null) {
             if (config.ignoreEvents().contains(name)) {
                 out.add(s -> s.ignored(name));
@@ -228,7 +250,7 @@ public final class SegmentReader implements FormatReader {
 
     /** The command a call starts (or is): timestamp, ids, tool, version, path, flags, ci, event id. */
     private void command(EventView e, Invocation part) {
-        String timestamp = EventTimes.segment(e).toString();
+        String timestamp = EventTimes.segment(e);
         String actor = actor(e);
         Named tool = tool(e);
         EventView.Field command = e.prop(config.prop("command"));
@@ -262,7 +284,7 @@ public final class SegmentReader implements FormatReader {
     private FlowEvent flow(EventView e, String name, String tool) {
         String actor = actor(e);
         return new FlowEvent(
-                EventTimes.segment(e).toString(),
+                EventTimes.segment(e),
                 name,
                 tool,
                 version(e),

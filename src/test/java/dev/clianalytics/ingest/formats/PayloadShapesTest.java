@@ -261,6 +261,13 @@ class PayloadShapesTest {
         assertThat(ph.records()).isEqualTo(records).isGreaterThan(4);
         assertThat(ph.outcomes()).isEqualTo(ph.records());
 
+        // a link of an id to itself says nothing: ignored, and counted
+        RecordingSink self = posthog(j("{'event':'$create_alias','distinct_id':'a','properties':{'alias':'a'}}"));
+        RecordingSink selfSegment = segment(j("{'type':'alias','userId':'a','previousId':'a'}"));
+        assertThat(self.links).isEmpty();
+        assertThat(self.ignored).isEqualTo(Map.of("$create_alias", 1));
+        assertThat(selfSegment.ignored).isEqualTo(Map.of("alias", 1));
+
         // a Segment invocation spread over lines and batches, an orphan, an empty batch: still one outcome each
         RecordingSink sg = segment(
                 "{\"batch\":[" + SegmentReaderTest.invoked("i-1", "2026-06-04T10:00:00Z") + ","

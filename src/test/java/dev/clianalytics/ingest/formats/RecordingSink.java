@@ -48,7 +48,11 @@ final class RecordingSink implements FormatReader.Sink {
     @Override
     public void reject(long lineNumber, String reason) {
         rejects.add(lineNumber + ":" + reason);
+        rejectedLines.add(lineNumber);
     }
+
+    /** Lines rejected as a whole. */
+    final Set<Long> rejectedLines = new TreeSet<>();
 
     @Override
     public void rejectRecord(long lineNumber, String reason) {
