@@ -1,6 +1,6 @@
 -- A small, hand-checked database as ingest and infer would leave it: 18 events, 5 sessions, 11 workflow runs.
 -- Actors a1, a2 (humans) and c1 (CI); terraform, docker (CI only) and npm. See docs/report.md for the numbers.
-INSERT INTO ingest_runs VALUES (1, '2026-01-11 07:59:00+00', '2026-01-11 07:59:01+00', 'native', 18, 2, 0, 0, 0, 0);
+INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates, unknown_fields, ignored, conflicts) VALUES (1, '2026-01-11 07:59:00+00', '2026-01-11 07:59:01+00', 'native', 18, 2, 0, 0, 0, 0);
 
 INSERT INTO infer_runs VALUES (1, '2026-01-11 08:00:00+00', '2026-01-11 08:00:01+00', 1800000,
     '2026-01-10 14:00:02+00', false, NULL, '{}', 1, 18, 5, 11);

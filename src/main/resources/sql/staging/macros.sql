@@ -97,14 +97,19 @@ CREATE OR REPLACE TEMP MACRO ca_redact_opaque(s) AS
                                     t -> regexp_matches(t, '[A-Za-z]') AND regexp_matches(t, '[0-9]'))),
         (acc, t) -> replace(acc, t, '<token>'));
 
--- error_type: URLs with credentials or a query, e-mails, tokens, paths, IPs, long hex and opaque
--- tokens become placeholders; identifiers such as ConnectionRefusedError stay; at most 256 characters.
+-- error_type: URLs, e-mails, tokens, paths, IPs, long hex and opaque tokens become placeholders;
+-- identifiers such as ConnectionRefusedError stay; at most 256 characters.
 CREATE OR REPLACE TEMP MACRO ca_error_type(s) AS
     CASE WHEN s IS NULL THEN NULL ELSE left(ca_redact_opaque(
         regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-        regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
-        -- URLs carrying credentials (user:pass@) or a query string
-        '[A-Za-z][A-Za-z0-9+.-]*://(?:[^\s/?#@]*@[^\s]*|[^\s?#]*\?[^\s]*)', '<url>', 'g'),
+        regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
+        -- every URL, whole (a repository's path names a customer as well as credentials or a query
+        -- would): scheme://…, and scp-like git addresses user@host:path; punctuation ending a
+        -- sentence is not part of it
+        '[A-Za-z][A-Za-z0-9+.-]*://(?:[^\s''"<>]*[^\s''"<>.,;:!?)\]}])?|[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:[^\s''"<>]*[^\s''"<>.,;:!?)\]}]', '<url>', 'g'),
+        -- a host name with a path but no scheme (github.com/acme/repo, as Go module paths are written)
+        '(^|[\s''"(\[=,;])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::[0-9]+)?/(?:[^\s''"<>]*[^\s''"<>.,;:!?)\]}])?',
+            '\1<url>', 'g'),
         -- e-mail addresses
         '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}', '<email>', 'g'),
         -- JWTs (three base64url parts, the first a JSON header)

@@ -187,5 +187,10 @@ SELECT
     CASE WHEN ok THEN ca_id_hash(machine_id) END AS machine_hash,
     CASE WHEN ok THEN ca_id_hash(session_hint) END AS session_hint_hash,
     CASE WHEN ok THEN coalesce(ci_detected, false) END AS ci_detected,
-    CASE WHEN ok THEN sequence END AS sequence
+    CASE WHEN ok THEN sequence END AS sequence,
+    -- flag names not kept (counted for the summary, never silent): malformed ones, and the rest that
+    -- name or look like a secret (the element-wise count runs only on lines that lost a flag)
+    CASE WHEN ok THEN coalesce(len(flags_raw), 0) - len(flag_names) ELSE 0 END AS flags_dropped,
+    CASE WHEN ok AND coalesce(len(flags_raw), 0) > len(flag_names)
+         THEN len(list_filter(flags_raw, f -> ca_flag_name(f) = '')) ELSE 0 END AS flags_malformed
 FROM accepted

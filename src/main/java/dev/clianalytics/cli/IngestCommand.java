@@ -26,11 +26,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -46,10 +48,12 @@ import picocli.CommandLine.TypeConversionException;
             "  cli-analytics ingest day1.jsonl.gz day2.jsonl.gz --rejects bad.jsonl",
             "  producer | cli-analytics ingest - --max-rejects 0",
             "  cli-analytics ingest export.jsonl --format posthog --workflows names.yaml",
+            "  cli-analytics ingest segment-export.jsonl --tool algolia",
             "  cli-analytics ingest events.jsonl --result-format json | jq .stored"
         })
 final class IngestCommand implements Callable<Integer> {
     static final String INGEST_MEMORY_LIMIT = "512MB";
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     @Spec
     CommandSpec spec;
@@ -83,6 +87,11 @@ final class IngestCommand implements Callable<Integer> {
                     + " (the same file infer takes; docs/formats.md). Default: the seed CLIs' names.")
     Path workflows;
 
+    @Option(names = "--tool", paramLabel = "NAME",
+            description = "The tool of PostHog and Segment events that name none (no tool property, no"
+                    + " context.app.name). Default: default_tool of the --workflows settings, else cli.")
+    String tool;
+
     @Option(names = "--force", description = "Replace the --rejects file if it exists (it is refused otherwise).")
     boolean force;
 
@@ -93,14 +102,23 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WaitOption wait;
 
+    private FormatConfig formats;
+
     @Override
     public Integer call() {
         GlobalOptions options = RootCommand.options(spec);
         if (maxRejects != null && maxRejects < 0) {
             throw new CliAnalyticsException("--max-rejects must be 0 or more, not " + maxRejects);
         }
+        if (tool != null && !TOOL_NAME.matcher(tool).matches()) {
+            throw new ParameterException(spec.commandLine(), "--tool must be a tool name (1 to 128 letters, digits, - or _),"
+                    + " not '" + tool + "'");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        FormatConfig formats = workflows == null ? FormatConfig.defaults() : FormatConfigLoader.load(workflows);
+        formats = workflows == null ? FormatConfig.defaults() : FormatConfigLoader.load(workflows);
+        if (tool != null) {
+            formats = formats.withDefaultTool(tool);
+        }
         ForeignReaders readers = f -> Optional.of(Format.valueOf(f.name()).reader(formats));
         List<InputFile> inputs = new ArrayList<>();
         try {
@@ -220,49 +238,6 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private void render(IngestResult r, PrintWriter err) {
-        if (r.rejected() > 0) {
-            err.printf(Locale.ROOT, "rejected %,d line%s%s:%n", r.rejected(), r.rejected() == 1 ? "" : "s",
-                    rejects != null ? " (all written to " + rejects + ")" : " (use --rejects FILE to keep them)");
-            int width = r.rejectReasons().stream().mapToInt(c -> c.reason().length()).max().orElse(0);
-            for (IngestResult.ReasonCount c : r.rejectReasons()) {
-                err.printf(Locale.ROOT, "  %-" + width + "s %,9d  %s%s%n", c.reason(), c.count(),
-                        String.join(", ", c.firstLocations()), c.count() > c.firstLocations().size() ? ", …" : "");
-            }
-        }
-        if (r.unknownFields() > 0) {
-            StringBuilder names = new StringBuilder();
-            for (IngestResult.NameCount n : r.unknownFieldNames()) {
-                names.append(names.length() == 0 ? " (" : ", ").append(n.name()).append(' ').append(String.format(Locale.ROOT, "%,d", n.count()));
-            }
-            err.printf(Locale.ROOT, "ignored %,d unknown field value%s%s%n", r.unknownFields(),
-                    r.unknownFields() == 1 ? "" : "s", names.length() > 0 ? names.append(')') : "");
-        }
-        if (r.ignored() > 0) {
-            StringBuilder names = new StringBuilder();
-            long listed = 0;
-            for (IngestResult.NameCount n : r.ignoredNames()) {
-                names.append(names.length() == 0 ? " (" : ", ").append(n.name()).append(' ').append(String.format(Locale.ROOT, "%,d", n.count()));
-                listed += n.count();
-            }
-            err.printf(Locale.ROOT, "ignored %,d event%s of other kinds%s%n", r.ignored(), r.ignored() == 1 ? "" : "s",
-                    names.length() > 0 ? names.append(listed < r.ignored() ? ", …)" : ")") : "");
-        }
-        if (r.flowEvents() > 0 || r.actorLinks() > 0) {
-            err.printf(Locale.ROOT, "stored %,d flow event%s and %,d identity link%s%n", r.flowEvents(),
-                    r.flowEvents() == 1 ? "" : "s", r.actorLinks(), r.actorLinks() == 1 ? "" : "s");
-        }
-        if (r.conflicts() > 0) {
-            err.printf(Locale.ROOT, "%,d event%s reused an event_id with other content (%s); the first event was kept%s%n",
-                    r.conflicts(), r.conflicts() == 1 ? "" : "s", "conflicting_event_id",
-                    rejects != null ? ", the lines are in " + rejects : "; use --rejects FILE to see the lines");
-        }
-        double seconds = Math.max(r.elapsed().toNanos() / 1e9, 1e-9);
-        String what = r.files().size() == 1 ? r.files().get(0).name() : r.files().size() + " files";
-        String conflicts = r.conflicts() == 0 ? ""
-                : String.format(Locale.ROOT, ", %,d conflict%s", r.conflicts(), r.conflicts() == 1 ? "" : "s");
-        err.printf(Locale.ROOT, "ingested %s: %,d event%s stored, %,d duplicate%s%s, %,d rejected in %.1f s (%,.0f events/s)%n",
-                what, r.accepted(), r.accepted() == 1 ? "" : "s", r.duplicates(), r.duplicates() == 1 ? "" : "s",
-                conflicts, r.rejected(), seconds,
-                (r.accepted() + r.duplicates() + r.conflicts() + r.rejected()) / seconds);
+        new IngestSummary(err, rejects, formats, tool != null).render(r);
     }
 }

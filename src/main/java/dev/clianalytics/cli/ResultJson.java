@@ -43,7 +43,7 @@ final class ResultJson {
             g.writeNumberField("rejected", r.rejected());
             g.writeNumberField("ignored", r.ignored());
             g.writeNumberField("flow_events", r.flowEvents());
-            g.writeNumberField("identity_links", r.actorLinks());
+            g.writeNumberField("identity_links", r.links());
             g.writeArrayFieldStart("reject_reasons");
             for (IngestResult.ReasonCount c : r.rejectReasons()) {
                 g.writeStartObject();

@@ -47,6 +47,10 @@ public final class Exporter {
     private static Map<String, String> tables() {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("events", "ingest_seq");
+        t.put("flow_events", "ingest_seq");
+        // identity links and sign-ins, hashed as stored (§4.4)
+        t.put("actor_links", "actor_hash, linked_hash");
+        t.put("sign_ins", "ts, actor_hash, anon_hash");
         t.put("sessions", "session_id");
         t.put("workflow_runs", "workflow_run_id");
         t.put("workflow_steps", "workflow_run_id, position");

@@ -43,14 +43,18 @@ final class ForeignStage {
             "kind", "VARCHAR", "file_index", "INTEGER", "line_no", "BIGINT", "index_in_line", "INTEGER",
             "source_format", "VARCHAR", "reason", "VARCHAR", "timestamp", "VARCHAR", "event_name", "VARCHAR",
             "tool_name", "VARCHAR", "tool_version", "VARCHAR", "event_id", "VARCHAR", "properties", "JSON",
-            "actor_id", "VARCHAR", "machine_id", "VARCHAR", "session_hint", "VARCHAR", "linked_id", "VARCHAR");
+            "actor_id", "VARCHAR", "machine_id", "VARCHAR", "session_hint", "VARCHAR", "linked_id", "VARCHAR",
+            "records", "INTEGER");
     /** The raw ids, replaced by their keyed hashes as the file is loaded. */
     private static final List<String> IDS = List.of("actor_id", "machine_id", "session_hint", "linked_id");
 
     private final Database db;
     private final ForeignReaders readers;
     private final Map<String, Long> ignored = new HashMap<>();
+    private final Map<Integer, Long> ignoredByFile = new HashMap<>();
+    private final Map<Integer, Long> mergedByFile = new HashMap<>();
     private long ignoredTotal;
+    private long toolDefaulted;
 
     ForeignStage(Database db, ForeignReaders readers) {
         this.db = db;
@@ -109,6 +113,21 @@ final class ForeignStage {
 
     long ignoredTotal() {
         return ignoredTotal;
+    }
+
+    /** Events of file {@code file} ignored (counted by name, not stored). */
+    long ignored(int file) {
+        return ignoredByFile.getOrDefault(file, 0L);
+    }
+
+    /** Lifecycle calls of file {@code file} merged into the call that stands for their invocation. */
+    long merged(int file) {
+        return mergedByFile.getOrDefault(file, 0L);
+    }
+
+    /** Command and flow events that named no tool and were given the default one. */
+    long toolDefaulted() {
+        return toolDefaulted;
     }
 
     /** Ignored event names, most frequent first; names that do not look like plain names are not shown. */
@@ -220,7 +239,7 @@ final class ForeignStage {
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "UPDATE ca_stage SET reason = r.reason, raw_text = CASE WHEN ? THEN ca_stage.raw_text END"
                         + " FROM (SELECT r.file_index, r.line_no, min(r.reason) AS reason, f.first_row"
-                        + "       FROM (SELECT file_index, line_no, reason FROM ca_foreign WHERE kind = 'reject'"
+                        + "       FROM (SELECT file_index, line_no, reason FROM ca_foreign WHERE kind IN ('reject', 'reject_record')"
                         + "             UNION ALL SELECT file_index, line_no, reason FROM ca_foreign_events"
                         + "             WHERE reason IS NOT NULL) r"
                         + "       JOIN ca_files f ON f.file_index = r.file_index GROUP BY ALL) r"
@@ -324,9 +343,9 @@ final class ForeignStage {
         }
 
         @Override
-        public void link(String actorId, String linkedActorId, String timestamp) {
+        public void link(long lineNumber, int indexInLine, String actorId, String linkedActorId, String timestamp) {
             try {
-                JsonGenerator g = rows.start("link", file, 0, 0, format);
+                JsonGenerator g = rows.start("link", file, lineNumber, indexInLine, format);
                 text(g, "actor_id", actorId);
                 text(g, "linked_id", linkedActorId);
                 text(g, "timestamp", timestamp);
@@ -339,13 +358,23 @@ final class ForeignStage {
         @Override
         public void ignored(String eventName) {
             ignored.merge(eventName, 1L, Long::sum);
+            ignoredByFile.merge(file, 1L, Long::sum);
             ignoredTotal++;
         }
 
         @Override
         public void reject(long lineNumber, String reason) {
+            rejectRow("reject", lineNumber, reason);
+        }
+
+        @Override
+        public void rejectRecord(long lineNumber, String reason) {
+            rejectRow("reject_record", lineNumber, reason);
+        }
+
+        private void rejectRow(String kind, long lineNumber, String reason) {
             try {
-                JsonGenerator g = rows.start("reject", file, lineNumber, 0, format);
+                JsonGenerator g = rows.start(kind, file, lineNumber, 0, format);
                 text(g, "reason", reason);
                 rows.end(g);
             } catch (IOException x) {
@@ -353,19 +382,36 @@ final class ForeignStage {
             }
         }
 
-        private void text(JsonGenerator g, String name, String value) throws IOException {
-            if (value != null) {
-                g.writeStringField(name, value);
+        /** Only lines of other than one record need a row: each non-blank line counts one already. */
+        @Override
+        public void lineRead(long lineNumber, int records) {
+            if (records == 1) {
+                return;
+            }
+            try {
+                JsonGenerator g = rows.start("line", file, lineNumber, 0, format);
+                g.writeNumberField("records", records);
+                rows.end(g);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
             }
         }
 
-        private void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-            if (values != null) {
-                g.writeArrayFieldStart(name);
-                for (String v : values) {
-                    g.writeString(v);
-                }
-                g.writeEndArray();
+        @Override
+        public void merged(int calls) {
+            if (calls > 0) {
+                mergedByFile.merge(file, (long) calls, Long::sum);
+            }
+        }
+
+        @Override
+        public void toolDefaulted() {
+            toolDefaulted++;
+        }
+
+        private void text(JsonGenerator g, String name, String value) throws IOException {
+            if (value != null) {
+                g.writeStringField(name, value);
             }
         }
     }

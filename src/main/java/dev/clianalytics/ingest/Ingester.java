@@ -91,9 +91,11 @@ public final class Ingester {
     }
 
     /** What staging found before anything is written. */
-    private record Staged(List<ReasonCount> reasons, long rejected, long conflicts, ForeignStage foreign) {}
+    private record Staged(List<ReasonCount> reasons, ForeignStage foreign) {}
 
     private void dropStage() throws SQLException {
+        db.execute("DROP TABLE IF EXISTS temp.ca_links");
+        db.execute("DROP TABLE IF EXISTS temp.ca_flows");
         db.execute("DROP TABLE IF EXISTS temp.ca_conflicts");
         db.execute("DROP TABLE IF EXISTS temp.ca_repeats");
         db.execute("DROP TABLE IF EXISTS temp.ca_known");
@@ -153,57 +155,64 @@ public final class Ingester {
             throw new InputRejected(rejected + " line" + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects "
                     + request.maxRejects() + "; nothing was written (" + describe(reasons) + ")");
         }
-        return new Staged(reasons, rejected, conflicts, foreign);
+        return new Staged(reasons, foreign);
     }
 
     private IngestResult write(IngestRequest request, Staged staged, Instant started, long t0, IngestProgress progress)
             throws SQLException {
         List<InputFile> inputs = request.inputs();
-        List<ReasonCount> reasons = staged.reasons();
-        long rejected = staged.rejected();
         ForeignStage foreign = staged.foreign();
         int runId = queryLong("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").intValue();
         long seqBase = nextSeqBase();
-        long accepted;
         progress.phase(IngestProgress.Phase.WRITING, -1);
         try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/ingest_events.sql"));
                 StatementProgress watch = progress == IngestProgress.NONE ? null
                         : StatementProgress.start(db, f -> progress.phase(IngestProgress.Phase.WRITING, f))) {
             ps.setInt(1, runId);
             ps.setLong(2, seqBase);
-            accepted = ps.executeUpdate();
+            ps.executeUpdate();
         }
         progress.phase(IngestProgress.Phase.WRITING, -1);   // the rest: small tables, no estimate
-        long flows = insertForeign("sql/staging/ingest_flow_events.sql", runId, seqBase);
-        long links = insertForeign("sql/staging/ingest_actor_links.sql", runId, null);
+        insertForeign("sql/staging/ingest_flow_events.sql", runId, seqBase);
+        insertForeign("sql/staging/ingest_actor_links.sql", runId, null);
         insertForeign("sql/staging/ingest_sign_ins.sql", runId, null);
         phase("insert");
-        List<FileResult> files = recordFiles(inputs, runId, seqBase);
+        List<FileResult> files = recordFiles(inputs, runId, seqBase, foreign);
         phase("record");
-        long valid = files.stream().mapToLong(f -> f.accepted() + f.duplicates() + f.conflicts()).sum();
         long unknown = queryLong("SELECT coalesce(sum(unknown_count), 0) FROM ca_stage");
+        IngestResult.FlagsDropped flags = flagsDropped();
+        IngestResult result = new IngestResult(runId, files, unknown, unknownFieldNames(), staged.reasons(),
+                foreign.ignoredNames(5), flags, foreign.toolDefaulted(), Duration.ZERO, List.of());
         Instant finished = Instant.now();
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates,"
-                        + " unknown_fields, ignored, conflicts)"
-                        + " VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " unknown_fields, ignored, conflicts, records, merged, flow_events, links, flags_dropped)"
+                        + " VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, runId);
             // ISO-8601 instants: independent of the JVM's time zone
             ps.setString(2, started.toString());
             ps.setString(3, finished.toString());
             ps.setString(4, request.format().id());
-            ps.setLong(5, accepted);
-            ps.setLong(6, rejected);
-            ps.setLong(7, valid - accepted - staged.conflicts());
-            ps.setLong(8, unknown);
-            ps.setLong(9, foreign.ignoredTotal());
-            ps.setLong(10, staged.conflicts());
+            long[] counts = {result.accepted(), result.rejected(), result.duplicates(), unknown, result.ignored(),
+                result.conflicts(), result.records(), result.merged(), result.flowEvents(), result.links(), flags.total()};
+            for (int i = 0; i < counts.length; i++) {
+                ps.setLong(5 + i, counts[i]);
+            }
             ps.executeUpdate();
         }
-        return new IngestResult(runId, files, accepted, valid - accepted - staged.conflicts(), staged.conflicts(),
-                rejected, unknown, unknownFieldNames(),
-                reasons, foreign.ignoredTotal(), foreign.ignoredNames(5), flows, links,
-                Duration.ofNanos(System.nanoTime() - t0), phases);
+        return new IngestResult(runId, files, unknown, result.unknownFieldNames(), result.rejectReasons(),
+                result.ignoredNames(), flags, result.toolDefaulted(), Duration.ofNanos(System.nanoTime() - t0), phases);
+    }
+
+    /** Flag names the privacy rules did not keep in the run's events (§4.1), malformed or naming a secret. */
+    private IngestResult.FlagsDropped flagsDropped() throws SQLException {
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(sum(flags_malformed), 0), coalesce(sum(flags_dropped), 0)"
+                        + " FROM (SELECT flags_malformed, flags_dropped FROM ca_stage WHERE flags_dropped > 0"
+                        + " UNION ALL SELECT flags_malformed, flags_dropped FROM ca_foreign_events WHERE flags_dropped > 0)")) {
+            rs.next();
+            return new IngestResult.FlagsDropped(rs.getLong(1), rs.getLong(2) - rs.getLong(1));
+        }
     }
 
     private void phase(String name) {
@@ -299,7 +308,7 @@ public final class Ingester {
         }
     }
 
-    /** Flow events or actor links of the run from the readers' output (ForeignStage); returns rows written. */
+    /** Flow events, actor links or sign-ins of the run from the readers' output (ForeignStage); returns rows written. */
     private long insertForeign(String sqlFile, int runId, Long seqBase) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load(sqlFile))) {
             ps.setInt(1, runId);
@@ -313,16 +322,22 @@ public final class Ingester {
     /**
      * Sorts out the keys of the run before anything is written: events whose key is stored already
      * (TEMP ca_known), keys repeated within the run (ca_repeats), and of those the events whose
-     * content differs from the key's first event (ca_conflicts). Returns the number of conflicts.
+     * content differs from the key's first event (ca_conflicts); the flow events (ca_flows) and the
+     * alias and identify calls (ca_links) with what becomes of each. Returns the number of conflicts,
+     * command and flow events together.
      */
     private long stageKeys() throws SQLException {
         db.execute("CREATE TEMP TABLE ca_known AS " + SqlResources.load("sql/staging/stg_known_keys.sql"));
         db.execute("CREATE TEMP TABLE ca_repeats AS " + SqlResources.load("sql/staging/stg_repeated_keys.sql"));
         if (queryLong("SELECT (SELECT count(*) FROM ca_known) + (SELECT count(*) FROM ca_repeats)") == 0) {
             db.execute("CREATE TEMP TABLE ca_conflicts (file_index INTEGER, line_no BIGINT, index_in_line INTEGER)");
-            return 0;
+        } else {
+            db.execute("CREATE TEMP TABLE ca_conflicts AS " + SqlResources.load("sql/staging/stg_conflicts.sql"));
         }
-        db.execute("CREATE TEMP TABLE ca_conflicts AS " + SqlResources.load("sql/staging/stg_conflicts.sql"));
+        // flow events and identity calls are judged the same way: stored, duplicate or conflict
+        db.execute("CREATE TEMP TABLE ca_flows AS " + SqlResources.load("sql/staging/stg_flows.sql"));
+        db.execute("INSERT INTO ca_conflicts SELECT file_index, line_no, index_in_line FROM ca_flows WHERE outcome = 'conflict'");
+        db.execute("CREATE TEMP TABLE ca_links AS " + SqlResources.load("sql/staging/stg_links.sql"));
         return queryLong("SELECT count(*) FROM ca_conflicts");
     }
 
@@ -386,35 +401,13 @@ public final class Ingester {
         return ((max >> 40) + 1) << 40;
     }
 
-    private List<FileResult> recordFiles(List<InputFile> inputs, int runId, long seqBase) throws SQLException {
-        long[] lines = new long[inputs.size()];
-        long[] valid = new long[inputs.size()];
-        long[] rejected = new long[inputs.size()];
+    /**
+     * Records what each file held and what became of each of its records (ingest_files), and checks
+     * that the run's positions are distinct (they are by construction; never commit if not).
+     */
+    private List<FileResult> recordFiles(List<InputFile> inputs, int runId, long seqBase, ForeignStage foreign)
+            throws SQLException {
         long[] stored = new long[inputs.size()];
-        long[] conflicts = new long[inputs.size()];
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, count(*) FILTER (WHERE NOT blank), count(event_key), count(reason)"
-                        + " FROM ca_stage GROUP BY file_index")) {
-            while (rs.next()) {
-                int i = rs.getInt(1);
-                lines[i] = rs.getLong(2);
-                valid[i] = rs.getLong(3);
-                rejected[i] = rs.getLong(4);
-            }
-        }
-        // events mapped from PostHog/Segment lines (a line may hold several)
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, count(*) FROM ca_foreign_events WHERE reason IS NULL GROUP BY file_index")) {
-            while (rs.next()) {
-                valid[rs.getInt(1)] += rs.getLong(2);
-            }
-        }
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, count(*) FROM ca_conflicts GROUP BY file_index")) {
-            while (rs.next()) {
-                conflicts[rs.getInt(1)] = rs.getLong(2);
-            }
-        }
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "SELECT (ingest_seq - ?) >> " + IngestPositions.FILE_BITS + ", count(*), count(DISTINCT ingest_seq)"
                         + " FROM events WHERE run_id = ? GROUP BY 1")) {
@@ -424,34 +417,50 @@ public final class Ingester {
                 while (rs.next()) {
                     stored[rs.getInt(1)] = rs.getLong(2);
                     if (rs.getLong(3) != rs.getLong(2)) {
-                        // positions are unique by construction (IngestPositions); never commit if not
                         throw new IllegalStateException("ingest positions collide in file " + rs.getInt(1));
                     }
                 }
             }
         }
-        List<FileResult> files = new ArrayList<>();
+        FileResult[] files = new FileResult[inputs.size()];
+        for (int i = 0; i < files.length; i++) {
+            // an empty file has no staged line
+            files[i] = new FileResult(inputs.get(i).displayName(), inputs.get(i).bytes(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+        }
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery(SqlResources.load("sql/staging/stg_file_counts.sql"))) {
+            while (rs.next()) {
+                int i = rs.getInt("file_index");
+                InputFile in = inputs.get(i);
+                // a command event accepted but not stored repeats a stored one: a duplicate, unless a conflict
+                long duplicates = rs.getLong("command_events") - stored[i] - rs.getLong("command_conflicts")
+                        + rs.getLong("flow_duplicates") + rs.getLong("link_duplicates");
+                files[i] = new FileResult(in.displayName(), in.bytes(), rs.getLong("lines"), rs.getLong("records"),
+                        stored[i], foreign.merged(i), rs.getLong("flow_events"), rs.getLong("links"), foreign.ignored(i),
+                        duplicates, rs.getLong("command_conflicts") + rs.getLong("flow_conflicts"), rs.getLong("rejected"),
+                        rs.getLong("foreign_lines") > 0);
+            }
+        }
         try (PreparedStatement ps = db.connection().prepareStatement(
                 "INSERT INTO ingest_files (run_id, file_index, file_name, content_sha256, bytes, lines, accepted,"
-                        + " rejected, duplicates, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " rejected, duplicates, conflicts, records, merged, flow_events, links, ignored)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < inputs.size(); i++) {
                 InputFile in = inputs.get(i);
+                FileResult f = files[i];
                 ps.setInt(1, runId);
                 ps.setInt(2, i);
                 ps.setString(3, in.baseName());
                 ps.setString(4, in.sha256());
-                ps.setLong(5, in.bytes());
-                ps.setLong(6, lines[i]);
-                ps.setLong(7, stored[i]);
-                ps.setLong(8, rejected[i]);
-                ps.setLong(9, valid[i] - stored[i] - conflicts[i]);
-                ps.setLong(10, conflicts[i]);
+                long[] counts = {in.bytes(), f.lines(), f.accepted(), f.rejected(), f.duplicates(), f.conflicts(),
+                    f.records(), f.merged(), f.flowEvents(), f.links(), f.ignored()};
+                for (int k = 0; k < counts.length; k++) {
+                    ps.setLong(5 + k, counts[k]);
+                }
                 ps.executeUpdate();
-                files.add(new FileResult(in.displayName(), in.bytes(), lines[i], stored[i], valid[i] - stored[i] - conflicts[i],
-                        conflicts[i], rejected[i]));
             }
         }
-        return files;
+        return List.of(files);
     }
 
     /** Unknown field names, most frequent first; names that do not look like identifiers are not shown. */

@@ -110,8 +110,8 @@ class ExportTest {
     void anUnknownTableIsAUsageErrorListingTheValidNames() {
         Result r = CliRun.withDb(db).run("export", "evnts", "--to", dir.resolve("out").toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("unknown table 'evnts'").contains("events, sessions, workflow_runs, workflow_steps,"
-                + " hot_paths_fingerprint, hot_paths_ngram");
+        assertThat(r.err()).contains("unknown table 'evnts'").contains("events, flow_events, actor_links, sign_ins, sessions,"
+                + " workflow_runs, workflow_steps, hot_paths_fingerprint, hot_paths_ngram");
     }
 
     @Test

@@ -67,7 +67,8 @@ final class Fixtures {
     private static void insert(Database d, List<String> lines) throws SQLException {
         long run = scalar(d, "SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs");
         long seq = scalar(d, "SELECT coalesce(max(ingest_seq), 0) FROM events");
-        d.execute("INSERT INTO ingest_runs VALUES (" + run + ", now(), now(), 'native', 0, 0, 0, 0, 0, 0)");
+        d.execute("INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates,"
+                + " unknown_fields, ignored) VALUES (" + run + ", now(), now(), 'native', 0, 0, 0, 0, 0)");
         try (PreparedStatement ps = d.connection().prepareStatement("""
                 INSERT INTO events
                 SELECT md5(coalesce(j->>'event_id', 'fixture-' || $3))::UUID, $2, $3, (j->>'timestamp')::TIMESTAMPTZ,

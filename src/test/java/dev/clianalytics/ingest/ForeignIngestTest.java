@@ -38,8 +38,8 @@ class ForeignIngestTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("ignored 3 events of other kinds ($pageview 2, $autocapture 1)\n")
-                .contains("stored 0 flow events and 1 identity link\n")
-                .contains("2 events stored, 0 duplicates, 0 rejected");
+                .contains(": 6 records in 5 lines: 2 events stored, 0 flow events, 1 identity link, 3 ignored, 0 duplicates,"
+                        + " 0 rejected in ");
         assertThat(Db.rows(db, "SELECT source_format, tool_name, command_path, exit_code, duration_ms, error_type FROM events ORDER BY ts"))
                 .containsExactly("posthog | arcade | [arcade, toolkit, list] | 0 | 12 | null",
                         "posthog | arcade | [arcade, deploy] | 1 | null | cannot read <path>");
@@ -69,8 +69,8 @@ class ForeignIngestTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).containsPattern("missing_field:command_invoked +1  " + file + ":4\n")
                 .contains("ignored 1 event of other kinds (page 1)\n")
-                .contains("stored 1 flow event and 0 identity links\n")
-                .contains("1 event stored, 0 duplicates, 1 rejected");
+                .contains(": 5 records in 5 lines: 1 event stored, 1 merged into their invocation, 1 flow event,"
+                        + " 0 identity links, 1 ignored, 0 duplicates, 1 rejected in ");
         assertThat(Db.rows(db, "SELECT source_format, command_path, exit_code, duration_ms FROM events"))
                 .containsExactly("segment | [grout, login] | 1 | 2000");
         assertThat(Db.rows(db, "SELECT event_name, tool_name, tool_version, properties FROM flow_events"))
@@ -106,7 +106,8 @@ class ForeignIngestTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).containsPattern("missing_field:timestamp +1  " + file + ":1\n")
                 .containsPattern("missing_field:invocation_id +1  " + file + ":2\n")
-                .contains("1 event stored, 0 duplicates, 2 rejected");
+                .contains(": 3 records in 3 lines: 1 event stored, 0 flow events, 0 identity links, 0 ignored, 0 duplicates,"
+                        + " 2 rejected in ");
         Result forced = CliRun.withDb(dir.resolve("db2.duckdb")).run("ingest", "--format", "segment", file.toString());
         assertThat(forced.err()).containsPattern("missing_field:type +1  " + file + ":3\n");
     }
@@ -141,9 +142,10 @@ class ForeignIngestTest {
         Result r = CliRun.withDb(db).run("ingest", file.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("ignored 4 events of other kinds (group 1, identify 1, page 1, screen 1)\n")
-                // eight Download calls, but only two distinct messageIds: the repeats are duplicates
-                .contains("stored 2 flow events and 1 identity link\n")
-                .contains("0 events stored, 0 duplicates, 0 rejected");
+                // nine Download calls, but only two distinct messageIds: a repeat with the same content is a
+                // duplicate, one with other content (another version or time) a conflict
+                .contains(": 14 records in 12 lines: 0 events stored, 2 flow events, 1 identity link, 4 ignored, 3 duplicates,"
+                        + " 4 conflicts, 0 rejected in ");
         assertThat(Db.rows(db, "SELECT event_name, tool_name, tool_version, properties, source_format FROM flow_events"))
                 .containsExactly("Download | cli | 1.1.0 | {\"platform\":\"osx\"} | segment",
                         "Download | cli | 1.1.0 | {\"platform\":\"osx\"} | segment");

@@ -35,7 +35,8 @@ class IngestPositionsTest {
         Result r = CliRun.withDb(db).run("ingest", in.toString());
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("9,100 events stored, 0 duplicates, 0 rejected");
+        assertThat(r.err()).contains("9,100 records in 5 lines: 9,100 events stored, 0 flow events, 0 identity links,"
+                + " 0 ignored, 0 duplicates, 0 rejected");
         assertThat(Db.one(db, "SELECT count(DISTINCT ingest_seq) FROM events")).isEqualTo("9100");
         // ingest order: line 1, the 5,000 events of line 2 in order, line 3, the 4,097 of line 4, line 5
         List<String> order = Db.rows(db, "SELECT sequence FROM events ORDER BY ingest_seq");

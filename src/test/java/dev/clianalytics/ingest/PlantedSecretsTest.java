@@ -30,6 +30,9 @@ public class PlantedSecretsTest {
             "C:\\Users\\erin\\AppData\\token.txt",
             "https://deploy:Hunter2Pass@git.corp.example/repo.git",
             "https://api.corp.example/v2/items?api_key=QWERTY123456",
+            "https://git.corp.example/acme/zebra-secret-repo",
+            "git@git.corp.example:acme/zebra-secret-repo.git",
+            "git.corp.example/acme/zebra-secret-module",
             "192.168.77.201",
             "3f786850e387550fdab836ed7e6dc881de23001b",
             "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1");

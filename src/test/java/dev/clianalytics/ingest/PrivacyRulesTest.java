@@ -40,7 +40,7 @@ class PrivacyRulesTest {
         EXPECTED.put(12, "terraform | null | [terraform, plan] | [] | <path> not found");
         EXPECTED.put(13, "terraform | null | [terraform, plan] | [] | fetch <url> failed");
         EXPECTED.put(14, "terraform | null | [terraform, plan] | [] | GET <url> returned 401");
-        EXPECTED.put(15, "terraform | null | [terraform, plan] | [] | GET https://api.example.com/v1/items returned 500");
+        EXPECTED.put(15, "terraform | null | [terraform, plan] | [] | GET <url> returned 500");
         EXPECTED.put(16, "terraform | null | [terraform, plan] | [] | user <email> not allowed");
         EXPECTED.put(17, "terraform | null | [terraform, plan] | [] | bad token <token>");
         EXPECTED.put(18, "terraform | null | [terraform, plan] | [] | key <token> rejected");
@@ -60,6 +60,13 @@ class PrivacyRulesTest {
         EXPECTED.put(32, "terraform | null | [terraform, plan] | [] | null");                 // "v1 beta"
         EXPECTED.put(33, "terraform | null | [terraform, plan] | [] | null");                 // 65 characters
         EXPECTED.put(34, "terraform | null | [terraform, plan] | [] | null");
+        EXPECTED.put(35, "terraform | null | [terraform, plan] | [] | clone <url> failed");
+        EXPECTED.put(36, "terraform | null | [terraform, plan] | [] | fetch <url>: denied");
+        EXPECTED.put(37, "terraform | null | [terraform, plan] | [] | cannot find module providing package <url>");
+        EXPECTED.put(38, "terraform | null | [terraform, plan] | [] | see <url>.");
+        EXPECTED.put(39, "terraform | null | [terraform, plan] | [] | (from <url>)");
+        EXPECTED.put(40, "terraform | null | [terraform, plan] | [] | lookup registry.example.com: no such host");
+        EXPECTED.put(41, "terraform | null | [terraform, plan] | [] | download <url> failed");
     }
 
     private static String flags(int n) {
@@ -89,7 +96,7 @@ class PrivacyRulesTest {
                 .containsExactly(hmac16("alice@example.com") + " | " + hmac16("laptop-1"));
         assertThat(Db.one(db, "SELECT session_hint_hash || ' ' || ci_detected FROM events WHERE sequence = 34"))
                 .isEqualTo(hmac16("ci-run-42") + " true");
-        assertThat(Db.one(db, "SELECT count(*) FROM events WHERE session_hint_hash IS NULL AND NOT ci_detected")).isEqualTo("33");
+        assertThat(Db.one(db, "SELECT count(*) FROM events WHERE session_hint_hash IS NULL AND NOT ci_detected")).isEqualTo("40");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class Db {
     /** A snapshot of everything ingest writes, to compare a database before and after a run. */
     public static List<String> snapshot(Path db) {
         List<String> all = new ArrayList<>();
-        for (String table : List.of("ingest_runs", "ingest_files", "events", "flow_events", "actor_links")) {
+        for (String table : List.of("ingest_runs", "ingest_files", "events", "flow_events", "actor_links", "sign_ins")) {
             all.add("-- " + table);
             all.addAll(rows(db, "SELECT * FROM " + table + " ORDER BY ALL"));
         }

@@ -3,30 +3,45 @@ package dev.clianalytics.ingest.formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One foreign event object and its properties, with typed accessors that reject the line on a
- * wrong type. Properties are read from {@code properties} (an object, or a JSON string as some
- * exports write it); export rows that carry them at the top level are read from there.
+ * wrong type. Each value is read only where the format puts it (docs/formats.md, "Where each value
+ * is read"): properties from {@code properties} (an object, or a JSON string as some exports write
+ * it), never from the call's top level when it has one, so an envelope field such as Segment's
+ * {@code "version": 2} is never taken for a property. Export rows without {@code properties} carry
+ * their properties as top-level columns, and are read there when the reader says the row is such a
+ * row ({@code flattened}). Envelope fields a batch body carries for all its events ({@code sentAt})
+ * are read from the event, else from the body.
  */
 final class EventView {
+    private static final JsonNode NONE = JsonNodeFactory.instance.objectNode();
+
     private final JsonNode node;
     private final JsonNode props;
+    private final JsonNode body;
 
-    private EventView(JsonNode node, JsonNode props) {
+    private EventView(JsonNode node, JsonNode props, JsonNode body) {
         this.node = node;
         this.props = props;
+        this.body = body;
     }
 
-    static EventView of(JsonNode node, ObjectMapper mapper) {
+    /**
+     * @param body the batch body the event came in (its other keys), or null for an event alone
+     * @param flattened whether, without {@code properties}, the row's columns are its properties
+     */
+    static EventView of(JsonNode node, JsonNode body, ObjectMapper mapper, boolean flattened) {
         if (!node.isObject()) {
             throw Rejected.wrongType("event");
         }
         JsonNode props = node.get("properties");
         if (props == null || props.isNull()) {
-            props = node;
+            props = flattened ? node : NONE;
         } else if (props.isTextual()) {
             try {
                 props = mapper.readTree(props.asText());
@@ -39,7 +54,7 @@ final class EventView {
         } else if (!props.isObject()) {
             throw Rejected.wrongType("properties");
         }
-        return new EventView(node, props);
+        return new EventView(node, props, body);
     }
 
     JsonNode node() {
@@ -50,15 +65,25 @@ final class EventView {
         return props;
     }
 
+    /** Whether the properties are the row's own columns (an export row without {@code properties}). */
+    boolean flattened() {
+        return props == node;
+    }
+
     /** A top-level field, the first of {@code names} present and not null. */
     Field top(String... names) {
         return first(node, List.of(names));
     }
 
-    /** A property, the first of {@code names} present and not null (properties, then top level). */
+    /** An envelope field of the event, else of the batch body it came in. */
+    Field envelope(String... names) {
+        Field f = top(names);
+        return f.present() || body == null ? f : first(body, List.of(names));
+    }
+
+    /** A property, the first of {@code names} present and not null. */
     Field prop(List<String> names) {
-        Field f = first(props, names);
-        return f.present() || props == node ? f : first(node, names);
+        return first(props, names);
     }
 
     /** A nested field such as context.device.id, or its flattened export column context_device_id. */
@@ -157,6 +182,31 @@ final class EventView {
                 throw Rejected.wrongType(name);
             }
             return value.asBoolean();
+        }
+
+        /**
+         * A yes/no as CLIs send it: a boolean, the numbers 0 and 1 ({@code "is_ci": 1}), or the texts
+         * true, false, 1, 0 (any case); anything else is of the wrong type.
+         */
+        Boolean flag() {
+            if (value == null || value.isBoolean()) {
+                return bool();
+            }
+            if (value.isIntegralNumber() && (value.asLong() == 0 || value.asLong() == 1)) {
+                return value.asLong() == 1;
+            }
+            if (value.isTextual()) {
+                switch (value.asText().trim().toLowerCase(Locale.ROOT)) {
+                    case "true", "1" -> {
+                        return true;
+                    }
+                    case "false", "0" -> {
+                        return false;
+                    }
+                    default -> { }
+                }
+            }
+            throw Rejected.wrongType(name);
         }
 
         List<String> strings() {

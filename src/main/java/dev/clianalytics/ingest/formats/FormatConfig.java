@@ -16,6 +16,18 @@ public record FormatConfig(PostHog posthog, Segment segment) {
         return new FormatConfig(PostHog.defaults(), Segment.defaults());
     }
 
+    /**
+     * These settings with {@code tool} as the tool of events that name none (ingest's --tool): it
+     * takes the place of both formats' default_tool.
+     */
+    public FormatConfig withDefaultTool(String tool) {
+        return new FormatConfig(
+                new PostHog(tool, posthog.commandSeparator(), posthog.successEvents(), posthog.failureEvents(),
+                        posthog.aliasEvents(), posthog.identifyEvents(), posthog.properties()),
+                new Segment(tool, segment.invokedEvents(), segment.completedEvents(), segment.failedEvents(),
+                        segment.commandEvents(), segment.ignoreEvents(), segment.properties()));
+    }
+
     /** PostHog captures: command events by name, identity events, property names per native field. */
     public record PostHog(
             String defaultTool,
@@ -36,7 +48,7 @@ public record FormatConfig(PostHog posthog, Segment segment) {
                 "machine_id", List.of("machine_id", "$device_id"),
                 "flags_present", List.of("flags"),
                 "session_hint", List.of("session_hint"),
-                "ci_detected", List.of("ci"),
+                "ci_detected", List.of("ci", "is_ci"),
                 "sequence", List.of("sequence", "event_index"),
                 "alias", List.of("alias"),
                 "anon_distinct_id", List.of("$anon_distinct_id"));
@@ -51,12 +63,17 @@ public record FormatConfig(PostHog posthog, Segment segment) {
         }
     }
 
-    /** Segment track calls: the lifecycle events of one invocation, and property names per native field. */
+    /**
+     * Segment track calls: the lifecycle events of one invocation, the calls that are a whole command
+     * by themselves (one call per command, its outcome in its properties), and property names per
+     * native field.
+     */
     public record Segment(
             String defaultTool,
             Set<String> invokedEvents,
             Set<String> completedEvents,
             Set<String> failedEvents,
+            Set<String> commandEvents,
             Set<String> ignoreEvents,
             Map<String, List<String>> properties) {
 
@@ -73,11 +90,11 @@ public record FormatConfig(PostHog posthog, Segment segment) {
                 // not event_index: it restarts at 0 in every invocation (Command Invoked is always 0)
                 "sequence", List.of("sequence"),
                 "session_hint", List.of("session_hint"),
-                "ci_detected", List.of("ci"));
+                "ci_detected", List.of("ci", "is_ci"));
 
         public static Segment defaults() {
             return new Segment("cli", Set.of("Command Invoked"), Set.of("Command Completed"),
-                    Set.of("Command Failed"), Set.of(), DEFAULT_PROPERTIES);
+                    Set.of("Command Failed"), Set.of(), Set.of(), DEFAULT_PROPERTIES);
         }
 
         public List<String> prop(String field) {

@@ -29,7 +29,11 @@ public final class FormatConfigLoader {
             "alias_events", Kind.LIST, "identify_events", Kind.LIST, "properties", Kind.PROPERTIES);
     private static final Map<String, Kind> SEGMENT_KEYS = keys(
             "default_tool", Kind.STRING, "invoked_events", Kind.LIST, "completed_events", Kind.LIST,
-            "failed_events", Kind.LIST, "ignore_events", Kind.LIST, "properties", Kind.PROPERTIES);
+            "failed_events", Kind.LIST, "command_events", Kind.LIST, "ignore_events", Kind.LIST,
+            "properties", Kind.PROPERTIES);
+    /** Segment's lists of event names: a name may be in one of them only. */
+    private static final List<String> SEGMENT_LISTS = List.of(
+            "invoked_events", "completed_events", "failed_events", "command_events", "ignore_events");
 
     /** The workflow keys of the same file, read and validated by infer. */
     private static final Set<String> INFER_KEYS = Set.of("entry_commands", "terminal_commands", "workflow_names");
@@ -73,6 +77,7 @@ public final class FormatConfigLoader {
                 posthog = section("posthog", POSTHOG_KEYS);
             } else if (key.equals("segment")) {
                 segment = section("segment", SEGMENT_KEYS);
+                checkDisjoint(segment);
             } else {
                 parser.skipChildren(); // infer validates its own keys
             }
@@ -111,6 +116,29 @@ public final class FormatConfigLoader {
             });
         }
         return values;
+    }
+
+    /** An event name in two of Segment's lists could mean either: say so instead of choosing. */
+    @SuppressWarnings("unchecked")
+    private void checkDisjoint(Map<String, Object> segment) {
+        FormatConfig.Segment d = FormatConfig.Segment.defaults();
+        Map<String, Set<String>> lists = new LinkedHashMap<>();
+        lists.put("invoked_events", set(segment, "invoked_events", d.invokedEvents()));
+        lists.put("completed_events", set(segment, "completed_events", d.completedEvents()));
+        lists.put("failed_events", set(segment, "failed_events", d.failedEvents()));
+        lists.put("command_events", set(segment, "command_events", d.commandEvents()));
+        lists.put("ignore_events", set(segment, "ignore_events", d.ignoreEvents()));
+        for (int i = 0; i < SEGMENT_LISTS.size(); i++) {
+            for (int k = i + 1; k < SEGMENT_LISTS.size(); k++) {
+                for (String name : lists.get(SEGMENT_LISTS.get(i))) {
+                    if (lists.get(SEGMENT_LISTS.get(k)).contains(name)) {
+                        String given = segment.containsKey(SEGMENT_LISTS.get(i)) ? "" : " (by default)";
+                        throw error("segment: '" + name + "' is in both " + SEGMENT_LISTS.get(i) + given + " and "
+                                + SEGMENT_LISTS.get(k) + "; an event name may be in one list only");
+                    }
+                }
+            }
+        }
     }
 
     private String string(String key) throws IOException {
@@ -189,6 +217,7 @@ public final class FormatConfigLoader {
                 set(v, "invoked_events", d.invokedEvents()),
                 set(v, "completed_events", d.completedEvents()),
                 set(v, "failed_events", d.failedEvents()),
+                set(v, "command_events", d.commandEvents()),
                 set(v, "ignore_events", d.ignoreEvents()),
                 merged(d.properties(), (Map<String, List<String>>) v.get("properties")));
     }

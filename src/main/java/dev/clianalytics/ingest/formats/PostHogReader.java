@@ -19,7 +19,9 @@ public final class PostHogReader implements FormatReader {
 
     @Override
     public void accept(String line, long lineNumber, Sink sink) {
-        Envelope.mapLine(line, lineNumber, sink, mapper, this::map);
+        // PostHog has no envelope field that could be taken for a property: a row without
+        // properties (an export) carries them as columns
+        Envelope.mapLine(line, lineNumber, sink, mapper, event -> true, this::map);
     }
 
     @Override
@@ -31,48 +33,57 @@ public final class PostHogReader implements FormatReader {
         String name = e.top("event").requiredText();
         boolean success = config.successEvents().contains(name);
         if (success || config.failureEvents().contains(name)) {
-            NativeEvent event = command(e, success);
-            out.add(s -> s.event(lineNumber, index, event));
+            Command command = command(e, success);
+            out.add(s -> {
+                if (command.toolDefaulted) {
+                    s.toolDefaulted();
+                }
+                s.event(lineNumber, index, command.event);
+            });
         } else if (config.aliasEvents().contains(name)) {
             String id = distinctId(e);
             String alias = e.prop(config.prop("alias")).requiredText();
-            String at = Timestamps.normaliseOrNull(e.top("timestamp").text());
-            out.add(s -> s.link(id, alias, at));
+            String at = EventTimes.orNull(e, EventTimes::posthog);
+            out.add(alias.equals(id) ? s -> s.ignored(name) : s -> s.link(lineNumber, index, id, alias, at));
         } else if (config.identifyEvents().contains(name)) {
             String id = distinctId(e);
             String anon = e.prop(config.prop("anon_distinct_id")).text();
-            String at = Timestamps.normaliseOrNull(e.top("timestamp").text());
-            out.add(anon == null || anon.equals(id) ? s -> s.ignored(name) : s -> s.link(id, anon, at));
+            String at = EventTimes.orNull(e, EventTimes::posthog);
+            out.add(anon == null || anon.equals(id) ? s -> s.ignored(name) : s -> s.link(lineNumber, index, id, anon, at));
         } else {
             out.add(s -> s.ignored(name));
         }
     }
 
-    private NativeEvent command(EventView e, boolean success) {
-        String timestamp = Timestamps.normalise(e.top("timestamp").requiredText());
+    private record Command(NativeEvent event, boolean toolDefaulted) {}
+
+    private Command command(EventView e, boolean success) {
+        String timestamp = EventTimes.posthog(e);
         String actor = distinctId(e);
         String machine = e.prop(config.prop("machine_id")).text();
         String tool = e.prop(config.prop("tool_name")).text();
-        tool = tool == null || tool.isBlank() ? config.defaultTool() : tool.trim();
-        List<String> path = CommandPaths.fromName(tool,
+        boolean defaulted = tool == null || tool.isBlank();
+        tool = defaulted ? config.defaultTool() : tool.trim();
+        CommandPaths.Command command = CommandPaths.fromName(tool,
                 e.prop(config.prop("command")).requiredText(), config.commandSeparator());
+        List<String> flags = FlagNames.of(e.prop(config.prop("flags_present")));
         Integer exit = e.prop(config.prop("exit_code")).int32();
         Integer exitCode = exit != null ? exit : Integer.valueOf(success ? 0 : 1);
-        return new NativeEvent(
+        return new Command(new NativeEvent(
                 timestamp,
                 tool,
                 e.prop(config.prop("tool_version")).textOrNumber(),
-                path,
-                e.prop(config.prop("flags_present")).strings(),
+                command.path(),
+                flags != null || command.flags().isEmpty() ? flags : command.flags(),
                 exitCode,
                 e.prop(config.prop("duration_ms")).millis(),
                 e.prop(config.prop("error_type")).text(),
                 actor,
                 machine == null ? actor : machine,
                 e.prop(config.prop("session_hint")).text(),
-                e.prop(config.prop("ci_detected")).bool(),
+                e.prop(config.prop("ci_detected")).flag(),
                 e.top("uuid").text(),
-                e.prop(config.prop("sequence")).integer());
+                e.prop(config.prop("sequence")).integer()), defaulted);
     }
 
     /** distinct_id at the top level (capture API, exports), else in properties (posthog-js). */

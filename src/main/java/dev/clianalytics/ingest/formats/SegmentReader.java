@@ -3,18 +3,23 @@ package dev.clianalytics.ingest.formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads Segment track calls and exports (docs/formats.md). The lifecycle events of one invocation
  * (Invoked, Failed, Completed, sharing invocation_id, in any order within the file) merge into ONE
- * command event; other track events become flow events with safe properties; alias and identify
- * become links; page, screen and group are ignored. A line is validated whole before any of it counts.
+ * command event; a call named in command_events is a whole command by itself; other track events
+ * become flow events with safe properties; alias and identify become links; page, screen and group
+ * are ignored. A line is validated whole before any of it counts.
  */
 public final class SegmentReader implements FormatReader {
     /** Reason for a Completed or Failed whose Command Invoked never appears in the file. */
@@ -25,7 +30,12 @@ public final class SegmentReader implements FormatReader {
      */
     public static final long PENDING_WINDOW_LINES = 100_000;
 
-    private enum Kind { INVOKED, COMPLETED, FAILED }
+    private enum Kind { INVOKED, COMPLETED, FAILED, COMMAND }
+
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^_|_$");
+    /** Distinct names remembered; a file with more (names holding ids) is judged name by name. */
+    private static final int MAX_NAMES = 10_000;
 
     private static final Set<String> ENVELOPE_COLUMNS = Set.of("type", "event", "event_text", "timestamp",
             "original_timestamp", "originalTimestamp", "sent_at", "sentAt", "received_at", "receivedAt", "uuid_ts",
@@ -34,6 +44,11 @@ public final class SegmentReader implements FormatReader {
     private final FormatConfig.Segment config;
     private final ObjectMapper mapper = Json.mapper();
     private final Set<String> structural = new HashSet<>();
+    // every configured event name, also under its warehouse slug (command_invoked)
+    private final Map<String, Kind> kinds = new HashMap<>();
+    private final Map<String, Kind> slugs = new HashMap<>();
+    // what each track name read so far is (a few names recur on every line): its kind, else null
+    private final Map<String, Optional<Kind>> byName = new HashMap<>();
     // open invocations in the order first seen, so the oldest can be closed once far behind
     private final LinkedHashMap<String, Invocation> pending = new LinkedHashMap<>();
     private final long windowLines;
@@ -49,12 +64,46 @@ public final class SegmentReader implements FormatReader {
         for (String field : List.of("tool_name", "tool_version", "session_hint", "invocation_id")) {
             structural.addAll(config.prop(field));
         }
+        register(config.invokedEvents(), Kind.INVOKED);
+        register(config.completedEvents(), Kind.COMPLETED);
+        register(config.failedEvents(), Kind.FAILED);
+        register(config.commandEvents(), Kind.COMMAND);
+    }
+
+    private void register(Set<String> names, Kind kind) {
+        for (String name : names) {
+            kinds.put(name, kind);
+            slugs.putIfAbsent(slug(name), kind);
+        }
+    }
+
+    /** A warehouse's table and column name for an event name: "Command Invoked" → command_invoked. */
+    static String slug(String name) {
+        return EDGES.matcher(NON_WORD.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
+    }
+
+    /** The kind of a track call's name: as configured, else by its slug; null for a flow or ignored event. */
+    private Kind kind(String name) {
+        return byName.computeIfAbsent(name, n -> {
+            Kind kind = kinds.get(n);
+            if (kind == null && !config.ignoreEvents().contains(n)) {
+                kind = slugs.get(slug(n));
+            }
+            return Optional.ofNullable(kind);
+        }).orElse(null);
+    }
+
+    private Kind kindUncached(String name) {
+        Kind kind = kinds.get(name);
+        return kind != null || config.ignoreEvents().contains(name) ? kind : slugs.get(slug(name));
     }
 
     @Override
     public void accept(String line, long lineNumber, Sink sink) {
         closeOlderThan(lineNumber - windowLines, sink);
-        Envelope.mapLine(line, lineNumber, sink, mapper, this::map);
+        // an API call (it has a type) keeps its properties in properties only: its top level is the
+        // envelope (version, channel, …); a warehouse row has no type and its columns are its properties
+        Envelope.mapLine(line, lineNumber, sink, mapper, event -> !event.has("type"), this::map);
     }
 
     private void closeOlderThan(long line, Sink sink) {
@@ -69,11 +118,19 @@ public final class SegmentReader implements FormatReader {
     }
 
     private static void close(Invocation inv, Sink sink) {
+        sink.merged(inv.parts - 1);
         if (inv.invoked == null) {
-            sink.reject(inv.line, ORPHAN_REASON);
+            sink.rejectRecord(inv.line, ORPHAN_REASON);
         } else {
-            sink.event(inv.line, inv.index, inv.merged());
+            emit(inv, sink);
         }
+    }
+
+    private static void emit(Invocation inv, Sink sink) {
+        if (inv.toolDefaulted) {
+            sink.toolDefaulted();
+        }
+        sink.event(inv.line, inv.index, inv.merged());
     }
 
     /** Emits invocations still open: Invoked without Completed (exit code unknown), or rejects orphans. */
@@ -101,15 +158,15 @@ public final class SegmentReader implements FormatReader {
             case "alias" -> {
                 String user = e.top("userId", "user_id").requiredText();
                 String previous = e.top("previousId", "previous_id").requiredText();
-                String at = linkTime(e);
-                out.add(s -> s.link(user, previous, at));
+                String at = EventTimes.orNull(e, EventTimes::segment);
+                out.add(user.equals(previous) ? s -> s.ignored("alias") : s -> s.link(lineNumber, index, user, previous, at));
             }
             case "identify" -> {
                 String user = e.top("userId", "user_id").text();
                 String anon = e.top("anonymousId", "anonymous_id").text();
                 boolean linkable = user != null && anon != null && !user.isBlank() && !anon.isBlank() && !user.equals(anon);
-                String at = linkTime(e);
-                out.add(linkable ? s -> s.link(user, anon, at) : s -> s.ignored("identify"));
+                String at = EventTimes.orNull(e, EventTimes::segment);
+                out.add(linkable ? s -> s.link(lineNumber, index, user, anon, at) : s -> s.ignored("identify"));
             }
             default -> {
                 String ignored = type;
@@ -119,40 +176,60 @@ public final class SegmentReader implements FormatReader {
     }
 
     private void track(EventView e, long lineNumber, int index, List<Consumer<Sink>> out) {
-        String name = e.top("event").requiredText();
-        Kind kind = config.invokedEvents().contains(name) ? Kind.INVOKED
-                : config.completedEvents().contains(name) ? Kind.COMPLETED
-                : config.failedEvents().contains(name) ? Kind.FAILED : null;
+        // a warehouse row's event is the table's slug (command_invoked); event_text keeps the name
+        EventView.Field text = e.top("event_text");
+        String name = text.present() && !e.top("type").present() ? text.requiredText() : e.top("event").requiredText();
+        Kind kind = byName.size() < MAX_NAMES ? kind(name) : kindUncached(name);
         if (kind == null) {
             if (config.ignoreEvents().contains(name)) {
                 out.add(s -> s.ignored(name));
             } else {
-                FlowEvent flow = flow(e, name);
-                out.add(s -> s.flowEvent(lineNumber, index, flow));
+                Named tool = tool(e);
+                FlowEvent flow = flow(e, name, tool.name);
+                out.add(s -> {
+                    if (tool.defaulted) {
+                        s.toolDefaulted();
+                    }
+                    s.flowEvent(lineNumber, index, flow);
+                });
             }
+            return;
+        }
+        if (kind == Kind.COMMAND) {
+            Invocation whole = new Invocation(lineNumber, index);
+            command(e, whole);
+            whole.completed = true;
+            completed(e, whole);
+            out.add(s -> emit(whole, s));
             return;
         }
         String id = e.prop(config.prop("invocation_id")).requiredText();
         Invocation part = new Invocation(lineNumber, index);
         switch (kind) {
-            case INVOKED -> part.invoked = invoked(e);
+            case INVOKED -> command(e, part);
             case COMPLETED -> {
                 part.completed = true;
-                part.exit = e.prop(config.prop("exit_code")).int32();
-                Boolean succeeded = e.prop(config.prop("succeeded")).bool();
-                if (part.exit == null && succeeded != null) {
-                    part.exit = succeeded ? 0 : 1;
-                }
-                part.duration = e.prop(config.prop("duration_ms")).millis();
-                part.error = e.prop(config.prop("error_type")).text();
+                completed(e, part);
             }
             case FAILED -> {
                 part.failed = true;
                 part.failedError = e.prop(config.prop("error_type")).text();
                 part.failedDuration = e.prop(config.prop("duration_ms")).millis();
             }
+            default -> throw new IllegalStateException(kind.name());
         }
         out.add(s -> apply(id, part, s));
+    }
+
+    /** What a call that ends a command says: exit code (else from succeeded), duration, error. */
+    private void completed(EventView e, Invocation part) {
+        part.exit = e.prop(config.prop("exit_code")).int32();
+        Boolean succeeded = e.prop(config.prop("succeeded")).flag();
+        if (part.exit == null && succeeded != null) {
+            part.exit = succeeded ? 0 : 1;
+        }
+        part.duration = e.prop(config.prop("duration_ms")).millis();
+        part.error = e.prop(config.prop("error_type")).text();
     }
 
     private void apply(String id, Invocation part, Sink sink) {
@@ -166,66 +243,61 @@ public final class SegmentReader implements FormatReader {
         // A failed completion waits for its Command Failed (error_class) until the end of the file.
         if (inv.invoked != null && inv.completed && (inv.failed || Integer.valueOf(0).equals(inv.exit))) {
             pending.remove(id);
-            sink.event(inv.line, inv.index, inv.merged());
+            sink.merged(inv.parts - 1);
+            emit(inv, sink);
         }
     }
 
-    private NativeEvent invoked(EventView e) {
-        String timestamp = timestamp(e);
+    /** The command a call starts (or is): timestamp, ids, tool, version, path, flags, ci, event id. */
+    private void command(EventView e, Invocation part) {
+        String timestamp = EventTimes.segment(e);
         String actor = actor(e);
-        String tool = tool(e);
+        Named tool = tool(e);
         EventView.Field command = e.prop(config.prop("command"));
-        List<String> path;
+        CommandPaths.Command path;
         if (!command.present()) {
             throw Rejected.missing(command.name());
         } else if (command.value().isArray()) {
-            path = CommandPaths.withTool(tool, command.strings());
+            path = CommandPaths.withTool(tool.name, command.strings());
         } else {
-            path = CommandPaths.fromWords(tool, command.text());
+            path = CommandPaths.fromWords(tool.name, command.text());
         }
-        return new NativeEvent(
+        List<String> flags = FlagNames.of(e.prop(config.prop("flags_present")));
+        part.toolDefaulted = tool.defaulted;
+        part.invoked = new NativeEvent(
                 timestamp,
-                tool,
+                tool.name,
                 version(e),
-                path,
-                e.prop(config.prop("flags_present")).strings(),
+                path.path(),
+                flags != null || path.flags().isEmpty() ? flags : path.flags(),
                 null,
                 null,
                 null,
                 actor,
                 machine(e, actor),
                 e.prop(config.prop("session_hint")).text(),
-                e.prop(config.prop("ci_detected")).bool(),
+                e.prop(config.prop("ci_detected")).flag(),
                 e.top("messageId", "message_id").text(),
                 e.prop(config.prop("sequence")).integer());
     }
 
-    private FlowEvent flow(EventView e, String name) {
+    private FlowEvent flow(EventView e, String name, String tool) {
         String actor = actor(e);
         return new FlowEvent(
-                timestamp(e),
+                EventTimes.segment(e),
                 name,
-                tool(e),
+                tool,
                 version(e),
                 actor,
                 machine(e, actor),
                 e.prop(config.prop("session_hint")).text(),
                 e.top("messageId", "message_id").text(),
-                FlowProperties.safe(e.properties(), e.properties() == e.node() ? this::envelopeColumn : structural::contains));
+                FlowProperties.safe(e.properties(), e.flattened() ? this::envelopeColumn : structural::contains));
     }
 
     /** Export rows mix envelope columns with properties: never keep the envelope's ids, times or context. */
     private boolean envelopeColumn(String key) {
         return structural.contains(key) || ENVELOPE_COLUMNS.contains(key) || key.startsWith("context_");
-    }
-
-    /** When an alias or identify call happened; null when it says not (the link still stitches). */
-    private static String linkTime(EventView e) {
-        return Timestamps.normaliseOrNull(e.top("timestamp", "originalTimestamp", "original_timestamp").text());
-    }
-
-    private static String timestamp(EventView e) {
-        return Timestamps.normalise(e.top("timestamp", "originalTimestamp", "original_timestamp").requiredText());
     }
 
     private static String actor(EventView e) {
@@ -249,12 +321,15 @@ public final class SegmentReader implements FormatReader {
         return anon != null && !anon.isBlank() ? anon : actor;
     }
 
-    private String tool(EventView e) {
+    private record Named(String name, boolean defaulted) {}
+
+    /** The tool: the tool property, else context.app.name, else the default (--tool, else default_tool). */
+    private Named tool(EventView e) {
         String tool = e.prop(config.prop("tool_name")).text();
         if (tool == null || tool.isBlank()) {
             tool = e.path("context", "app", "name").text();
         }
-        return tool == null || tool.isBlank() ? config.defaultTool() : tool.trim();
+        return tool == null || tool.isBlank() ? new Named(config.defaultTool(), true) : new Named(tool.trim(), false);
     }
 
     private String version(EventView e) {
@@ -267,7 +342,9 @@ public final class SegmentReader implements FormatReader {
         final long firstLine;
         long line;
         int index;
+        int parts = 1;
         NativeEvent invoked;
+        boolean toolDefaulted;
         boolean completed;
         boolean failed;
         Integer exit;
@@ -283,8 +360,10 @@ public final class SegmentReader implements FormatReader {
         }
 
         void merge(Invocation p) {
+            parts += p.parts;
             if (invoked == null && p.invoked != null) {
                 invoked = p.invoked;
+                toolDefaulted = p.toolDefaulted;
                 line = p.line;
                 index = p.index;
             }

@@ -1,5 +1,6 @@
 package dev.clianalytics.ingest.formats;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,10 +23,6 @@ final class Timestamps {
 
     private Timestamps() {}
 
-    /**
-     * Parses {@code 2024-05-01T10:00:00Z}, {@code …+02:00}, {@code …+0200}, a space instead of
-     * {@code T} (PostHog/ClickHouse exports) and no offset (= UTC); returns {@link Instant#toString()}.
-     */
     /** {@link #normalise}, or null for a missing or unreadable timestamp. */
     static String normaliseOrNull(String text) {
         if (text == null || text.isBlank()) {
@@ -38,6 +35,15 @@ final class Timestamps {
         }
     }
 
+    /** {@link #normalise} as an instant; throws {@link Rejected} (bad_timestamp) for an unreadable one. */
+    static Instant instant(String text) {
+        return Instant.parse(normalise(text));
+    }
+
+    /**
+     * Parses {@code 2024-05-01T10:00:00Z}, {@code …+02:00}, {@code …+0200}, a space instead of
+     * {@code T} (PostHog/ClickHouse exports) and no offset (= UTC); returns {@link Instant#toString()}.
+     */
     static String normalise(String text) {
         String fast = fast(text);
         if (fast != null) {

@@ -133,7 +133,7 @@ public final class FormatReadersBench {
         }
 
         @Override
-        public void link(String actorId, String linkedActorId, String timestamp) {}
+        public void link(long lineNumber, int indexInLine, String actorId, String linkedActorId, String timestamp) {}
 
         @Override
         public void ignored(String eventName) {
@@ -144,5 +144,19 @@ public final class FormatReadersBench {
         public void reject(long lineNumber, String reason) {
             rejects++;
         }
+
+        @Override
+        public void rejectRecord(long lineNumber, String reason) {
+            rejects++;
+        }
+
+        @Override
+        public void lineRead(long lineNumber, int records) {}
+
+        @Override
+        public void merged(int calls) {}
+
+        @Override
+        public void toolDefaulted() {}
     }
 }

@@ -55,6 +55,11 @@ class ReaderRobustnessTest {
                 assertThat(sink.rejects.size() - before).as("one reject at most per line").isLessThanOrEqualTo(1);
             }
             r.finish(sink);
+            // every line is read whole or rejected whole, and every record read has exactly one outcome
+            for (long line = 1; line <= n; line++) {
+                assertThat(sink.recordsRead.containsKey(line)).as("line %d", line).isNotEqualTo(sink.rejectedLines.contains(line));
+            }
+            assertThat(sink.outcomes()).isEqualTo(sink.records());
             assertThat(sink.rejects).allMatch(x -> x.matches("\\d+:(invalid_json|missing_field:[A-Za-z_$]+|wrong_type:[A-Za-z_$]+"
                     + "|bad_timestamp|empty_command_path|line_too_long)"));
         }

@@ -16,6 +16,11 @@ final class RecordingSink implements FormatReader.Sink {
     final List<List<String>> links = new ArrayList<>();
     final Map<String, Integer> ignored = new LinkedHashMap<>();
     final List<String> rejects = new ArrayList<>();
+    /** Records of the lines read whole, by line. */
+    final Map<Long, Integer> recordsRead = new LinkedHashMap<>();
+    long recordRejects;
+    long merged;
+    long toolDefaulted;
 
     @Override
     public void event(long lineNumber, int indexInLine, NativeEvent event) {
@@ -28,9 +33,12 @@ final class RecordingSink implements FormatReader.Sink {
     }
 
     @Override
-    public void link(String actorId, String linkedActorId, String timestamp) {
+    public void link(long lineNumber, int indexInLine, String actorId, String linkedActorId, String timestamp) {
         links.add(List.of(actorId, linkedActorId));
+        linkTimes.add(timestamp);
     }
+
+    final List<String> linkTimes = new ArrayList<>();
 
     @Override
     public void ignored(String eventName) {
@@ -40,6 +48,42 @@ final class RecordingSink implements FormatReader.Sink {
     @Override
     public void reject(long lineNumber, String reason) {
         rejects.add(lineNumber + ":" + reason);
+        rejectedLines.add(lineNumber);
+    }
+
+    /** Lines rejected as a whole. */
+    final Set<Long> rejectedLines = new TreeSet<>();
+
+    @Override
+    public void rejectRecord(long lineNumber, String reason) {
+        rejects.add(lineNumber + ":" + reason);
+        recordRejects++;
+    }
+
+    @Override
+    public void lineRead(long lineNumber, int records) {
+        recordsRead.put(lineNumber, records);
+    }
+
+    @Override
+    public void merged(int calls) {
+        merged += calls;
+    }
+
+    @Override
+    public void toolDefaulted() {
+        toolDefaulted++;
+    }
+
+    /** The records of the lines read whole, which their outcomes must add up to. */
+    long records() {
+        return recordsRead.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** What became of those records: each is exactly one of these. */
+    long outcomes() {
+        return events.size() + merged + flows.size() + links.size()
+                + ignored.values().stream().mapToLong(Integer::longValue).sum() + recordRejects;
     }
 
     List<NativeEvent> nativeEvents() {

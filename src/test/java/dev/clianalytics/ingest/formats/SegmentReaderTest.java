@@ -222,7 +222,7 @@ class SegmentReaderTest {
     void ignoredTrackEventsComeFromTheSettings() {
         FormatConfig.Segment d = FormatConfig.defaults().segment();
         FormatConfig.Segment custom = new FormatConfig.Segment(d.defaultTool(), d.invokedEvents(), d.completedEvents(),
-                d.failedEvents(), java.util.Set.of("Download"), d.properties());
+                d.failedEvents(), d.commandEvents(), java.util.Set.of("Download"), d.properties());
         RecordingSink sink = RecordingSink.read(new SegmentReader(custom),
                 j("{'type':'track','event':'Download','userId':'u','timestamp':'2026-06-04T10:00:00Z'}"));
 
