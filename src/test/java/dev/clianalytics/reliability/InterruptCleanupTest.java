@@ -25,12 +25,12 @@ class InterruptCleanupTest {
     Path dir;
 
     /**
-     * Starts a command in its own JVM with a small memory limit (so that it spills); without
+     * Starts a command in its own JVM with a modest memory limit (a run may spill; too small a limit fails the run before the signal); without
      * {@code saltInEnvironment} the salt is the database's salt file, created by a first ingest.
      */
     private Process start(Path db, boolean saltInEnvironment, String... args) throws Exception {
         String[] all = Stream.concat(Stream.of("--db", db.toString()), Stream.of(args)).toArray(String[]::new);
-        ProcessBuilder pb = ChildJvm.builder(Main.class, Map.of("CLI_ANALYTICS_MEMORY_LIMIT", "64MB"), dir, all);
+        ProcessBuilder pb = ChildJvm.builder(Main.class, Map.of("CLI_ANALYTICS_MEMORY_LIMIT", "256MB"), dir, all);
         pb.environment().remove("HASH_SALT");
         if (saltInEnvironment) {
             pb.environment().put("CLI_ANALYTICS_SALT", CliRun.TEST_SALT);
