@@ -149,7 +149,7 @@ class ExportTest {
             Result refused = CliRun.withDb(db).run(args);
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(refused.err()).startsWith("error: --to - writes one table to standard output: name exactly one"
-                    + " (e.g. 'export sessions --to -'), not " + (args.length == 3 ? "all 6" : "2"));
+                    + " (e.g. 'export sessions --to -'), not " + (args.length == 3 ? "all 9" : "2"));
             assertThat(refused.out()).isEmpty();
         }
         assertThat(Path.of("-")).doesNotExist();
