@@ -14,19 +14,21 @@ covered AS (
 ingests AS (
     SELECT max(run_id) AS last_ingest_run_id, coalesce(sum(rejected), 0) AS rejected_lines FROM ingest_runs
 ),
--- what later ingest runs stored that infer reads: events, flow events, identity links (rows are
+-- what later ingest runs stored that infer reads: events, flow events, identity links, sign-ins (a
+-- repeated alias call stores no new link but a new sign-in, which moves session boundaries; rows are
 -- stored in run order, so DuckDB's per-row-group min/max of run_id skips everything already covered)
 since AS (
     SELECT
         (SELECT count(*) FROM events WHERE run_id > (SELECT run_id FROM covered)) AS new_events,
         (SELECT count(*) FROM flow_events WHERE run_id > (SELECT run_id FROM covered)) AS new_flow_events,
-        (SELECT count(*) FROM actor_links WHERE run_id > (SELECT run_id FROM covered)) AS new_links
+        (SELECT count(*) FROM actor_links WHERE run_id > (SELECT run_id FROM covered)) AS new_links,
+        (SELECT count(*) FROM sign_ins WHERE run_id > (SELECT run_id FROM covered)) AS new_sign_ins
 )
 SELECT
     i.infer_id, i.finished_at, i.session_timeout_ms, i.as_of, i.as_of_given, i.workflows_file,
     i.last_ingest_run_id AS infer_last_ingest_run_id,
     g.last_ingest_run_id, g.rejected_lines,
-    s.new_events, s.new_flow_events, s.new_links
+    s.new_events, s.new_flow_events, s.new_links, s.new_sign_ins
 FROM ingests AS g
 CROSS JOIN since AS s
 LEFT JOIN latest_infer AS i ON true

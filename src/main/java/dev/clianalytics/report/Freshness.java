@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Whether the derived tables describe the stored data. They are stale when an ingest after the
- * last infer stored something infer reads (events, flow events, identity links); an ingest that
+ * last infer stored something infer reads (events, flow events, identity links, sign-ins); an ingest that
  * stored nothing leaves them current.
  *
  * @param infer the infer run the tables come from; null when infer never ran
@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param lastIngestRunId the newest ingest run, null when none
  */
 public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId, long newEvents, long newFlowEvents,
-        long newLinks) {
+        long newLinks, long newSignIns) {
 
     public static Freshness read(Connection c) {
         Rows.Row r = Rows.query(c, "freshness.sql", List.of()).get(0);
@@ -29,12 +29,12 @@ public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId,
         }
         Long lastIngest = r.longOrNull("last_ingest_run_id");
         return new Freshness(infer, lastIngest != null, lastIngest, r.count("new_events"), r.count("new_flow_events"),
-                r.count("new_links"));
+                r.count("new_links"), r.count("new_sign_ins"));
     }
 
     /** Infer ran and nothing it reads was stored since. */
     public boolean current() {
-        return infer != null && newEvents == 0 && newFlowEvents == 0 && newLinks == 0;
+        return infer != null && newEvents == 0 && newFlowEvents == 0 && newLinks == 0 && newSignIns == 0;
     }
 
     /** What was stored since the last infer, e.g. "12 new events and 1 new identity link"; "no new data" when nothing. */
@@ -43,6 +43,7 @@ public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId,
         count(parts, newEvents, "event");
         count(parts, newFlowEvents, "flow event");
         count(parts, newLinks, "identity link");
+        count(parts, newSignIns, "sign-in");
         if (parts.isEmpty()) {
             return "no new data";
         }

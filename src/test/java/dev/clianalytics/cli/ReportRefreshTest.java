@@ -94,7 +94,21 @@ class ReportRefreshTest {
 
         Result r = ok("report", "summary");
 
-        assertThat(r.err()).isEqualTo("1 new identity link since the last infer: inferring with the settings of the"
+        assertThat(r.err()).isEqualTo("1 new identity link and 1 new sign-in since the last infer: inferring with the"
+                + " settings of the last infer (session timeout 30m, default workflows)\n");
+    }
+
+    @Test
+    void aRepeatedSignInAloneAlsoBringsTheTablesUpToDate() throws Exception {
+        String alias = "{\"type\": \"alias\", \"userId\": \"a1\", \"previousId\": \"anon-7\", \"timestamp\": \"%s\"}\n";
+        ok("ingest", Files.writeString(dir.resolve("alias1.jsonl"), alias.formatted("2026-01-11T09:00:00Z")).toString());
+        ok("infer");
+        Path again = Files.writeString(dir.resolve("alias2.jsonl"), alias.formatted("2026-01-12T09:00:00Z"));
+        ok("ingest", again.toString());
+
+        Result r = ok("report", "summary");
+
+        assertThat(r.err()).isEqualTo("1 new sign-in since the last infer: inferring with the settings of the"
                 + " last infer (session timeout 30m, default workflows)\n");
     }
 
