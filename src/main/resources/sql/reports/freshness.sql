@@ -10,9 +10,13 @@ latest_infer AS (
 covered AS (
     SELECT coalesce((SELECT last_ingest_run_id FROM latest_infer), 0) AS run_id
 ),
--- the newest ingest run and the lines every ingest rejected
+-- the newest ingest run, the lines every ingest rejected and the records it ignored by name, and
+-- the flow events and identity links stored (all data: the summary shows them beside the events)
 ingests AS (
-    SELECT max(run_id) AS last_ingest_run_id, coalesce(sum(rejected), 0) AS rejected_lines FROM ingest_runs
+    SELECT max(run_id) AS last_ingest_run_id, coalesce(sum(rejected), 0) AS rejected_lines,
+        coalesce(sum(ignored), 0) AS ignored_records,
+        (SELECT count(*) FROM flow_events) AS flow_events, (SELECT count(*) FROM actor_links) AS identity_links
+    FROM ingest_runs
 ),
 -- what later ingest runs stored that infer reads: events, flow events, identity links, sign-ins (a
 -- repeated alias call stores no new link but a new sign-in, which moves session boundaries; rows are
@@ -27,7 +31,7 @@ since AS (
 SELECT
     i.infer_id, i.finished_at, i.session_timeout_ms, i.as_of, i.as_of_given, i.workflows_file,
     i.last_ingest_run_id AS infer_last_ingest_run_id,
-    g.last_ingest_run_id, g.rejected_lines,
+    g.last_ingest_run_id, g.rejected_lines, g.ignored_records, g.flow_events, g.identity_links,
     s.new_events, s.new_flow_events, s.new_links, s.new_sign_ins
 FROM ingests AS g
 CROSS JOIN since AS s

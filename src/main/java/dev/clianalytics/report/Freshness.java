@@ -25,7 +25,8 @@ public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId,
             Boolean given = r.flag("as_of_given");
             infer = new InferInfo(r.count("infer_id"), r.instant("finished_at"), r.count("session_timeout_ms"),
                     r.instant("as_of"), given != null && given, r.text("workflows_file"),
-                    r.longOrNull("infer_last_ingest_run_id"), r.count("rejected_lines"));
+                    r.longOrNull("infer_last_ingest_run_id"), new InferInfo.Ingested(r.count("rejected_lines"),
+                    r.count("ignored_records"), r.count("flow_events"), r.count("identity_links")));
         }
         Long lastIngest = r.longOrNull("last_ingest_run_id");
         return new Freshness(infer, lastIngest != null, lastIngest, r.count("new_events"), r.count("new_flow_events"),

@@ -9,7 +9,14 @@ import java.time.Instant;
  */
 public record InferInfo(
         long inferId, Instant finishedAt, long sessionTimeoutMs, Instant asOf, boolean asOfGiven,
-        String workflowsFile, Long lastIngestRunId, long rejectedLines) {
+        String workflowsFile, Long lastIngestRunId, Ingested ingested) {
+
+    /**
+     * What every ingest stored or set aside beside the command events (no filter applies: rejected
+     * lines and ignored records have no time or tool).
+     */
+    public record Ingested(long rejectedLines, long ignoredRecords, long flowEvents, long identityLinks) {}
+
 
     /** Reads the latest infer run, failing with the command that fixes a missing or stale one (Freshness). */
     public static InferInfo require(Connection c, String dbArgument) {

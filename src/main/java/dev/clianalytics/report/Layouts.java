@@ -25,7 +25,10 @@ public final class Layouts {
                 new Field("total_actors", "actors", Kind.COUNT, t.actors()),
                 new Field("total_machines", "machines", Kind.COUNT, t.machines()),
                 new Field("total_tools", "tools", Kind.COUNT, t.tools()),
-                new Field("rejected_lines", "rejected lines (all ingests)", Kind.COUNT, t.rejectedLines()),
+                new Field("rejected_lines", "rejected lines (all ingests)", Kind.COUNT, t.ingested().rejectedLines()),
+                new Field("ignored_records", "ignored records (all ingests)", Kind.COUNT, t.ingested().ignoredRecords()),
+                new Field("flow_events", "flow events", Kind.COUNT, t.ingested().flowEvents()),
+                new Field("identity_links", "identity links", Kind.COUNT, t.ingested().identityLinks()),
                 new Field("first_event_at", "first event (UTC)", Kind.TIMESTAMP, t.firstEventAt()),
                 new Field("last_event_at", "last event (UTC)", Kind.TIMESTAMP, t.lastEventAt()),
                 new Field("ci_event_share", "events from CI", Kind.PERCENT, Percent.of(t.ciEvents(), t.events())))));

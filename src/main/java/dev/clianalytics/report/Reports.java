@@ -22,7 +22,7 @@ public final class Reports {
         Rows.Row t = totalsRows.get(0);
         Summary.Totals totals = new Summary.Totals(
                 t.count("events"), t.count("sessions"), t.count("workflow_runs"), t.count("actors"),
-                t.count("machines"), t.count("tools"), infer.rejectedLines(),
+                t.count("machines"), t.count("tools"), infer.ingested(),
                 t.instant("first_event_at"), t.instant("last_event_at"), t.count("ci_events"),
                 t.count("success_runs"), t.count("failed_runs"), t.count("abandoned_runs"), t.count("in_progress_runs"),
                 t.count("recovered_runs"), t.longOrNull("median_time_to_recover_ms"));

@@ -7,9 +7,10 @@ import java.util.List;
 public record Summary(
         ReportFilter filter, InferInfo infer, Totals totals, List<WorkflowStats> topWorkflows, HotPaths hotPaths) {
 
-    /** Counts over what the filter keeps; rejectedLines always covers every ingest (rejects have no time or tool). */
+    /** Counts over what the filter keeps; {@code ingested} always covers every ingest (InferInfo.Ingested). */
     public record Totals(
-            long events, long sessions, long workflowRuns, long actors, long machines, long tools, long rejectedLines,
+            long events, long sessions, long workflowRuns, long actors, long machines, long tools,
+            InferInfo.Ingested ingested,
             Instant firstEventAt, Instant lastEventAt, long ciEvents,
             long success, long failed, long abandoned, long inProgress, long recovered, Long medianTimeToRecoverMs) {}
 

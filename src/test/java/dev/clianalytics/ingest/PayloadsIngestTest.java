@@ -234,6 +234,24 @@ class PayloadsIngestTest {
                 .doesNotContain("raw-7").containsPattern("[0-9a-f]{16},[0-9a-f]{16},1");
     }
 
+    @Test
+    void point6TheSummaryShowsTheFlowEventsLinksAndIgnoredRecordsBesideTheEvents() throws Exception {
+        Path file = Lines.write(dir.resolve("sg.jsonl"), List.of(
+                j("{'type':'track','event':'CLI Auth Started','anonymousId':'anon-7','timestamp':'2026-06-04T10:00:00Z',"
+                        + "'context':{'app':{'name':'grout','version':'1.0.0'}},'properties':{'flow':'login'}}"),
+                j("{'type':'page','name':'Docs','anonymousId':'anon-7','timestamp':'2026-06-04T10:00:02Z'}"),
+                j("{'type':'alias','userId':'user-7','previousId':'anon-7','timestamp':'2026-06-04T10:00:05Z'}")));
+        Path db = dir.resolve("db.duckdb");
+        assertThat(CliRun.withDb(db).run("ingest", file.toString()).err())
+                .contains("0 events stored, 1 flow event, 1 identity link, 1 ignored,");
+
+        Result r = CliRun.withDb(db).run("report", "summary", "--format", "json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"rejected_lines\": 0,\n  \"ignored_records\": 1,\n  \"flow_events\": 1,\n"
+                + "  \"identity_links\": 1,\n");
+    }
+
     // 7. URLs in error texts
 
     @Test

@@ -30,7 +30,7 @@ class TableWidthTest {
                     new Ngram(4, "docker/push", 1, 82, 618, 64, null)));
 
     private static final InferInfo INFER = new InferInfo(1, Instant.parse("2026-03-31T08:00:00Z"), 1_800_000,
-            Instant.parse("2026-03-31T07:55:35Z"), false, null, 1L, 0);
+            Instant.parse("2026-03-31T07:55:35Z"), false, null, 1L, new InferInfo.Ingested(0, 0, 0, 0));
 
     @ParameterizedTest(name = "{0} columns")
     @ValueSource(ints = {60, 80, 120})
