@@ -5,22 +5,22 @@
 -- view: int_steps reads it in the same query, so these rows are never written out. Both passes
 -- sort every event with its payload, so the payload is narrow and has no strings: dense integer
 -- ids for the step and tool, the tool version, error text and session hint as 64-bit keys
--- (int_versions and int_hints spell them out).
+-- (int_texts and int_hints spell them out).
 WITH
--- every event with the (actor, machine) key after identity stitching, ordering keys, its end in
--- microseconds (a missing duration counts 0; adding an INTERVAL to a timestamp costs 15 times
--- more), the hashed hint, its step and tool ids and the step's roles
-keyed AS (
+-- every event with the (actor, machine) key after identity stitching, ordering keys, its end
+-- (event_end_us), the key of its hint (text_key: no hint is a key of its own, so a hint that appears
+-- or disappears splits a session), its step and tool ids and the step's roles
+event_keys AS (
     SELECT p.pair_key::INTEGER AS pair_key, e.ingest_seq, e.ts, e.sequence,
-           epoch_us(e.ts) + coalesce(e.duration_ms, 0) * 1000 AS ended_us,
-           hash(e.session_hint_hash) AS hint_key,
+           event_end_us(e.ts, e.duration_ms) AS ended_us,
+           text_key(e.session_hint_hash) AS hint_key,
            e.ci_detected,
            s.tool_id,
            s.step_id,
            s.is_entry,
            s.is_terminal AND e.exit_code IS NOT NULL AS closes_run,
-           e.exit_code, e.duration_ms, hash(e.tool_version) AS version_key,
-           CASE WHEN e.error_type IS NOT NULL THEN hash(e.error_type) END AS error_key
+           e.exit_code, e.duration_ms, text_key(e.tool_version) AS version_key,
+           CASE WHEN e.error_type IS NOT NULL THEN text_key(e.error_type) END AS error_key
     FROM events AS e
     JOIN int_actor_machines AS p ON p.raw_actor_hash = e.actor_hash AND p.raw_machine_hash = e.machine_hash
                                 AND e.ts >= p.valid_from AND e.ts < p.valid_until
@@ -35,21 +35,21 @@ ordered AS (
            lag({'ended_us': ended_us, 'hint_key': hint_key, 'ci_detected': ci_detected,
                 'tool_id': tool_id, 'closes_run': closes_run, 'step_id': step_id}) OVER by_actor_machine AS prev,
            lag(step_id, 2) OVER by_actor_machine AS prev2_step_id
-    FROM keyed
+    FROM event_keys
     WINDOW by_actor_machine AS (PARTITION BY pair_key ORDER BY ts, sequence NULLS LAST, ingest_seq)
 ),
--- a session starts, with a reason code (1 first, 2 inactivity, 3 hint_change, 4 ci_change; the
--- sessions mart spells them out), at the first event, after a gap longer than the timeout from
--- the previous event's end, or when the hint or the CI flag differs. All events of a session
--- share its first event's hint and CI flag (any other would have split it), so comparing with
--- the previous event is comparing with the session's first.
+-- a session starts, with a reason code (split_code_of; the sessions mart spells it out), at the
+-- first event, after a gap longer than the timeout from the previous event's end, or when the hint
+-- or the CI flag differs. All events of a session share its first event's hint and CI flag (any
+-- other would have split it), so comparing with the previous event is comparing with the session's
+-- first.
 session_starts AS (
     SELECT o.*,
-           CASE WHEN o.prev IS NULL THEN 1                                                  -- first
-                WHEN epoch_us(o.ts) - o.prev.ended_us > st.session_timeout_ms * 1000 THEN 2   -- inactivity
-                WHEN o.hint_key <> o.prev.hint_key THEN 3                                       -- hint_change
-                WHEN o.ci_detected <> o.prev.ci_detected THEN 4                                 -- ci_change
-           END::UTINYINT AS split_code
+           CASE WHEN o.prev IS NULL THEN split_code_of('first')
+                WHEN epoch_us(o.ts) - o.prev.ended_us > st.session_timeout_ms * 1000 THEN split_code_of('inactivity')
+                WHEN o.hint_key <> o.prev.hint_key THEN split_code_of('hint_change')
+                WHEN o.ci_detected <> o.prev.ci_detected THEN split_code_of('ci_change')
+           END AS split_code
     FROM ordered AS o
     CROSS JOIN infer_settings AS st
 )

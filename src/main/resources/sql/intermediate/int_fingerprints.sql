@@ -12,7 +12,7 @@ sequences AS (
     SELECT r.fingerprint_key, list(n.step_with_flags ORDER BY s.position) AS steps
     FROM representatives AS r
     JOIN int_steps AS s USING (run_key)
-    JOIN int_step_names AS n ON n.step_id = (s.triple_key & 2097151)::INTEGER
+    JOIN int_step_names AS n ON n.step_id = step_of(s.triple_key)
     GROUP BY r.fingerprint_key
 )
 SELECT fingerprint_key, array_to_string(steps, ' -> ') AS fingerprint

@@ -5,7 +5,7 @@
 WITH
 -- sessions and runs per (actor, machine)
 per_pair AS (
-    SELECT pair_key, max(session_number) AS sessions, max(run_key & 4294967295) AS runs
+    SELECT pair_key, max(session_number) AS sessions, max(run_number_of(run_key)) AS runs
     FROM int_steps
     WHERE is_last_in_run
     GROUP BY pair_key

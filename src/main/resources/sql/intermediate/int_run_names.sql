@@ -13,7 +13,7 @@ leaves AS (
     SELECT 0, NULL
 ),
 -- every combination, named
-named AS (
+names_by_tool_and_leaf AS (
     SELECT t.tool_id, l.leaf_id, t.tool_name,
            coalesce(w.workflow_name, l.leaf || '_workflow', t.tool_name || '_workflow') AS workflow_name
     FROM tools AS t
@@ -21,4 +21,4 @@ named AS (
     LEFT JOIN infer_workflow_names AS w ON lower(w.tool_name) = lower(t.tool_name) AND w.terminal = l.leaf
 )
 SELECT tool_id, leaf_id, tool_name, workflow_name, dense_rank() OVER (ORDER BY workflow_name)::INTEGER AS name_id
-FROM named
+FROM names_by_tool_and_leaf

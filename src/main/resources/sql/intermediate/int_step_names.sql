@@ -2,7 +2,7 @@
 -- distinct step rather than once per event: string work on millions of events is the slow part.
 -- step_key is a 64-bit hash of the three values (a collision among a few thousand steps is
 -- astronomically unlikely); step_id numbers the steps densely from 1, so that three of them pack
--- into one 64-bit triple key (int_steps): 21 bits each, hence at most 2,097,151 distinct steps.
+-- into one 64-bit triple key (pack_triple): 21 bits each, hence at most max_step_id() = 2,097,151 distinct steps.
 WITH
 -- the distinct steps
 distinct_steps AS (
@@ -14,7 +14,7 @@ distinct_steps AS (
     GROUP BY step_key
 ),
 -- names as the fingerprint shows them: tool/sub/cmd, plus [flags] sorted when there are any
-named AS (
+display_names AS (
     SELECT step_key, tool_name, command_path[-1] AS leaf,
            array_to_string(command_path, '/') AS step,
            array_to_string(command_path, '/')
@@ -26,10 +26,10 @@ named AS (
 -- tool and the leaf get dense ids too (the window pass and the runs compare integers; tool ids
 -- sort like the names)
 SELECT n.*,
-       CASE WHEN count(*) OVER () < 2097152 THEN row_number() OVER (ORDER BY n.step_key)
+       CASE WHEN count(*) OVER () <= max_step_id() THEN row_number() OVER (ORDER BY n.step_key)
             ELSE error('infer supports at most 2,097,151 distinct steps (tool, command path, flags)') END::INTEGER AS step_id,
        dense_rank() OVER (ORDER BY n.tool_name)::INTEGER AS tool_id,
        dense_rank() OVER (ORDER BY n.leaf)::INTEGER AS leaf_id,
        n.leaf IN (SELECT command FROM infer_entry_commands) AS is_entry,
        n.leaf IN (SELECT command FROM infer_terminal_commands) AS is_terminal
-FROM named AS n
+FROM display_names AS n

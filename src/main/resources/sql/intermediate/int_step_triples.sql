@@ -1,14 +1,15 @@
 -- One row per distinct (two steps back, one step back, this step) triple within a run (int_steps
 -- gives each step the key of its triple: three 21-bit step ids packed, 0 for none), with what
 -- steps and runs read off it, built once per triple rather than once per step: this step's
--- names and roles, the n-grams ending at it
--- (SPEC §5.4), and for a run whose last three steps (or fewer) these are, the ids of the terminal
--- leaves in order and the key of the step sequence (int_runs).
+-- names and roles, the n-grams ending at it (SPEC §5.4), and for a run whose last three steps (or
+-- fewer) these are, the ids of the terminal leaves in order and the key of the step sequence
+-- (sequence_part; int_runs).
 WITH
--- the distinct triples, unpacked
+-- the distinct triples, unpacked, and how many steps they hold (0 stands for no step)
 triples AS (
-    SELECT triple_key, (triple_key >> 42)::INTEGER AS prev2_step_id,
-           ((triple_key >> 21) & 2097151)::INTEGER AS prev_step_id, (triple_key & 2097151)::INTEGER AS step_id
+    SELECT triple_key, prev2_step_of(triple_key) AS prev2_step_id,
+           prev_step_of(triple_key) AS prev_step_id, step_of(triple_key) AS step_id,
+           1 + (prev_step_of(triple_key) <> 0)::INTEGER + (prev2_step_of(triple_key) <> 0)::INTEGER AS steps
     FROM (SELECT DISTINCT triple_key FROM int_steps)
 )
 -- names, roles and n-grams (steps without flags joined by ' -> ')
@@ -18,7 +19,9 @@ SELECT t.triple_key, n.tool_id, n.step, n.step_with_flags, n.is_entry, n.is_term
        CASE WHEN p2.is_terminal THEN p2.leaf_id END AS terminal_1,
        CASE WHEN p1.is_terminal THEN p1.leaf_id END AS terminal_2,
        CASE WHEN n.is_terminal THEN n.leaf_id END AS terminal_3,
-       hash(list_filter([t.prev2_step_id, t.prev_step_id, t.step_id], k -> k <> 0)) AS sequence_key
+       xor(xor(CASE WHEN t.steps = 3 THEN sequence_part(1, t.prev2_step_id) ELSE 0 END,
+               CASE WHEN t.steps >= 2 THEN sequence_part(t.steps - 1, t.prev_step_id) ELSE 0 END),
+           sequence_part(t.steps, t.step_id)) AS sequence_key
 FROM triples AS t
 JOIN int_step_names AS n ON n.step_id = t.step_id
 LEFT JOIN int_step_names AS p1 ON p1.step_id = t.prev_step_id

@@ -5,16 +5,15 @@
 -- fingerprints). run_key packs (pair_key, run number) into one integer that sorts like the final
 -- dense ids; int_pair_offsets turns the numbers into those ids. The largest intermediate, so it
 -- is narrow: the triple key packs three 21-bit step ids (0 for none), so the steps themselves
--- need no columns, texts are keys (int_versions, int_hints), and an event's end is its timestamp
+-- need no columns, texts are keys (int_texts, int_hints), and an event's end is its timestamp
 -- plus its duration.
 WITH
--- running counts of starts give the numbers (both packed in one sum: sessions in the high 32 bits,
--- runs in the low 32); the latest run start (the last one so far; carrying it is much cheaper
+-- running counts of starts give the numbers (both packed in one sum: starts_increment); the latest run start (the last one so far; carrying it is much cheaper
 -- than a running maximum) gives the position and start time, with the start's session reason
 -- code (0 when the run does not start a session)
 numbered AS (
     SELECT s.*,
-           sum(CASE WHEN s.split_code IS NOT NULL THEN 4294967297 WHEN s.starts_run THEN 1 ELSE 0 END)
+           sum(starts_increment(s.split_code IS NOT NULL, s.starts_run))
                OVER so_far AS starts_packed,
            last_value(CASE WHEN s.starts_run
                            THEN {'event_number': s.event_number, 'ts': s.ts, 'split_code': coalesce(s.split_code, 0)} END
@@ -25,7 +24,7 @@ numbered AS (
            so_far AS (PARTITION BY s.pair_key ORDER BY s.event_number ROWS UNBOUNDED PRECEDING)
 ),
 -- the last event of a session or run is the one before the next start (or the key's last event)
-lasts AS (
+with_ends AS (
     SELECT *, next IS NULL OR next.starts_session AS is_last_in_session,
            next IS NULL OR next.starts_run AS is_last_in_run
     FROM numbered
@@ -35,15 +34,15 @@ in_run AS (
     SELECT *,
            CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_id ELSE 0 END AS prev_in_run,
            CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_id ELSE 0 END AS prev2_in_run
-    FROM lasts
+    FROM with_ends
 )
 -- positions from the latest run start; what only runs and sessions need (the run's start and
 -- version, the session's hint) only on the last event of the run or session, where int_runs reads it
 SELECT pair_key, ingest_seq,
-       (starts_packed >> 32)::INTEGER AS session_number,
-       (pair_key::BIGINT << 32) + (starts_packed & 4294967295)::BIGINT AS run_key,
+       sessions_counted(starts_packed) AS session_number,
+       run_key(pair_key, runs_counted(starts_packed)) AS run_key,
        (event_number - run_start.event_number + 1)::INTEGER AS position,
-       ((prev2_in_run::UBIGINT << 42) | (prev_in_run::UBIGINT << 21) | step_id::UBIGINT) AS triple_key,
+       pack_triple(prev2_in_run, prev_in_run, step_id) AS triple_key,
        is_last_in_run, is_last_in_session,
        ts, exit_code, duration_ms, error_key, ci_detected,
        CASE WHEN is_last_in_run THEN version_key END AS version_key,

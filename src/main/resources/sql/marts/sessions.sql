@@ -3,7 +3,7 @@
 -- last event of a session only).
 WITH
 -- the last run of each session
-lasts AS (
+last_runs AS (
     SELECT r.session_id, r.pair_key, h.session_hint_hash, r.ci_detected, r.ended_at
     FROM int_runs AS r
     LEFT JOIN int_hints AS h USING (hint_key)
@@ -14,7 +14,7 @@ lasts AS (
 per_session AS (
     SELECT session_id, count(*) AS workflow_run_count, sum(step_count) AS event_count,
            min(started_at) AS started_at,
-           ['first', 'inactivity', 'hint_change', 'ci_change'][max(run_split_code)] AS split_reason,
+           split_reason(max(run_split_code)) AS split_reason,
            min(tool_id) AS first_tool_id, max(tool_id) AS last_tool_id
     FROM int_runs
     GROUP BY session_id
@@ -37,7 +37,7 @@ pairs AS (
 SELECT l.session_id, p.actor_hash, p.machine_hash, l.session_hint_hash, l.ci_detected, s.split_reason,
        s.started_at, l.ended_at, s.event_count::BIGINT AS event_count, s.workflow_run_count,
        coalesce(m.tools, [t.tool_name]) AS tools
-FROM lasts AS l
+FROM last_runs AS l
 JOIN per_session AS s USING (session_id)
 JOIN tools AS t ON t.tool_id = s.first_tool_id
 JOIN pairs AS p USING (pair_key)

@@ -1,12 +1,12 @@
 -- One row per workflow run (SPEC §5.2, §5.3): int_runs with the actor and machine, the texts
--- spelled out (tool and name: int_run_names; version and error text: int_versions; outcome),
+-- spelled out (tool and name: int_run_names; version and error text: int_texts; outcome),
 -- the fingerprint spelled out, and recovery.
 WITH
 -- for each FAILED run, the first later SUCCESS run of the same name in the same session
 recoveries AS (
     SELECT f.workflow_run_id, arg_min(s.ended_at, s.workflow_run_id) AS recovered_at
-    FROM (SELECT workflow_run_id, session_id, name_id FROM int_runs WHERE outcome_code = 2) AS f
-    JOIN (SELECT workflow_run_id, session_id, name_id, ended_at FROM int_runs WHERE outcome_code = 1) AS s
+    FROM (SELECT workflow_run_id, session_id, name_id FROM int_runs WHERE outcome_code = outcome_code_of('FAILED')) AS f
+    JOIN (SELECT workflow_run_id, session_id, name_id, ended_at FROM int_runs WHERE outcome_code = outcome_code_of('SUCCESS')) AS s
       ON s.session_id = f.session_id AND s.name_id = f.name_id
      AND s.workflow_run_id > f.workflow_run_id
     GROUP BY f.workflow_run_id
@@ -19,7 +19,7 @@ pairs AS (
 -- below 0 when runs overlap); duration: last event's end minus first event's timestamp
 SELECT w.workflow_run_id, w.session_id, p.actor_hash, p.machine_hash, w.ci_detected,
        n.tool_name, v.text AS tool_version, n.workflow_name,
-       ['SUCCESS', 'FAILED', 'ABANDONED', 'IN_PROGRESS'][w.outcome_code] AS outcome,
+       outcome_name(w.outcome_code) AS outcome,
        w.started_at, w.ended_at, (epoch_us(w.ended_at) - epoch_us(w.started_at)) // 1000 AS duration_ms,
        w.step_count, fp.fingerprint, w.last_exit_code, x.text AS last_error_type,
        r.recovered_at IS NOT NULL AS recovered,
@@ -29,6 +29,6 @@ FROM int_runs AS w
 JOIN pairs AS p USING (pair_key)
 JOIN int_fingerprints AS fp USING (fingerprint_key)
 JOIN int_run_names AS n USING (tool_id, leaf_id)
-JOIN int_versions AS v ON v.text_key = w.version_key
-LEFT JOIN int_versions AS x ON x.text_key = w.error_key
+JOIN int_texts AS v ON v.text_key = w.version_key
+LEFT JOIN int_texts AS x ON x.text_key = w.error_key
 LEFT JOIN recoveries AS r USING (workflow_run_id)

@@ -1,7 +1,7 @@
 package dev.clianalytics.report;
 
 import dev.clianalytics.CliAnalyticsException;
-import dev.clianalytics.infer.SharedAggregates;
+import dev.clianalytics.sql.SharedAggregates;
 import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** An infer that stops half-way (here: fails after a mart is written) leaves the previous results. */
 class AtomicityTest extends InferTestBase {
-    /** The new tables infer writes before its transaction and swaps in (InferService.STAGED_SUFFIX). */
+    /** The new tables infer writes before its transaction and swaps in (StagedMarts.SUFFIX). */
     private static final String STAGED_TABLES = "SELECT table_name FROM duckdb_tables() WHERE ends_with(table_name, '_new')";
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.sql.SharedAggregates;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

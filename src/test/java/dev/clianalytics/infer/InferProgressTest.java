@@ -30,7 +30,7 @@ class InferProgressTest extends InferTestBase {
         List<String> starts = updates.stream().filter(u -> u.fraction() == -1)
                 .map(u -> u.step() + "/" + u.steps() + " " + u.name()).distinct().toList();
         assertThat(starts).containsExactly(
-                "1/20 int_actor_identity", "2/20 int_actor_machines", "3/20 int_step_names", "4/20 int_versions",
+                "1/20 int_actor_identity", "2/20 int_actor_machines", "3/20 int_step_names", "4/20 int_texts",
                 "5/20 int_run_names", "6/20 int_hints", "7/20 int_events_sessionized", "8/20 int_steps",
                 "9/20 int_pair_offsets", "10/20 int_step_triples", "11/20 int_runs", "12/20 int_fingerprints",
                 "13/20 workflow_step_rows", "14/20 workflow_step_triples", "15/20 workflow_runs", "16/20 sessions",

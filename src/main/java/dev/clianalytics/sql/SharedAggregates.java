@@ -1,6 +1,5 @@
-package dev.clianalytics.infer;
+package dev.clianalytics.sql;
 
-import dev.clianalytics.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +11,8 @@ import java.time.ZoneOffset;
  * The aggregations shared by infer (which stores them unfiltered) and the reports (which run them
  * with filters): the failure hot paths (SPEC §5.4) and the summary counts (§6.1), one SQL file
  * each. They take the filter as $1..$4 and, except summary_totals, how many rows as $5; null
- * means no filter.
+ * means no filter. In this package because both infer and report use it, and neither may reach into
+ * the other.
  */
 public final class SharedAggregates {
     public static final String BY_FINGERPRINT = "sql/marts/hot_paths_fingerprint.sql";
@@ -46,7 +46,8 @@ public final class SharedAggregates {
         }
     }
 
-    static void bind(PreparedStatement ps, Filter f, String resource) throws SQLException {
+    /** Binds the filter as $1..$4 and, except for summary_totals, {@code top} as $5. */
+    public static void bind(PreparedStatement ps, Filter f, String resource) throws SQLException {
         setOrNull(ps, 1, f.tool(), Types.VARCHAR);
         setOrNull(ps, 2, f.since() == null ? null : OffsetDateTime.ofInstant(f.since(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         setOrNull(ps, 3, f.until() == null ? null : OffsetDateTime.ofInstant(f.until(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);

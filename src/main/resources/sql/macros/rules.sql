@@ -1,0 +1,16 @@
+-- Rules of inference that more than one model (or infer's Java) applies, each written once here
+-- (docs/infer.md, "Where each rule lives"). TEMP macros of infer's connection, created after
+-- encodings.sql and before the first model.
+
+-- An event's end (specification §5.1): its timestamp plus its duration, a missing duration counting
+-- 0, in microseconds since the epoch (adding an INTERVAL to a timestamp costs 15 times more).
+CREATE OR REPLACE TEMP MACRO event_end_us(ts, duration_ms) AS epoch_us(ts) + coalesce(duration_ms, 0) * 1000;
+
+-- The terminal leaf that names a run (specification §5.2), from the ids of the terminal leaves of its
+-- steps in step order: the most frequent, ties to the one seen first; 0 when the run has none
+-- (int_run_names then names it after its tool). A list of the leaves, not of the steps: a run holds
+-- few terminal commands (the first one with a known exit code closes it), so counting each against
+-- the others stays cheap.
+CREATE OR REPLACE TEMP MACRO leaf_counts(leaves) AS list_transform(leaves, l -> len(list_filter(leaves, m -> m = l)));
+CREATE OR REPLACE TEMP MACRO run_leaf(leaves) AS
+    coalesce(leaves[list_position(leaf_counts(leaves), list_max(leaf_counts(leaves)))], 0);
