@@ -47,8 +47,8 @@ final class GraphRenderer implements Renderer {
             long failures = ((Number) n.get(2)).longValue();
             boolean pseudo = new Graph.Node(step, count, failures).pseudo();
             BigDecimal rate = Percent.of(failures, count);
-            String label = pseudo ? step + "\n" + Values.grouped(count) + " runs"
-                    : step + "\n" + Values.grouped(count) + " events, " + (rate == null ? "0" : rate.stripTrailingZeros()
+            String label = pseudo ? step + "\n" + Values.grouped(count) + (count == 1 ? " run" : " runs")
+                    : step + "\n" + Values.grouped(count) + (count == 1 ? " event, " : " events, ") + (rate == null ? "0" : rate.stripTrailingZeros()
                             .toPlainString()) + "% failed";
             String fill = pseudo ? PSEUDO_FILL : FILLS[shade(rate)];
             String font = shade(rate) >= 5 && !pseudo ? "#ffffff" : "#000000";
