@@ -53,7 +53,7 @@ class CompletionTest {
                 + "try cli-analytics ''\ntry cli-analytics report ''\ntry cli-analytics report summary --format ''\n"
                 + "try cli-analytics export --format ''\n";
         assertThat(shell("bash", "-c", test)).isEqualTo(String.join(" ", COMMANDS) + "\n"
-                + "summary workflow hot-paths variants graph\ntable json csv markdown\ncsv jsonl parquet\n");
+                + "summary workflow hot-paths variants graph\ntable json csv markdown\ncsv jsonl parquet xes\n");
     }
 
     @Test
