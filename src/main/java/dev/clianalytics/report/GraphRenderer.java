@@ -105,10 +105,15 @@ final class GraphRenderer implements Renderer {
                 f.fields().forEach(x -> v.put(x.key(), x.value()));
                 long edges = ((Number) v.get("dropped_edges")).longValue();
                 long nodes = ((Number) v.get("dropped_nodes")).longValue();
-                return edges == 0 ? "" : " (" + edges + " rarer edges and " + nodes + " nodes left without one dropped)";
+                return edges == 0 ? "" : " (" + plural(edges, "rarer edge") + " and " + plural(nodes, "node")
+                        + " left without one dropped)";
             }
         }
         return "";
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Mermaid text in quotes: its entity codes for quotes and angle brackets, <br/> for a new line. */

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * export --format xes streams: half a million events export whole in a JVM of 64 MB of heap, far less
- * than the log (about 170 MB of text), so nothing may hold the events or the output in memory.
+ * export --format xes streams: 340,000 events export whole in a JVM of 64 MB of heap, less
+ * than the log (about 110 MB of text), so nothing may hold the events or the output in memory.
  */
 class XesStreamingTest {
-    static final int COPIES = 30_000;
+    static final int COPIES = 20_000;
 
     @TempDir
     Path dir;
