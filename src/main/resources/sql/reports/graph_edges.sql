@@ -5,7 +5,7 @@
 WITH
 -- the runs in scope
 runs AS (
-    SELECT workflow_run_id, outcome
+    SELECT workflow_run_id, outcome, step_count
     FROM workflow_runs
     WHERE ($5::VARCHAR IS NULL OR workflow_name = $5::VARCHAR)
       AND ($1::VARCHAR IS NULL OR tool_name = $1::VARCHAR)
@@ -13,30 +13,34 @@ runs AS (
       AND ($3::TIMESTAMPTZ IS NULL OR started_at < $3::TIMESTAMPTZ)
       AND NOT ($4::BOOLEAN AND ci_detected)
 ),
--- their events: the step (no flags), when it started and ended (microseconds), whether it failed
-steps AS (
-    SELECT s.workflow_run_id, s.position, r.outcome, t.step, epoch_us(s.ts) AS start_us,
-           epoch_us(s.ts) + coalesce(s.duration_ms, 0) * 1000 AS end_us, coalesce(s.exit_code, 0) <> 0 AS failed
+-- their events, kept to numbers for the window (strings are joined on after it): this step's
+-- triple and the previous one's, the gap from the previous command's end to this one's start
+-- (microseconds), whether it failed, and the run's outcome on its last event
+pairs AS (
+    SELECT s.triple_key, lag(s.triple_key) OVER w AS previous_key,
+           epoch_us(s.ts) - lag(epoch_us(s.ts) + coalesce(s.duration_ms, 0) * 1000) OVER w AS gap_us,
+           coalesce(s.exit_code, 0) <> 0 AS failed,
+           CASE WHEN s.position = r.step_count THEN r.outcome END AS end_outcome
     FROM workflow_step_rows AS s
     JOIN runs AS r USING (workflow_run_id)
-    JOIN workflow_step_triples AS t USING (triple_key)
+    WINDOW w AS (PARTITION BY s.workflow_run_id ORDER BY s.position)
 ),
--- each event with the one before it (start at the first) and whether it is the run's last
-pairs AS (
-    SELECT coalesce(lag(step) OVER w, 'start') AS from_step, step AS to_step, failed, outcome,
-           start_us - lag(end_us) OVER w AS gap_us, lead(position) OVER w IS NULL AS last
-    FROM steps
-    WINDOW w AS (PARTITION BY workflow_run_id ORDER BY position)
+-- the step names (without flags) of both ends
+named AS (
+    SELECT coalesce(p.step, 'start') AS from_step, t.step AS to_step, x.failed, x.gap_us, x.end_outcome
+    FROM pairs AS x
+    JOIN workflow_step_triples AS t ON t.triple_key = x.triple_key
+    LEFT JOIN workflow_step_triples AS p ON p.triple_key = x.previous_key
 )
 -- step edges with the median time from one command's end to the next's start (floored to ms)
 SELECT from_step AS "from", to_step AS "to", count(*) AS count, count(*) FILTER (WHERE failed) AS failures,
        floor(median(gap_us) / 1000)::BIGINT AS median_ms
-FROM pairs
+FROM named
 GROUP BY ALL
 UNION ALL
 -- end edges: the last step to its run's outcome
-SELECT to_step, 'end:' || outcome, count(*), 0, NULL
-FROM pairs
-WHERE last
+SELECT to_step, 'end:' || end_outcome, count(*), 0, NULL
+FROM named
+WHERE end_outcome IS NOT NULL
 GROUP BY ALL
 ORDER BY count DESC, "from" ASC, "to" ASC
