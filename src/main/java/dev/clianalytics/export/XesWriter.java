@@ -93,6 +93,10 @@ final class XesWriter {
 
     /** An attribute value: markup characters as entities, characters XML cannot hold replaced. */
     private void escape(String s) throws IOException {
+        if (plain(s)) {
+            out.write(s); // the usual case, in one call: a write per character costs a lock each
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -115,5 +119,16 @@ final class XesWriter {
                 }
             }
         }
+    }
+
+    /** Nothing to escape or replace: printable ASCII other than the markup characters. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '&' || c == '<' || c == '>' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 }
