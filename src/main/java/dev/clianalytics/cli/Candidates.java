@@ -37,7 +37,7 @@ final class Candidates {
 
     static final class ExportFormats extends ArrayList<String> {
         ExportFormats() {
-            super(List.of("csv", "jsonl", "parquet"));
+            super(List.of("csv", "jsonl", "parquet", "xes"));
         }
     }
 

@@ -50,6 +50,8 @@ public final class CommandLineFactory {
         m.put("summary", ReportSummaryCommand::new);
         m.put("workflow", ReportWorkflowCommand::new);
         m.put("hot-paths", ReportHotPathsCommand::new);
+        m.put("variants", ReportVariantsCommand::new);
+        m.put("graph", ReportGraphCommand::new);
         return m;
     }
 

@@ -3,10 +3,13 @@ package dev.clianalytics.cli;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.LockWait;
 import dev.clianalytics.export.ExportFormat;
+import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.export.Exporter;
+import dev.clianalytics.export.XesExport;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -30,12 +33,14 @@ import picocli.CommandLine.TypeConversionException;
                 "one table to standard output. Tables: events, sessions, workflow_runs,",
                 "workflow_steps, hot_paths_fingerprint, hot_paths_ngram (all when none is",
                 "named). The filters select rows as in the reports; the hot-path tables have",
-                "no time, tool or CI column and are written whole."},
+                "no time, tool or CI column and are written whole. --format xes writes an",
+                "IEEE XES event log of the workflow runs instead, for process-mining tools."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics export --to out/ --format parquet",
                 "  cli-analytics export workflow_runs hot_paths_ngram --to out/ --force",
                 "  cli-analytics export sessions --to - --since 7d --exclude-ci | head",
-                "  cli-analytics export events --to - --format jsonl --tool terraform > tf.jsonl"})
+                "  cli-analytics export events --to - --format jsonl --tool terraform > tf.jsonl",
+                "  cli-analytics export --to out/ --format xes --exclude-ci"})
 final class ExportCommand implements Callable<Integer> {
     /** The --to that means standard output, as for every file argument of the commands. */
     static final String STDOUT = "-";
@@ -57,7 +62,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", converter = FormatConverter.class,
             completionCandidates = Candidates.ExportFormats.class,
             description = "csv (default, with a header), jsonl (one JSON object per line, .jsonl; json is the"
-                    + " same) or parquet.")
+                    + " same), parquet, or xes: one IEEE XES event log of the workflow runs for process-mining"
+                    + " tools (" + XesExport.FILE_NAME + ", a trace per run; name no tables).")
     ExportFormat format;
 
     @Option(names = "--force", description = "Overwrite files that already exist.")
@@ -86,7 +92,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> chosen = chosenTables();
+        if (format == ExportFormat.XES && !tables.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--format xes writes one event log of the workflow runs"
+                    + " (a trace per run, an event per command): name no tables, not " + String.join(" ", tables));
+        }
+        List<String> chosen = format == ExportFormat.XES ? List.of("workflow_runs") : chosenTables();
         boolean toStdout = to.toString().equals(STDOUT);
         if (toStdout && chosen.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--to - writes one table to standard output: name exactly"
@@ -129,11 +139,36 @@ final class ExportCommand implements Callable<Integer> {
                     + " has no time, tool or CI column: written whole (report hot-paths ranks the runs a filter keeps)"));
             err.flush();
         }
+        if (format == ExportFormat.XES) {
+            exportXes(c, filter, toStdout, options, err);
+            return List.of();
+        }
         if (toStdout) {
             Exporter.exportTo(c, chosen.get(0), format, filter, options.stdout());
             return List.of();
         }
         return Exporter.export(c, chosen, to, format, force, filter);
+    }
+
+    /** The XES event log into the directory (saying so), or streamed to standard output. */
+    private void exportXes(Connection c, ReportFilter filter, boolean toStdout, GlobalOptions options, PrintWriter err) {
+        if (toStdout) {
+            try {
+                XesExport.write(c, filter, options.stdout());
+            } catch (UncheckedIOException e) {
+                if (!String.valueOf(e.getCause().getMessage()).contains("Broken pipe")) {
+                    throw new CliAnalyticsException("could not write the event log to standard output: "
+                            + e.getCause().getMessage(), e);
+                }
+                // a reader that stops early (| head) is normal use, as for the tables
+            }
+            return;
+        }
+        XesExport.Written w = XesExport.export(c, to, force, filter);
+        if (!options.quiet()) {
+            err.println(String.format(Locale.ROOT, "wrote %s (%,d traces, %,d events)", w.file(), w.traces(), w.events()));
+            err.flush();
+        }
     }
 
     private List<String> chosenTables() {
@@ -154,7 +189,7 @@ final class ExportCommand implements Callable<Integer> {
         return chosen;
     }
 
-    /** csv, jsonl (json: the same, the name it had first) or parquet, case-insensitively. */
+    /** csv, jsonl (json: the same, the name it had first), parquet or xes, case-insensitively. */
     static final class FormatConverter implements ITypeConverter<ExportFormat> {
         @Override
         public ExportFormat convert(String value) {
@@ -167,7 +202,7 @@ final class ExportCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new TypeConversionException("expected csv, jsonl (or json) or parquet, not '" + value + "'");
+            throw new TypeConversionException("expected csv, jsonl (or json), parquet or xes, not '" + value + "'");
         }
     }
 }

@@ -139,10 +139,10 @@ final class QuickPath {
                 new ReportFilter(options.tool, options.since, options.until, options.excludeCi));
     }
 
-    /** The format picocli would pick (enum names, case-insensitive), else null. */
+    /** The format picocli would pick (enum names, case-insensitive), else null (a graph's: picocli refuses it). */
     private static Format format(String value) {
         for (Format f : Format.values()) {
-            if (f.name().equalsIgnoreCase(value)) {
+            if (f.name().equalsIgnoreCase(value) && !f.graphOnly()) {
                 return f;
             }
         }

@@ -3,6 +3,7 @@ package dev.clianalytics.cli;
 import dev.clianalytics.report.Format;
 import dev.clianalytics.report.ReportFilter;
 import java.time.Instant;
+import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ final class ReportOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = Candidates.ReportFormats.class,
-            description = "table (default, also when piped), json, csv or markdown.")
+            description = "table (default, also when piped), json, csv or markdown; 'report graph' also"
+                    + " mermaid or dot.")
     Format format;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows per list (default: ${DEFAULT-VALUE}).")
@@ -44,6 +46,10 @@ final class ReportOptions {
     WaitOption wait = new WaitOption();
 
     ReportFilter filter() {
+        if (format.graphOnly() && !(spec.userObject() instanceof ReportGraphCommand)) {
+            throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(Locale.ROOT)
+                    + " draws a graph, which only 'report graph' has; this report's formats: table, json, csv, markdown");
+        }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
         }

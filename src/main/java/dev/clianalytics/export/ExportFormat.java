@@ -4,7 +4,9 @@ package dev.clianalytics.export;
 public enum ExportFormat {
     CSV("csv", "FORMAT csv, HEADER true"),
     JSONL("jsonl", "FORMAT json"),
-    PARQUET("parquet", "FORMAT parquet, COMPRESSION zstd");
+    PARQUET("parquet", "FORMAT parquet, COMPRESSION zstd"),
+    /** An IEEE 1849 event log of the workflow runs (XesExport), not a table copy. */
+    XES("xes", null);
 
     private final String extension;
     private final String copyOptions;

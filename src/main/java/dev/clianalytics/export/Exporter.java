@@ -122,7 +122,7 @@ public final class Exporter {
     }
 
     /** The scope macros and iso_utc, for this connection (temporary: a read-only database is fine). */
-    private static void defineScope(Connection c) {
+    static void defineScope(Connection c) {
         try (Statement st = c.createStatement()) {
             for (String statement : SqlResources.statements(SqlResources.load("sql/export/scope.sql"))) {
                 st.execute(statement);
@@ -215,7 +215,7 @@ public final class Exporter {
         return Math.max(0, st.getUpdateCount());
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
@@ -223,7 +223,7 @@ public final class Exporter {
         }
     }
 
-    private static String firstLine(String m) {
+    static String firstLine(String m) {
         String s = String.valueOf(m);
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);

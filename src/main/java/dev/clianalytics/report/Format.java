@@ -1,8 +1,8 @@
 package dev.clianalytics.report;
 
-/** The output formats of SPEC §6.3. */
+/** The output formats of SPEC §6.3, and the graph formats only `report graph` has. */
 public enum Format {
-    TABLE, JSON, CSV, MARKDOWN;
+    TABLE, JSON, CSV, MARKDOWN, MERMAID, DOT;
 
     /** The renderer; width is the table's target width in columns. */
     public Renderer renderer(int width) {
@@ -11,6 +11,13 @@ public enum Format {
             case JSON -> new JsonRenderer();
             case CSV -> new CsvRenderer();
             case MARKDOWN -> new MarkdownRenderer();
+            case MERMAID -> new GraphRenderer(true);
+            case DOT -> new GraphRenderer(false);
         };
+    }
+
+    /** A drawing of a graph: only for a report with nodes and edges. */
+    public boolean graphOnly() {
+        return this == MERMAID || this == DOT;
     }
 }

@@ -179,8 +179,8 @@ class ExportTest {
         assertThat(json.out()).isEqualTo(jsonl.out()).startsWith("{\"rank\":1,");
         Result xml = CliRun.withDb(db).run("export", "events", "--to", "-", "--format", "xml");
         assertThat(xml.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(xml.err()).startsWith("error: Invalid value for option '--format': expected csv, jsonl (or json) or"
-                + " parquet, not 'xml'");
+        assertThat(xml.err()).startsWith("error: Invalid value for option '--format': expected csv, jsonl (or json),"
+                + " parquet or xes, not 'xml'");
     }
 
     @Test
