@@ -14,6 +14,9 @@ final class JsonText {
 
     static StringBuilder string(StringBuilder b, String s) {
         b.append('"');
+        if (plain(s)) {
+            return b.append(s).append('"');
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -34,6 +37,16 @@ final class JsonText {
             }
         }
         return b.append('"');
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static StringBuilder strings(StringBuilder b, List<String> items) {

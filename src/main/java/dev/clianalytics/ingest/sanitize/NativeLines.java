@@ -30,6 +30,8 @@ public final class NativeLines {
     private static final int TS = 0, TOOL = 1, VER = 2, CMD = 3, FLAGS = 4, EXIT = 5, DUR = 6, ERR = 7, ACTOR = 8,
             MACHINE = 9, HINT = 10, CI = 11, ID = 12, SEQ = 13;
     private static final long MAX_DURATION_MS = 1_000_000_000_000L;
+    private static final int CACHE_LIMIT = 1 << 16;
+    private final java.util.Map<String, String> errorTypes = new java.util.HashMap<>();
 
     private final String askedFormat;
     private final IdHasher ids;
@@ -411,7 +413,7 @@ public final class NativeLines {
                 flags.names(),
                 kind[EXIT] == 'n' ? (int) number[EXIT] : null,
                 kind[DUR] == 'n' ? number[DUR] : null,
-                PrivacyRules.errorType(text[ERR]),
+                errorType(text[ERR]),
                 ids.hash(text[ACTOR]),
                 ids.hash(text[MACHINE]),
                 ids.hash(text[HINT]),
@@ -419,6 +421,22 @@ public final class NativeLines {
                 kind[SEQ] == 'n' ? number[SEQ] : null,
                 flags.dropped(),
                 flags.malformed());
+    }
+
+    /** error_type sanitized; messages repeat (templates), so each distinct one is redacted once per cache generation. */
+    private String errorType(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String r = errorTypes.get(raw);
+        if (r == null) {
+            r = PrivacyRules.errorType(raw);
+            if (errorTypes.size() >= CACHE_LIMIT) {
+                errorTypes.clear();
+            }
+            errorTypes.put(raw, r);
+        }
+        return r;
     }
 
     /**

@@ -17,14 +17,8 @@ public final class PrivacyRules {
     private static final String S = "\\t\\n\\f\\r ";
     /** RE2's ASCII \b. */
     private static final String B = "(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))";
-    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-    private static final Pattern TOOL_VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
-    private static final Pattern COMMAND_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Pattern SECRET_PREFIX = Pattern.compile("^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)");
     private static final Pattern LONG_HEX = Pattern.compile("[0-9A-Fa-f]{32,}");
-    private static final Pattern FLAG_NAME = Pattern.compile("^ *(--?[A-Za-z][A-Za-z0-9_-]*) *(?:[=:]|\\z)");
-    private static final Pattern SENSITIVE = Pattern.compile(
-            "(?i)(?:^|[-_])(?:token|password|passwd|pwd|secret|key|apikey|auth|credentials?|cookie|private)(?:[-_]|\\z)");
     private static final Pattern OPAQUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+/=-]{23,}");
     private static final String URL_END = "[^" + S + "'\"<>.,;:!?)\\]}]";
     private static final Pattern[] ERROR_PATTERNS = {
@@ -64,22 +58,51 @@ public final class PrivacyRules {
     /** tool_name: [A-Za-z0-9_-]{1,128} after trimming, else "unknown". */
     public static String toolName(String v) {
         String t = v == null ? "" : trimSpaces(v);
-        return TOOL_NAME.matcher(t).matches() ? t : "unknown";
+        return allOf(t, 128, "_-") ? t : "unknown";
     }
 
     /** tool_version: [A-Za-z0-9._+-]{1,64} after trimming, else null (unknown). */
     public static String toolVersion(String v) {
         String t = v == null ? "" : trimSpaces(v);
-        return TOOL_VERSION.matcher(t).matches() ? t : null;
+        return allOf(t, 64, "._+-") ? t : null;
+    }
+
+    /** 1 to {@code max} characters, each an ASCII letter, a digit or one of {@code extra} (a loop: a regex per value cost more). */
+    private static boolean allOf(String t, int max, String extra) {
+        int n = t.length();
+        if (n == 0 || n > max) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || extra.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     /** A word with the shape of a secret: a known token prefix, 24+ characters mixing letters and digits, 32+ hex digits. */
     public static boolean looksSecret(String w) {
-        int n = w.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int n = utf8Length(w);
         if (n < 16) {
             return false;
         }
         return SECRET_PREFIX.matcher(w).find() || (n >= 24 && hasLetter(w) && hasDigit(w)) || LONG_HEX.matcher(w).matches();
+    }
+
+    private static int utf8Length(String w) {
+        int n = w.length();
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) >= 0x80) {
+                return w.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
     }
 
     private static boolean hasLetter(String w) {
@@ -117,7 +140,8 @@ public final class PrivacyRules {
             return e; // the common case: already a short lower-case word
         }
         String t = trimSpaces(e);
-        return COMMAND_WORD.matcher(t).matches() && !looksSecret(t) ? t.toLowerCase(Locale.ROOT) : REDACTED;
+        return !t.isEmpty() && isAsciiLetter(t.charAt(0)) && allOf(t, 64, "_-") && !looksSecret(t)
+                ? t.toLowerCase(Locale.ROOT) : REDACTED;
     }
 
     /** A lower-case command word under 16 characters, kept as it is. */
@@ -137,8 +161,49 @@ public final class PrivacyRules {
 
     /** A flag's name before any '=' or ':', when well formed; "" when not. */
     public static String flagName(String f) {
-        Matcher m = FLAG_NAME.matcher(f);
-        return m.find() ? m.group(1) : "";
+        int n = f.length();
+        int i = 0;
+        while (i < n && f.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        if (i < n && f.charAt(i) == '-') {
+            i++;
+        } else {
+            return "";
+        }
+        if (i < n && f.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= n || !isAsciiLetter(f.charAt(i))) {
+            return "";
+        }
+        while (i < n && (isAsciiLetter(f.charAt(i)) || (f.charAt(i) >= '0' && f.charAt(i) <= '9') || f.charAt(i) == '_'
+                || f.charAt(i) == '-')) {
+            i++;
+        }
+        int end = i;
+        while (i < n && f.charAt(i) == ' ') {
+            i++;
+        }
+        return i == n || f.charAt(i) == '=' || f.charAt(i) == ':' ? f.substring(start, end) : "";
+    }
+
+    private static final java.util.Set<String> SENSITIVE_WORDS = java.util.Set.of("token", "password", "passwd", "pwd",
+            "secret", "key", "apikey", "auth", "credential", "credentials", "cookie", "private");
+
+    /** Any word of the name (split on - and _), in any case, names a secret. */
+    static boolean sensitive(String name) {
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '-' || name.charAt(i) == '_') {
+                if (i - start >= 3 && i - start <= 11 && SENSITIVE_WORDS.contains(name.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     /** What became of a list of flags: the names kept, and how many were dropped, of which malformed. */
@@ -155,7 +220,7 @@ public final class PrivacyRules {
             String n = flagName(f);
             if (n.isEmpty()) {
                 malformed++;
-            } else if (!SENSITIVE.matcher(n).find() && !looksSecret(stripDashes(n))) {
+            } else if (!sensitive(n) && !looksSecret(stripDashes(n))) {
                 kept.add(n);
             }
         }
@@ -190,22 +255,53 @@ public final class PrivacyRules {
         return r.codePointCount(0, r.length()) <= 256 ? r : r.substring(0, r.offsetByCodePoints(0, 256));
     }
 
-    /** A cheap test that skips patterns that cannot match (most messages hold no URL, path or address). */
+    /** A cheap test that skips patterns that cannot match (most messages hold no URL, path, address or token). */
     private static boolean mayMatch(int pattern, String r) {
         return switch (pattern) {
             case 0 -> r.indexOf("://") >= 0 || r.indexOf('@') >= 0;
             case 1, 6 -> r.indexOf('/') >= 0;
             case 2 -> r.indexOf('@') >= 0;
             case 3 -> r.indexOf("eyJ") >= 0;
+            case 4 -> r.indexOf("gh") >= 0 || r.indexOf("sk-") >= 0 || r.indexOf("AKIA") >= 0 || r.indexOf("ASIA") >= 0
+                    || r.indexOf("xox") >= 0;
             case 5 -> r.indexOf('\\') >= 0;
-            case 7 -> r.indexOf('.') >= 0;
-            case 8 -> r.indexOf(':') >= 0;
+            case 7 -> digitDotDigit(r);
+            case 8 -> r.chars().filter(c -> c == ':').count() >= 7;
+            case 9 -> longestRun(r, "") >= 32;
             default -> true;
         };
     }
 
+    private static boolean digitDotDigit(String r) {
+        for (int i = 1; i + 1 < r.length(); i++) {
+            if (r.charAt(i) == '.' && Character.isDigit(r.charAt(i - 1)) && r.charAt(i - 1) < 0x80
+                    && r.charAt(i + 1) >= '0' && r.charAt(i + 1) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest run of ASCII letters and digits (hex digits when {@code extra} is empty) or {@code extra}. */
+    private static int longestRun(String r, String extra) {
+        int best = 0;
+        int run = 0;
+        boolean hex = extra.isEmpty();
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            boolean in = hex ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    : isAsciiLetter(c) || (c >= '0' && c <= '9') || extra.indexOf(c) >= 0;
+            run = in ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+
     /** Runs of 24+ token characters mixing letters and digits, each replaced wherever it occurs. */
     private static String redactOpaque(String s) {
+        if (longestRun(s, "_+/=-") < 24) {
+            return s;
+        }
         Matcher m = OPAQUE.matcher(s);
         List<String> tokens = null;
         while (m.find()) {
