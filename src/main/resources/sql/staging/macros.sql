@@ -1,5 +1,7 @@
--- The privacy rules of SPEC §4.1, each written once, as TEMP macros (they live in this
--- connection only, never in the database file). ingest creates them before staging.
+-- The privacy rules of SPEC §4.1 as TEMP macros (they live in this connection only, never in the
+-- database file), for what is still judged in SQL: the flow events of Segment (stg_flows.sql) and
+-- bench/run's sanitized reference step. Command events are sanitized in Java
+-- (dev.clianalytics.ingest.sanitize.PrivacyRules), whose rules these mirror.
 -- The HMAC key pads are session variables set by ingest from the salt (see Salt.java).
 
 -- Keyed hash HMAC-SHA256(salt, value) as 64 hex characters (RFC 2104 over DuckDB's sha256).
@@ -13,27 +15,6 @@ CREATE OR REPLACE TEMP MACRO ca_hmac(v) AS
 CREATE OR REPLACE TEMP MACRO ca_event_key(event_id, content) AS
     CASE WHEN event_id IS NOT NULL THEN md5(getvariable('ca_key_hex') || chr(31) || 'event_id' || chr(31) || event_id)
          ELSE md5(getvariable('ca_key_hex') || chr(31) || 'content' || chr(31) || content) END::UUID;
-
--- The kind of a JSON value from its text: s string, a array, o object, b boolean, n number,
--- z null or absent.
-CREATE OR REPLACE TEMP MACRO ca_json_kind(j) AS
-    CASE WHEN j IS NULL THEN 'z'
-         ELSE CASE left(j, 1) WHEN '"' THEN 's' WHEN '[' THEN 'a' WHEN '{' THEN 'o' WHEN 't' THEN 'b'
-                              WHEN 'f' THEN 'b' WHEN 'n' THEN 'z' ELSE 'n' END END;
-
--- The value of a JSON string (escapes decoded only when there are any).
-CREATE OR REPLACE TEMP MACRO ca_json_string(j) AS
-    CASE WHEN contains(j, '\') THEN json_extract_string(j, '$') ELSE j[2:-2] END;
-
--- A JSON integer as BIGINT; NULL for fractions, exponents and out-of-range values.
-CREATE OR REPLACE TEMP MACRO ca_json_integer(j) AS
-    CASE WHEN regexp_full_match(j, '-?[0-9]{1,19}') THEN try_cast(j AS BIGINT) END;
-
--- A JSON array of strings as a list; NULL when any element is not a string. (j is a value's JSON
--- text as the parser writes it back: minified, so the shape can be checked on the text.)
-CREATE OR REPLACE TEMP MACRO ca_json_string_list(j) AS
-    CASE WHEN regexp_full_match(j, '\[(?:"(?:[^"\\]|\\.)*"(?:,"(?:[^"\\]|\\.)*")*)?\]')
-         THEN CAST(j::JSON AS VARCHAR[]) END;
 
 -- actor_id, machine_id, session_hint: the first 16 hex characters of the keyed hash.
 CREATE OR REPLACE TEMP MACRO ca_id_hash(v) AS left(ca_hmac(v), 16);
@@ -61,11 +42,6 @@ CREATE OR REPLACE TEMP MACRO ca_command_path(p) AS
     list_transform(p[1:16], e -> CASE WHEN regexp_full_match(coalesce(trim(e), ''), '[A-Za-z][A-Za-z0-9_-]{0,63}')
                                            AND NOT ca_looks_secret(trim(e))
                                       THEN lower(trim(e)) ELSE '[redacted]' END);
-
--- A command path whose JSON text shows that ca_command_path would keep it as it is: at most 16
--- elements, each a lower-case command word too short (under 16 characters) to look like a secret.
-CREATE OR REPLACE TEMP MACRO ca_command_path_plain(j) AS
-    regexp_full_match(j, '\["[a-z][a-z0-9_-]{0,14}"(?:,"[a-z][a-z0-9_-]{0,14}"){0,15}\]');
 
 -- A flag's name: what comes before any '=' or ':' (the value is never kept), spaces trimmed, when it
 -- is well formed (--?[A-Za-z][A-Za-z0-9_-]*); '' when it is not.

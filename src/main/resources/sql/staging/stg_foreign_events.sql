@@ -1,5 +1,5 @@
 -- The command events the PostHog and Segment readers mapped (SPEC §4.4). They went through the
--- native staging itself (TEMP ca_foreign_native: stg_lines.sql over their native lines), so they
+-- native staging itself (TEMP ca_foreign_native: NativeLines over their native lines), so they
 -- are validated, keyed, hashed and sanitized exactly as native events; here each gets back the
 -- line and position of the foreign input it came from. A reason here rejects that input line.
 WITH
@@ -9,9 +9,9 @@ positions AS (
     FROM ca_foreign
     WHERE kind = 'event'
 ),
--- the staged native lines: row k is the k-th event written
+-- the staged native lines: line k is the k-th event written
 staged AS (
-    SELECT *, row_number() OVER (ORDER BY rowid) AS k FROM ca_foreign_native
+    SELECT *, line_no AS k FROM ca_foreign_native
 )
 -- the columns of ca_lines that ingest_events.sql reads, the reason of a rejected event and the flag
 -- names not kept

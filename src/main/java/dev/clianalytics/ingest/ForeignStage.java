@@ -9,6 +9,9 @@ import dev.clianalytics.ingest.formats.FlowEvent;
 import dev.clianalytics.ingest.formats.FormatReader;
 import dev.clianalytics.ingest.formats.NativeEvent;
 import dev.clianalytics.ingest.formats.NativeJson;
+import dev.clianalytics.ingest.sanitize.IdHasher;
+import dev.clianalytics.ingest.sanitize.NativeLines;
+import java.nio.charset.StandardCharsets;
 import dev.clianalytics.sql.SqlResources;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,10 +34,10 @@ import java.util.regex.Pattern;
  * Hands the lines the staging detected (or was told) to be PostHog or Segment to their
  * {@link FormatReader}, one reader per file and format, in line order, and stages what they map
  * (SPEC §4.4, docs/formats.md): command events through the native staging itself (their native
- * lines, {@link NativeJson}, read by stg_lines.sql) into TEMP ca_foreign_events; flow events and
+ * lines, {@link NativeJson}, staged by NativeLines) into TEMP ca_foreign_events; flow events and
  * links into TEMP ca_foreign; rejects onto their lines in ca_stage; ignored events counted by name.
- * The readers' output passes through private temporary JSON-lines files (mode 600, deleted at once)
- * so that DuckDB, not JDBC, loads it in bulk; ids are hashed as it is loaded.
+ * The readers' output passes through private temporary files (mode 600, deleted at once) so that
+ * DuckDB, not JDBC, loads it in bulk; ids are hashed before they are written.
  */
 final class ForeignStage {
     private static final Pattern SHOWN_NAME = Pattern.compile("[$A-Za-z][A-Za-z0-9 _.:$-]{0,63}");
@@ -43,57 +46,94 @@ final class ForeignStage {
             "kind", "VARCHAR", "file_index", "INTEGER", "line_no", "BIGINT", "index_in_line", "INTEGER",
             "source_format", "VARCHAR", "reason", "VARCHAR", "timestamp", "VARCHAR", "event_name", "VARCHAR",
             "tool_name", "VARCHAR", "tool_version", "VARCHAR", "event_id", "VARCHAR", "properties", "JSON",
-            "actor_id", "VARCHAR", "machine_id", "VARCHAR", "session_hint", "VARCHAR", "linked_id", "VARCHAR",
-            "records", "INTEGER");
-    /** The raw ids, replaced by their keyed hashes as the file is loaded. */
-    private static final List<String> IDS = List.of("actor_id", "machine_id", "session_hint", "linked_id");
+            "records", "INTEGER", "actor_hash", "VARCHAR", "machine_hash", "VARCHAR", "session_hint_hash", "VARCHAR",
+            "linked_hash", "VARCHAR");
 
     private final Database db;
     private final ForeignReaders readers;
+    /** Validates, keys and sanitizes the command events the readers map, exactly as native lines. */
+    private final NativeLines natives;
+    /** The ids of flow events and links, hashed before anything is written. */
+    private final IdHasher ids;
+    private final Map<String, FormatReader> open = new LinkedHashMap<>();
+    private Path rowsFile;
+    private Path nativeFile;
+    private Rows rows;
     private final Map<String, Long> ignored = new HashMap<>();
     private final Map<Integer, Long> ignoredByFile = new HashMap<>();
     private final Map<Integer, Long> mergedByFile = new HashMap<>();
     private long ignoredTotal;
     private long toolDefaulted;
 
-    ForeignStage(Database db, ForeignReaders readers) {
+    ForeignStage(Database db, ForeignReaders readers, NativeLines natives, IdHasher ids) {
         this.db = db;
         this.readers = readers;
+        this.natives = natives;
+        this.ids = ids;
     }
 
-    /** Reads every foreign line of ca_lines; afterwards TEMP ca_foreign and ca_foreign_events exist. */
+    /** The lines staging found to be PostHog or Segment, handed over in file order. */
+    LineStage.ForeignLines feed() {
+        return new LineStage.ForeignLines() {
+            @Override
+            public void line(int file, long lineNo, String format, String text) {
+                try {
+                    if (rows == null) {
+                        rowsFile = privateTempFile();
+                        nativeFile = privateTempFile();
+                        rows = new Rows(Files.newBufferedWriter(rowsFile), Files.newBufferedWriter(nativeFile));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot stage foreign events in a temporary file", e);
+                }
+                FormatReader reader = open.computeIfAbsent(format,
+                        x -> readers.readerFor(InputFormat.valueOf(x.toUpperCase(Locale.ROOT))).orElse(null));
+                Sink sink = new Sink(rows, file, format);
+                if (reader == null) {
+                    sink.reject(lineNo, "unsupported_format:" + format);
+                } else {
+                    reader.accept(text, lineNo, sink);
+                }
+            }
+
+            @Override
+            public void endFile(int file) {
+                if (rows != null) {
+                    finish(open, rows, file);
+                }
+                open.clear();
+            }
+        };
+    }
+
+    /** Loads what the readers gave; afterwards TEMP ca_foreign and ca_foreign_events exist. */
     void run(boolean keepRejectedText) throws SQLException {
-        if (!anyForeignLine()) {
+        if (rows == null) {
             load(null, null); // a native file: only the empty tables the later steps read
             return;
         }
-        Path rowsFile = null;
-        Path nativeFile = null;
         try {
-            rowsFile = privateTempFile();
-            nativeFile = privateTempFile();
-            Rows rows;
-            try (BufferedWriter out = Files.newBufferedWriter(rowsFile);
-                    BufferedWriter natives = Files.newBufferedWriter(nativeFile)) {
-                rows = readAll(out, natives);
-            }
+            rows.close();
             load(rows.count > 0 ? rowsFile : null, rows.events > 0 ? nativeFile : null);
             markRejects(keepRejectedText);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage foreign events in a temporary file", e);
         } finally {
-            delete(rowsFile);
-            delete(nativeFile);
+            close();
         }
     }
 
-    private boolean anyForeignLine() throws SQLException {
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM ca_stage"
-                        + " WHERE source_format <> 'native' AND reason IS NULL AND NOT blank)")) {
-            rs.next();
-            return rs.getBoolean(1);
+    /** Removes the temporary files (also when the run failed before loading them). */
+    void close() {
+        if (rows != null) {
+            try {
+                rows.close();
+            } catch (IOException | RuntimeException ignored) {
+                // removed below either way
+            }
         }
+        delete(rowsFile);
+        delete(nativeFile);
     }
 
     private static Path privateTempFile() throws IOException {
@@ -140,36 +180,6 @@ final class ForeignStage {
                 .toList();
     }
 
-    private Rows readAll(BufferedWriter out, BufferedWriter natives) throws SQLException, IOException {
-        Rows rows = new Rows(out, natives);
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, line_no, source_format, raw_text FROM ca_lines"
-                        + " WHERE reason IS NULL AND NOT blank AND source_format <> 'native' ORDER BY file_index, line_no")) {
-            Map<String, FormatReader> open = new LinkedHashMap<>();
-            int file = -1;
-            while (rs.next()) {
-                int f = rs.getInt(1);
-                if (f != file) {
-                    finish(open, rows, file);
-                    file = f;
-                }
-                long line = rs.getLong(2);
-                String format = rs.getString(3);
-                FormatReader reader = open.computeIfAbsent(format,
-                        x -> readers.readerFor(InputFormat.valueOf(x.toUpperCase(Locale.ROOT))).orElse(null));
-                Sink sink = new Sink(rows, file, format);
-                if (reader == null) {
-                    sink.reject(line, "unsupported_format:" + format);
-                } else {
-                    reader.accept(rs.getString(4), line, sink);
-                }
-            }
-            finish(open, rows, file);
-        }
-        rows.close();
-        return rows;
-    }
-
     private void finish(Map<String, FormatReader> open, Rows rows, int file) {
         open.forEach((format, reader) -> {
             if (reader != null) {
@@ -181,30 +191,22 @@ final class ForeignStage {
 
     /**
      * Loads the readers' output; the command events go through the native staging itself
-     * (stg_lines.sql over their native lines, NativeJson), so they are validated, keyed and
+     * (NativeLines over their native lines, NativeJson), so they are validated, keyed and
      * sanitized exactly as native events are. Row k of that staging is the k-th event written.
      */
     private void load(Path rowsFile, Path nativeFile) throws SQLException {
         StringBuilder stored = new StringBuilder();
-        StringBuilder hashed = new StringBuilder();
         StringBuilder read = new StringBuilder();
         COLUMNS.forEach((name, type) -> {
             read.append(read.length() == 0 ? "{" : ", ").append(name).append(": '").append(type).append('\'');
-            if (IDS.contains(name)) {
-                String hash = name.replace("_id", "") + "_hash";
-                hashed.append(", ca_id_hash(").append(name).append(") AS ").append(hash);
-                stored.append(", ").append(hash).append(" VARCHAR");
-            } else {
-                stored.append(stored.length() == 0 ? "" : ", ").append(name).append(' ').append(type);
-            }
+            stored.append(stored.length() == 0 ? "" : ", ").append(name).append(' ').append(type);
         });
         if (rowsFile == null) {
             db.execute("CREATE TEMP TABLE ca_foreign (" + stored + ")");
         } else {
-            // ids are hashed as they are read: no raw id reaches a table, even a TEMP one
-            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign AS SELECT * EXCLUDE ("
-                    + String.join(", ", IDS) + ")" + hashed + " FROM read_json(?, format = 'newline_delimited', columns = "
-                    + read + "})")) {
+            // ids were hashed before they were written: no raw id reaches a file or a table
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign AS SELECT * FROM"
+                    + " read_json(?, format = 'newline_delimited', columns = " + read + "})")) {
                 ps.setString(1, rowsFile.toAbsolutePath().toString());
                 ps.execute();
             }
@@ -213,12 +215,8 @@ final class ForeignStage {
             db.execute("CREATE TEMP TABLE ca_foreign_native AS SELECT * FROM ca_stage WHERE false");
         } else {
             try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign_native AS "
-                    + SqlResources.load("sql/staging/stg_lines.sql"))) {
+                    + StageRows.select() + " ORDER BY line_no")) {
                 ps.setString(1, nativeFile.toAbsolutePath().toString());
-                ps.setInt(2, 0);
-                ps.setString(3, "native");
-                ps.setBoolean(4, false);
-                ps.setString(5, "none");
                 ps.execute();
             }
         }
@@ -228,7 +226,7 @@ final class ForeignStage {
                 + " SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name, tool_version,"
                 + " command_path, flags_present, exit_code, duration_ms, error_type, actor_hash, machine_hash,"
                 + " session_hint_hash, ci_detected, sequence"
-                + " FROM ca_lines WHERE event_key IS NOT NULL"
+                + " FROM ca_stage WHERE event_key IS NOT NULL"
                 + " UNION ALL SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name,"
                 + " tool_version, command_path, flags_present, exit_code, duration_ms, error_type, actor_hash,"
                 + " machine_hash, session_hint_hash, ci_detected, sequence FROM ca_foreign_events WHERE reason IS NULL");
@@ -237,14 +235,12 @@ final class ForeignStage {
     /** A line a reader rejected carries the first reason it got, exactly like a rejected native line. */
     private void markRejects(boolean keepRejectedText) throws SQLException {
         try (PreparedStatement ps = db.connection().prepareStatement(
-                "UPDATE ca_stage SET reason = r.reason, raw_text = CASE WHEN ? THEN ca_stage.raw_text END"
-                        + " FROM (SELECT r.file_index, r.line_no, min(r.reason) AS reason, f.first_row"
+                "UPDATE ca_stage SET reason = r.reason"
+                        + " FROM (SELECT r.file_index, r.line_no, min(r.reason) AS reason"
                         + "       FROM (SELECT file_index, line_no, reason FROM ca_foreign WHERE kind IN ('reject', 'reject_record')"
                         + "             UNION ALL SELECT file_index, line_no, reason FROM ca_foreign_events"
-                        + "             WHERE reason IS NOT NULL) r"
-                        + "       JOIN ca_files f ON f.file_index = r.file_index GROUP BY ALL) r"
-                        + " WHERE ca_stage.rowid = r.first_row + r.line_no - 1")) {
-            ps.setBoolean(1, keepRejectedText);
+                        + "             WHERE reason IS NOT NULL) r GROUP BY ALL) r"
+                        + " WHERE ca_stage.file_index = r.file_index AND ca_stage.line_no = r.line_no")) {
             ps.executeUpdate();
         }
     }
@@ -260,11 +256,13 @@ final class ForeignStage {
 
     private static final class Rows {
         private final JsonGenerator g;
+        private final BufferedWriter out;
         private final BufferedWriter natives;
         long count;
         long events;
 
         Rows(BufferedWriter out, BufferedWriter natives) throws IOException {
+            this.out = out;
             this.natives = natives;
             g = new ObjectMapper().getFactory().createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -287,9 +285,20 @@ final class ForeignStage {
             count++;
         }
 
+        private boolean closed;
+
         void close() throws IOException {
-            g.writeRaw('\n');
-            g.close();
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                g.writeRaw('\n');
+                g.close();
+            } finally {
+                out.close();
+                natives.close();
+            }
         }
     }
 
@@ -309,9 +318,11 @@ final class ForeignStage {
         public void event(long lineNumber, int indexInLine, NativeEvent e) {
             try {
                 rows.end(rows.start("event", file, lineNumber, indexInLine, format));
-                rows.natives.write(NativeJson.line(e));
-                rows.natives.write('\n');
+                byte[] line = NativeJson.line(e).getBytes(StandardCharsets.UTF_8);
                 rows.events++;
+                StringBuilder row = new StringBuilder(256);
+                StageRows.append(row, 0, rows.events, natives.stage(line, 0, line.length));
+                rows.natives.write(row.toString());
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }
@@ -325,9 +336,9 @@ final class ForeignStage {
                 text(g, "event_name", e.eventName());
                 text(g, "tool_name", e.toolName());
                 text(g, "tool_version", e.toolVersion());
-                text(g, "actor_id", e.actorId());
-                text(g, "machine_id", e.machineId());
-                text(g, "session_hint", e.sessionHint());
+                text(g, "actor_hash", ids.hash(e.actorId()));
+                text(g, "machine_hash", ids.hash(e.machineId()));
+                text(g, "session_hint_hash", ids.hash(e.sessionHint()));
                 text(g, "event_id", e.eventId());
                 g.writeFieldName("properties");
                 g.writeStartObject();
@@ -346,8 +357,8 @@ final class ForeignStage {
         public void link(long lineNumber, int indexInLine, String actorId, String linkedActorId, String timestamp) {
             try {
                 JsonGenerator g = rows.start("link", file, lineNumber, indexInLine, format);
-                text(g, "actor_id", actorId);
-                text(g, "linked_id", linkedActorId);
+                text(g, "actor_hash", ids.hash(actorId));
+                text(g, "linked_hash", ids.hash(linkedActorId));
                 text(g, "timestamp", timestamp);
                 rows.end(g);
             } catch (IOException x) {

@@ -7,7 +7,15 @@ import dev.clianalytics.db.StatementProgress;
 import dev.clianalytics.ingest.IngestResult.FileResult;
 import dev.clianalytics.ingest.IngestResult.NameCount;
 import dev.clianalytics.ingest.IngestResult.ReasonCount;
+import dev.clianalytics.ingest.sanitize.IdHasher;
+import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.sql.SqlResources;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +28,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads input files into the database as one transaction (SPEC §4): DuckDB reads, validates and
- * sanitizes every line in SQL (sql/staging), Java only orchestrates. Killed at any moment, the
+ * Loads input files into the database as one transaction (SPEC §4): every line is read, validated
+ * and sanitized in Java (LineStage, ingest.sanitize), DuckDB loads the staged rows in bulk and
+ * sorts out duplicates, conflicts and the write in SQL (sql/staging). Killed at any moment, the
  * database holds all of a run or none of it.
  */
 public final class Ingester {
@@ -33,13 +41,12 @@ public final class Ingester {
     /** The reason given in the rejects file for a line whose event reuses an event_id with other content. */
     static final String CONFLICT = "conflicting_event_id";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_.$-]{0,63}");
-    private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
-    /** Longer lines are rejected (line_too_long, SPEC §4.3). */
 
     private final Database db;
     private final Salt salt;
     private final ForeignReaders readers;
     private final List<String> phases = new ArrayList<>();
+    private Map<String, Long> unknownNames = Map.of();
     private long phaseStart;
     private long phaseCpu;
 
@@ -105,7 +112,6 @@ public final class Ingester {
         db.execute("DROP TABLE IF EXISTS temp.ca_foreign_native");
         db.execute("DROP TABLE IF EXISTS temp.ca_foreign");
         db.execute("DROP VIEW IF EXISTS temp.ca_lines");
-        db.execute("DROP TABLE IF EXISTS temp.ca_files");
         db.execute("DROP TABLE IF EXISTS temp.ca_stage");
     }
 
@@ -136,11 +142,16 @@ public final class Ingester {
 
     private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
         List<InputFile> inputs = request.inputs();
-        stageFiles(request, progress);
-        phase("stage");
-        progress.phase(IngestProgress.Phase.CHECKING, -1);
-        ForeignStage foreign = new ForeignStage(db, readers);
-        foreign.run(request.rejectsFile() != null);
+        ForeignStage foreign = new ForeignStage(db, readers, new NativeLines("native", salt.hmacKey(), salt.eventKeySecretHex()),
+                new IdHasher(salt.hmacKey()));
+        try {
+            stageFiles(request, progress, foreign);
+            phase("stage");
+            progress.phase(IngestProgress.Phase.CHECKING, -1);
+            foreign.run(request.rejectsFile() != null);
+        } finally {
+            foreign.close();
+        }
         phase("foreign");
         IngestPositions.define(db, inputs);
         long conflicts = stageKeys();
@@ -231,81 +242,62 @@ public final class Ingester {
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
-    /** Reads every file into TEMP ca_stage through stg_lines.sql, one statement per file. */
-    private void stageFiles(IngestRequest request, IngestProgress progress) throws SQLException {
-        String sql = SqlResources.load("sql/staging/stg_lines.sql");
+    /**
+     * Reads, validates and sanitizes every line of every file in Java (LineStage, in parallel),
+     * writes the staged rows (typed, sanitized: nothing raw) to a private temporary CSV file and
+     * loads it into TEMP ca_stage in one statement; a row per line, with its number.
+     */
+    private void stageFiles(IngestRequest request, IngestProgress progress, ForeignStage foreign) throws SQLException {
         List<InputFile> inputs = request.inputs();
         long total = inputs.stream().mapToLong(InputFile::bytes).sum();
         long before = 0;
         dropStage();
-        db.execute("CREATE TEMP TABLE ca_files (file_index INTEGER, first_row BIGINT)");
-        for (int i = 0; i < inputs.size(); i++) {
-            InputFile file = inputs.get(i);
-            boolean first = i == 0;
-            stageLines(request, file, i, first, sql, before, total, progress);
-            db.execute("INSERT INTO ca_files SELECT " + i + ", min(rowid) FROM ca_stage WHERE file_index = " + i);
-            before += file.bytes();
-            progress.update(file, 1.0, before, total, -1);
+        Path rows = null;
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        String format = request.format().id();
+        try (LineStage lines = new LineStage(() -> new NativeLines(format, salt.hmacKey(), salt.eventKeySecretHex()), threads,
+                foreign.feed())) {
+            rows = Files.createTempFile("cli-analytics-stage-", ".csv",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            rows.toFile().deleteOnExit();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+                for (int i = 0; i < inputs.size(); i++) {
+                    InputFile file = inputs.get(i);
+                    try {
+                        lines.stageFile(file, i, out, before, total, progress);
+                    } catch (IOException e) {
+                        throw new CliAnalyticsException(unreadableMessage(file, e), e);
+                    }
+                    before += file.bytes();
+                    progress.update(file, 1.0, before, total, -1);
+                }
+            }
+            unknownNames = lines.unknownNames();
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_stage AS " + StageRows.select())) {
+                ps.setString(1, rows.toAbsolutePath().toString());
+                ps.execute();
+            }
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot write the staged lines to a temporary file (" + e.getMessage()
+                    + "); nothing was written", e);
+        } finally {
+            if (rows != null) {
+                try {
+                    Files.deleteIfExists(rows);
+                } catch (IOException ignored) {
+                    // private (mode 600), sanitized rows only; deleted on exit at the latest
+                }
+            }
         }
-        // a line's number is its row's position within its file's rows (insertion order is kept)
-        db.execute("CREATE TEMP VIEW ca_lines AS SELECT s.*, s.rowid - f.first_row + 1 AS line_no"
-                + " FROM ca_stage s JOIN ca_files f ON f.file_index = s.file_index");
+        db.execute("CREATE TEMP VIEW ca_lines AS SELECT * FROM ca_stage");
     }
 
-    /** The exact path (stg_lines.sql): every line, with its number, format and reject reason. */
-    private void stageLines(IngestRequest request, InputFile file, int i, boolean first, String sql, long before,
-            long total, IngestProgress progress) throws SQLException {
-        Map<Long, String> invalidUtf8 = Map.of();
-        try {
-            stageLinesOnce(request, file, i, first, sql, before, total, progress);
-        } catch (SQLException e) {
-            if (!String.valueOf(e.getMessage()).contains("Invalid unicode")) {
-                throw unreadable(file, e);
-            }
-            try {
-                invalidUtf8 = InvalidUtf8Lines.replace(file);
-            } catch (java.io.IOException io) {
-                throw new CliAnalyticsException("cannot read input file " + file.displayName() + ": " + io.getMessage()
-                        + "; nothing was written", io);
-            }
-            try {
-                stageLinesOnce(request, file, i, first, sql, before, total, progress);
-            } catch (SQLException again) {
-                throw unreadable(file, again);
-            }
+    /** Why a file could not be read; never quotes its content. */
+    private static String unreadableMessage(InputFile file, IOException e) {
+        if (file.gzip() && (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException)) {
+            return "input file " + file.displayName() + " is not a complete gzip file; nothing was written";
         }
-        if (!invalidUtf8.isEmpty()) {
-            markInvalidUtf8(i, invalidUtf8, request.rejectsFile() != null);
-        }
-    }
-
-    private void stageLinesOnce(IngestRequest request, InputFile file, int i, boolean first, String sql, long before,
-            long total, IngestProgress progress) throws SQLException {
-        String statement = (first ? "CREATE TEMP TABLE ca_stage AS " : "INSERT INTO ca_stage ") + sql;
-        try (PreparedStatement ps = db.connection().prepareStatement(statement);
-                ProgressPoller poller = ProgressPoller.start(file, before, total, progress)) {
-            ps.setString(1, file.readPath().toAbsolutePath().toString());
-            ps.setInt(2, i);
-            ps.setString(3, request.format().id());
-            ps.setBoolean(4, request.rejectsFile() != null);
-            ps.setString(5, file.gzip() ? "gzip" : "none");
-            ps.execute();
-        }
-    }
-
-    /** The placeholders of lines that were not UTF-8 get their reason (and, for --rejects, their text). */
-    private void markInvalidUtf8(int fileIndex, Map<Long, String> lines, boolean keepText) throws SQLException {
-        long firstRow = queryLong("SELECT min(rowid) FROM ca_stage WHERE file_index = " + fileIndex);
-        try (PreparedStatement ps = db.connection().prepareStatement("UPDATE ca_stage SET reason = ?, raw_text = ?,"
-                + " event_key = NULL WHERE rowid = ?")) {
-            for (Map.Entry<Long, String> line : lines.entrySet()) {
-                ps.setString(1, InvalidUtf8Lines.REASON);
-                ps.setString(2, keepText ? line.getValue() : null);
-                ps.setLong(3, firstRow + line.getKey() - 1);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        return "cannot read input file " + file.displayName() + ": " + e.getMessage() + "; nothing was written";
     }
 
     /** Flow events, actor links or sign-ins of the run from the readers' output (ForeignStage); returns rows written. */
@@ -365,31 +357,32 @@ public final class Ingester {
 
     /**
      * The --rejects file: every rejected line, and every line holding an event whose event_id
-     * conflicts with another event (conflicting_event_id), in input order. A valid line's text
-     * was not kept by staging and is read back from its file.
+     * conflicts with another event (conflicting_event_id), in input order. No line's text was kept
+     * by staging: each is read back from its file, in one forward pass per file.
      */
     private void writeRejects(IngestRequest request) throws SQLException {
         List<InputFile> inputs = request.inputs();
-        String conflictLines = "(SELECT l.file_index, l.line_no, l.raw_text FROM (SELECT DISTINCT file_index, line_no"
-                + " FROM ca_conflicts) c JOIN ca_lines l ON l.file_index = c.file_index AND l.line_no = c.line_no)";
-        Map<Integer, java.util.Set<Long>> missing = new LinkedHashMap<>();
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, line_no FROM " + conflictLines + " WHERE raw_text IS NULL")) {
-            while (rs.next()) {
-                missing.computeIfAbsent(rs.getInt(1), f -> new java.util.HashSet<>()).add(rs.getLong(2));
-            }
-        }
-        Map<Integer, Map<Long, String>> texts = new HashMap<>();
-        missing.forEach((file, lines) -> texts.put(file, InputLines.read(inputs.get(file), lines)));
+        InputLines.Cursor cursor = null;
+        int cursorFile = -1;
         try (RejectsFile out = RejectsFile.create(request.rejectsFile(), request.overwriteRejects());
                 Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT file_index, line_no, reason, raw_text FROM ca_lines WHERE reason IS NOT NULL"
-                        + " UNION ALL SELECT file_index, line_no, '" + CONFLICT + "', raw_text FROM " + conflictLines
+                ResultSet rs = st.executeQuery("SELECT file_index, line_no, reason FROM ca_stage WHERE reason IS NOT NULL"
+                        + " UNION ALL SELECT DISTINCT file_index, line_no, '" + CONFLICT + "' FROM ca_conflicts"
                         + " ORDER BY file_index, line_no, reason")) {
             while (rs.next()) {
                 int file = rs.getInt(1);
-                String text = rs.getString(4) != null ? rs.getString(4) : texts.getOrDefault(file, Map.of()).get(rs.getLong(2));
-                out.write(new Reject(inputs.get(file).displayName(), rs.getLong(2), rs.getString(3), text));
+                if (file != cursorFile) {
+                    if (cursor != null) {
+                        cursor.close();
+                    }
+                    cursor = InputLines.cursor(inputs.get(file));
+                    cursorFile = file;
+                }
+                out.write(new Reject(inputs.get(file).displayName(), rs.getLong(2), rs.getString(3), cursor.line(rs.getLong(2))));
+            }
+        } finally {
+            if (cursor != null) {
+                cursor.close();
             }
         }
     }
@@ -463,19 +456,15 @@ public final class Ingester {
         return List.of(files);
     }
 
-    /** Unknown field names, most frequent first; names that do not look like identifiers are not shown. */
-    private List<NameCount> unknownFieldNames() throws SQLException {
-        List<NameCount> names = new ArrayList<>();
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT k, count(*) FROM (SELECT unnest(unknown_keys) AS k FROM ca_stage"
-                        + " WHERE unknown_keys IS NOT NULL) GROUP BY k ORDER BY count(*) DESC, k LIMIT 50")) {
-            while (rs.next() && names.size() < 5) {
-                if (IDENTIFIER.matcher(rs.getString(1)).matches()) {
-                    names.add(new NameCount(rs.getString(1), rs.getLong(2)));
-                }
-            }
-        }
-        return names;
+    /** Unknown field names, most frequent first (of the 50 most frequent, those that look like identifiers). */
+    private List<NameCount> unknownFieldNames() {
+        return unknownNames.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(50)
+                .filter(e -> IDENTIFIER.matcher(e.getKey()).matches())
+                .limit(5)
+                .map(e -> new NameCount(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private Long queryLong(String sql) throws SQLException {
@@ -483,27 +472,6 @@ public final class Ingester {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** A file DuckDB could not read as lines of text; neither message nor cause quotes the input. */
-    private static CliAnalyticsException unreadable(InputFile file, SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        Matcher line = CSV_LINE.matcher(message);
-        String at = line.find() ? " (line " + line.group(1) + ")" : "";
-        if (message.contains("Invalid unicode")) {
-            return new CliAnalyticsException("input file " + file.displayName() + " is not UTF-8 text" + at
-                    + "; convert it, e.g. with iconv -t UTF-8, and ingest again; nothing was written", redacted(e));
-        }
-        if (message.contains("Maximum line size")) {
-            return new CliAnalyticsException("input file " + file.displayName() + " has a line longer than 16 MiB" + at
-                    + ", which cannot be read; remove it and ingest again; nothing was written", redacted(e));
-        }
-        if (file.gzip() && (message.contains("gzip") || message.contains("GZIP") || message.contains("compress"))) {
-            return new CliAnalyticsException("input file " + file.displayName()
-                    + " is not a complete gzip file; nothing was written", redacted(e));
-        }
-        return new CliAnalyticsException("cannot read input file " + file.displayName() + " (" + safeMessage(e)
-                + "; --verbose shows where); nothing was written", redacted(e));
     }
 
     /** The database error without its message (which may quote input), keeping where it happened. */

@@ -55,4 +55,68 @@ final class InputLines {
         }
         line.reset();
     }
+
+    /** Reads lines forward by number, for the --rejects file (numbers asked in increasing order). */
+    static Cursor cursor(InputFile file) {
+        try {
+            return new Cursor(file);
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot read input file " + file.displayName() + " again: " + e.getMessage(), e);
+        }
+    }
+
+    static final class Cursor implements AutoCloseable {
+        private final InputFile file;
+        private final InputStream in;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private long number = 1;
+        private String last;
+        private long lastNumber;
+
+        private Cursor(InputFile file) throws IOException {
+            this.file = file;
+            InputStream raw = Files.newInputStream(file.readPath());
+            this.in = new BufferedInputStream(file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16);
+        }
+
+        /** The text of line {@code wanted} (its '\r' before '\n' dropped, bad UTF-8 as U+FFFD). */
+        String line(long wanted) {
+            if (wanted == lastNumber && last != null) {
+                return last;
+            }
+            try {
+                while (number <= wanted) {
+                    line.reset();
+                    int b;
+                    while ((b = in.read()) >= 0 && b != '\n') {
+                        if (number == wanted) {
+                            line.write(b);
+                        }
+                    }
+                    number++;
+                    if (b < 0) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                throw new CliAnalyticsException("cannot read input file " + file.displayName() + " again: " + e.getMessage(), e);
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            if (wanted == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            last = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            lastNumber = wanted;
+            return last;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // read only
+            }
+        }
+    }
 }

@@ -88,6 +88,11 @@ public final class Salt {
     }
 
     /** HMAC-SHA256(salt, value) as lower-case hex, first {@code chars} characters. */
+    /** The key of the ids' keyed hashes (HMAC-SHA256), for the Java staging. */
+    public byte[] hmacKey() {
+        return key.clone();
+    }
+
     public String hmacHex(String value, int chars) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
