@@ -29,7 +29,8 @@ public final class InferService {
     /** Derived tables, emptied and refilled by every run. */
     static final List<String> MARTS = List.of(
             "workflow_step_rows", "workflow_step_triples", "workflow_runs", "sessions", "hot_paths_fingerprint",
-            "hot_paths_ngram", "summary_totals", "workflow_stats");
+            "hot_paths_ngram", "summary_totals", "workflow_stats",
+            "funnels", "funnel_steps", "funnel_attempts", "funnel_drop_off_commands");
 
     /**
      * The models in dependency order: intermediate ones become TEMP tables (or a TEMP view, read
@@ -49,10 +50,15 @@ public final class InferService {
             Step.temp("int_step_triples"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
+            Step.temp("int_funnel_events"),
             Step.staged("workflow_step_rows", "int_steps", "int_pair_offsets"),
             Step.mart("workflow_step_triples", "int_step_triples"),
             Step.mart("workflow_runs", "int_fingerprints", "int_versions", "int_run_names"),
-            Step.mart("sessions"));
+            Step.mart("sessions"),
+            Step.mart("funnels"),
+            Step.mart("funnel_steps"),
+            Step.mart("funnel_attempts", "int_funnel_events"),
+            Step.mart("funnel_drop_off_commands"));
 
     /**
      * Suffix of a staged mart's new table: written before the transaction (committed data can
@@ -89,8 +95,9 @@ public final class InferService {
         }
     }
 
-    private static final List<String> SETTINGS_TABLES = List.of(
-            "infer_settings", "infer_entry_commands", "infer_terminal_commands", "infer_workflow_names");
+    private static final List<String> SETTINGS_TABLES = concat(List.of(
+            "infer_settings", "infer_entry_commands", "infer_terminal_commands", "infer_workflow_names"),
+            FunnelSettings.TABLES);
 
 
     /** Which model failed, for the message. */
@@ -343,6 +350,7 @@ public final class InferService {
             setInstant(ps, 2, asOf);
             ps.executeUpdate();
         }
+        FunnelSettings.write(c, settings.funnels());
         insertCommands(c, "infer_entry_commands", settings.workflows().entryCommands());
         insertCommands(c, "infer_terminal_commands", settings.workflows().terminalCommands());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_workflow_names VALUES (?, ?, ?)")) {
@@ -384,8 +392,8 @@ public final class InferService {
         int inferId = (int) count(c, "SELECT coalesce(max(infer_id), 0) + 1 FROM infer_runs");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_runs (infer_id, started_at, finished_at,"
                 + " session_timeout_ms, as_of, as_of_given, workflows_file, workflows_config, last_ingest_run_id,"
-                + " events, sessions, workflow_runs)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?::JSON, (SELECT max(run_id) FROM ingest_runs), ?, ?, ?")) {
+                + " events, sessions, workflow_runs, funnels_file, funnels_config)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?::JSON, (SELECT max(run_id) FROM ingest_runs), ?, ?, ?, ?, ?::JSON")) {
             ps.setInt(1, inferId);
             setInstant(ps, 2, started);
             setInstant(ps, 3, Instant.now());
@@ -397,18 +405,24 @@ public final class InferService {
             } else {
                 ps.setString(7, settings.workflowsFile());
             }
-            ps.setString(8, json(settings.workflows()));
+            ps.setString(8, json(settings.workflows().asMap()));
             ps.setLong(9, events);
             ps.setLong(10, sessions);
             ps.setLong(11, runs);
+            if (settings.funnelsFile() == null) {
+                ps.setNull(12, Types.VARCHAR);
+            } else {
+                ps.setString(12, settings.funnelsFile());
+            }
+            ps.setString(13, json(settings.funnels().asMap()));
             ps.executeUpdate();
         }
         return new InferResult(inferId, events, sessions, runs, outcomes, asOf, elapsed, timings);
     }
 
-    private static String json(WorkflowConfig config) {
+    private static String json(Map<String, Object> config) {
         try {
-            return new ObjectMapper().writeValueAsString(config.asMap());
+            return new ObjectMapper().writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
