@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** Group shell: the reports are its subcommands (added by CommandLineFactory, only those needed). */
 @Command(
         name = "report",
-        description = {"Print a report: summary, workflow NAME, hot-paths or funnel [NAME].",
+        description = {"Print a report: summary, workflow NAME, hot-paths or funnel.",
             "Reports read what 'infer' derived, and refuse to print numbers when infer has",
             "not run since the last ingest."},
         footerHeading = "%nExamples:%n",

@@ -16,10 +16,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "funnel",
-        description = {"Funnels: where people drop out of sign-in, create, plan changes (docs/funnels.md).",
-                "Without NAME, every funnel with its attempts and conversion; with NAME, its steps",
-                "(reached, conversion, drop-off, time between steps), a breakdown, the error classes",
-                "of failed attempts and the top 5 commands run after an attempt that did not complete."},
+        description = {"Funnels: where people drop out of sign-in, create or plan changes, and why.",
+                "Without NAME, every funnel with its attempts and conversion. With NAME, its",
+                "steps (reached, conversion, drop-off, time from the previous step), a",
+                "breakdown, the error classes of failed attempts and the top 5 commands run",
+                "after an attempt that did not complete."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report funnel",
                 "  cli-analytics report funnel auth --by version",
