@@ -38,7 +38,7 @@ CREATE TABLE funnel_attempts (
     steps_reached   INTEGER NOT NULL,
     step_times      TIMESTAMPTZ[] NOT NULL,-- when each reached step was reached, step 1 first
     outcome         VARCHAR NOT NULL,      -- completed | failed | dropped
-    failure_class   VARCHAR                -- error_class of the attempt's first failure event (failed only)
+    failure_class   VARCHAR                -- error_class of the attempt's first failure event, else its name (failed only)
 );
 
 -- The commands an actor ran after an attempt that did not complete: within the funnel's window

@@ -23,7 +23,7 @@ starts AS (
 ),
 -- the other rows inside an attempt: after its start in order, within the window
 inside AS (
-    SELECT s.attempt_key, n.step, n.ord, n.ts, n.properties
+    SELECT s.attempt_key, n.step, n.ord, n.ts, n.properties, n.event_name
     FROM numbered AS n
     JOIN starts AS s ON s.funnel = n.funnel AND s.actor_hash = n.actor_hash AND s.attempt_no = n.attempt_no
     WHERE n.ord > s.ord
@@ -48,9 +48,9 @@ progress AS (
     FROM reached
     GROUP BY attempt_key
 ),
--- per attempt: its first failure event and that event's error class
+-- per attempt: its first failure event's error class (its name when it has none: Declined Terms)
 failures AS (
-    SELECT attempt_key, arg_min(properties->>'error_class', ord) AS failure_class
+    SELECT attempt_key, arg_min(coalesce(properties->>'error_class', event_name), ord) AS failure_class
     FROM inside
     WHERE step = 0
     GROUP BY attempt_key
