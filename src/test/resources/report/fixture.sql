@@ -3,7 +3,7 @@
 INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates, unknown_fields, ignored, conflicts) VALUES (1, '2026-01-11 07:59:00+00', '2026-01-11 07:59:01+00', 'native', 18, 2, 0, 0, 0, 0);
 
 INSERT INTO infer_runs VALUES (1, '2026-01-11 08:00:00+00', '2026-01-11 08:00:01+00', 1800000,
-    '2026-01-10 14:00:02+00', false, NULL, '{}', 1, 18, 5, 11);
+    '2026-01-10 14:00:02+00', false, NULL, '{}', 1, 18, 5, 11, NULL, NULL);
 
 INSERT INTO sessions (session_id, actor_hash, machine_hash, session_hint_hash, ci_detected, split_reason, started_at,
         ended_at, event_count, workflow_run_count, tools) VALUES

@@ -52,6 +52,7 @@ public final class CommandLineFactory {
         m.put("hot-paths", ReportHotPathsCommand::new);
         m.put("variants", ReportVariantsCommand::new);
         m.put("graph", ReportGraphCommand::new);
+        m.put("funnel", ReportFunnelCommand::new);
         return m;
     }
 

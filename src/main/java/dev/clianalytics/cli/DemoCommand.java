@@ -177,6 +177,9 @@ final class DemoCommand implements Callable<Integer> {
                 "  cli-analytics --db " + d + " report summary --exclude-ci --format markdown",
                 "  cli-analytics --db " + d + " export --to " + quote(db.resolveSibling("export").toString())
                         + " --format parquet",
+                "Funnels (sign-in, create, plan changes) read flow events, which Segment data carries:",
+                "  cli-analytics generate --format segment | cli-analytics --db funnels.duckdb ingest -"
+                        + " && cli-analytics --db funnels.duckdb report funnel auth",
                 "Your own events (one JSON object per command run, see the README's event schema):",
                 "  cli-analytics ingest events.jsonl && cli-analytics infer && cli-analytics report summary")) {
             err.println(line);

@@ -2,6 +2,8 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.infer.FunnelConfig;
+import dev.clianalytics.infer.FunnelConfigLoader;
 import dev.clianalytics.infer.InferProgress;
 import dev.clianalytics.infer.InferResult;
 import dev.clianalytics.infer.InferService;
@@ -35,6 +37,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cli-analytics infer                # with the settings of the last infer",
             "  cli-analytics infer --session-timeout 1h --workflows workflows.yaml",
+            "  cli-analytics infer --funnels funnels.yaml",
             "  cli-analytics infer --defaults     # back to the built-in settings",
             "  cli-analytics infer --as-of 2026-03-01T12:00:00Z",
             "  cli-analytics infer --format json | jq .workflow_runs"
@@ -67,6 +70,11 @@ final class InferCommand implements Callable<Integer> {
                     + " its content is saved with the run (default: the last infer's, else the built-in ones).")
     Path workflows;
 
+    @Option(names = "--funnels", paramLabel = "FILE",
+            description = "YAML with funnels to compute besides (or replacing by name) the built-in ones (see"
+                    + " docs/funnels.md); its content is saved with the run (default: the last infer's, else the built-in ones).")
+    Path funnels;
+
     @Option(names = "--defaults",
             description = "Start from the built-in settings, not the last infer's (options and cli-analytics.yaml still apply).")
     boolean defaults;
@@ -87,6 +95,7 @@ final class InferCommand implements Callable<Integer> {
         // files first: a bad one fails before the database is opened
         WorkflowConfig workflowConfig = workflows == null ? null : WorkflowConfigLoader.load(workflows);
         Path name = workflows == null ? null : workflows.getFileName();
+        FunnelConfig funnelConfig = funnels == null ? null : funnels();
         SettingsFile file = SettingsFile.read(options.db());
         SettingsLayers.Given given = new SettingsLayers.Given(sessionTimeout, workflowConfig, name == null ? null : name.toString(),
                 asOf, defaults);
@@ -100,7 +109,8 @@ final class InferCommand implements Callable<Integer> {
                 err.println(Wrap.forStderr(options, SettingsLine.infer(resolved)));
                 err.flush();
             }
-            used = resolved.settings();
+            used = funnelConfig == null ? resolved.settings()
+                    : resolved.settings().withFunnels(funnelConfig, String.valueOf(funnels.getFileName()));
             result = InferService.run(db, used, progress == null ? InferProgress.NONE : progress);
         } finally {
             if (progress != null) {
@@ -117,6 +127,15 @@ final class InferCommand implements Callable<Integer> {
                     "  %-24s %8.3f s%n", model, time.toNanos() / 1e9));
         }
         return 0;
+    }
+
+    /** The --funnels file; a bad one is a usage error (exit 2) naming the file, line and key. */
+    private FunnelConfig funnels() {
+        try {
+            return FunnelConfigLoader.load(funnels);
+        } catch (dev.clianalytics.CliAnalyticsException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     static DbSettings settings(GlobalOptions options) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.ParseResult;
  * annotations costs more than the rest of a report's start-up (docs/startup.md).
  *
  * <p>{@code --version} (or {@code -V}) alone prints the version line as picocli does. Of the
- * reports, {@code report summary} and {@code report hot-paths} with plain, valid arguments are taken:
+ * reports, {@code report summary}, {@code report hot-paths} and {@code report funnel [NAME] [--by P]} with
+ * plain, valid arguments are taken:
  * {@code --db FILE}, {@code -v}, {@code -q} (and their long forms) anywhere, and after the report
  * {@code --format}, {@code --top}, {@code --tool}, {@code --since}, {@code --until}, {@code --exclude-ci},
  * {@code --no-refresh}, {@code --strict}, each at most once, values separate or after '='. Anything
@@ -33,7 +34,8 @@ final class QuickPath {
     private QuickPath() {}
 
     /** A report command line QuickPath takes, parsed. */
-    record Request(String report, Path db, boolean verbose, boolean quiet, ReportOptions options, ReportFilter filter) {}
+    record Request(String report, Path db, boolean verbose, boolean quiet, ReportOptions options, ReportFilter filter,
+            String name, String by) {}
 
     /** Runs the command line when it is one of those; null when picocli must handle it. */
     static Integer run(Map<String, String> env, Terminal terminal, InputStream stdin, OutputStream stdout,
@@ -57,9 +59,12 @@ final class QuickPath {
         PrintWriter out = CommandLineFactory.writer(stdout);
         PrintWriter err = CommandLineFactory.writer(stderr);
         try {
-            return request.report().equals("summary")
-                    ? ReportSummaryCommand.run(root.options(), out, err, request.options(), request.filter())
-                    : ReportHotPathsCommand.run(root.options(), out, err, request.options(), request.filter());
+            return switch (request.report()) {
+                case "summary" -> ReportSummaryCommand.run(root.options(), out, err, request.options(), request.filter());
+                case "funnel" -> ReportFunnelCommand.run(root.options(), out, err, request.options(), request.filter(),
+                        request.name(), request.by());
+                default -> ReportHotPathsCommand.run(root.options(), out, err, request.options(), request.filter());
+            };
         } catch (RuntimeException e) {
             // told exactly as picocli tells it: its handler, on the same arguments parsed its way
             CommandLine cmd = CommandLineFactory.create(env, terminal, stdin, stdout, stderr, args);
@@ -87,14 +92,21 @@ final class QuickPath {
                 reportWord = i;
                 continue;
             }
-            if ((arg.equals("summary") || arg.equals("hot-paths")) && report == null && reportWord == i - 1
-                    && reportWord >= 0) {
+            if ((arg.equals("summary") || arg.equals("hot-paths") || arg.equals("funnel")) && report == null
+                    && reportWord == i - 1 && reportWord >= 0) {
                 report = arg;
+                continue;
+            }
+            // report funnel NAME: one plain word (a funnel name as the settings allow)
+            if ("funnel".equals(report) && !seen.containsKey("NAME") && arg.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+                seen.put("NAME", arg);
                 continue;
             }
             int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
             String name = SHORT.getOrDefault(eq > 2 ? arg.substring(0, eq) : arg, eq > 2 ? arg.substring(0, eq) : arg);
-            Boolean takesValue = GLOBAL.containsKey(name) ? GLOBAL.get(name) : report != null ? REPORT.get(name) : null;
+            Boolean takesValue = GLOBAL.containsKey(name) ? GLOBAL.get(name)
+                    : "funnel".equals(report) && name.equals("--by") ? Boolean.TRUE
+                    : report != null ? REPORT.get(name) : null;
             if (takesValue == null || !takesValue && eq > 2) {
                 return null; // not an option QuickPath knows here, or a value given to a flag
             }
@@ -135,8 +147,12 @@ final class QuickPath {
                 return null;
             }
         }
+        String by = seen.get("--by");
+        if (by != null && (!by.matches("[A-Za-z][A-Za-z0-9_]{0,63}") || !seen.containsKey("NAME"))) {
+            return null; // picocli tells what is wrong with it
+        }
         return new Request(report, db, seen.containsKey("--verbose"), seen.containsKey("--quiet"), options,
-                new ReportFilter(options.tool, options.since, options.until, options.excludeCi));
+                new ReportFilter(options.tool, options.since, options.until, options.excludeCi), seen.get("NAME"), by);
     }
 
     /** The format picocli would pick (enum names, case-insensitive), else null (a graph's: picocli refuses it). */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** Group shell: the reports are its subcommands (added by CommandLineFactory, only those needed). */
 @Command(
         name = "report",
-        description = {"Print a report: summary, workflow, hot-paths, variants or graph.",
+        description = {"Print a report: summary, workflow, hot-paths, funnel and more.",
             "Reports read what 'infer' derived, and refuse to print numbers when infer has",
             "not run since the last ingest."},
         footerHeading = "%nExamples:%n",
@@ -23,6 +23,6 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, variants or graph");
+        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, variants, graph or funnel [NAME]");
     }
 }

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 /**
  * Segment track calls as the seed CLI's catalog has them: {@code Command Invoked} and
  * {@code Command Completed} sharing an invocation_id, plus, in the newer catalog, {@code Command Failed}
- * and the {@code CLI Auth *} flow around a login. Newer-catalog machines send one
+ * and the flows of its catalog (SegmentFlows: sign-in around a login, creating an application, plan changes). Newer-catalog machines send one
  * {@code {"batch":[..]}} body per invocation (flushed at exit); older ones one message per line.
  * A login that links ids adds an {@code alias} or {@code identify} call.
  */
@@ -23,14 +23,9 @@ final class SegmentWriter extends FormatWriter {
     private static final byte[] EVENT_INDEX = ByteOut.ascii("\",\"event_index\":");
     private static final byte[] LIBRARY = ByteOut.ascii(
             "],\"context\":{\"library\":{\"name\":\"analytics-go\",\"version\":\"3.3.0\"}},\"sentAt\":");
-    private static final byte[][] AUTH_STEPS = {
-        ByteOut.ascii("CLI Auth Started"), ByteOut.ascii("CLI Auth Browser Opened"), ByteOut.ascii("CLI Auth Callback Received")};
-
     private static final byte[] INVOKED = ByteOut.ascii("Command Invoked");
     private static final byte[] FAILED = ByteOut.ascii("Command Failed");
     private static final byte[] COMPLETED = ByteOut.ascii("Command Completed");
-    private static final byte[] AUTH_COMPLETED = ByteOut.ascii("CLI Auth Completed");
-    private static final byte[] AUTH_FAILED = ByteOut.ascii("CLI Auth Failed");
 
     private boolean batchBody;
     private int messages;
@@ -104,19 +99,8 @@ final class SegmentWriter extends FormatWriter {
         }
         close(d);
 
-        if (newCatalog && v.isLogin) {
-            long step = Math.max(1, (end - start) / 6);
-            for (byte[] name : AUTH_STEPS) {
-                beginFlow(d, v, name, start + step * index, index++);
-                close(d);
-            }
-            if (v.exitCode == 0) {
-                beginFlow(d, v, AUTH_COMPLETED, start + step * index, index++);
-            } else {
-                beginFlow(d, v, AUTH_FAILED, start + step * index, index++);
-                d.putAscii(",\"step\":\"callback\"");
-            }
-            close(d);
+        if (newCatalog) {
+            index = SegmentFlows.write(this, d, v, start, end, index);
         }
         if (newCatalog && v.exitCode != 0) {
             begin(d, v, FAILED, end - 1000, index++);
@@ -181,9 +165,10 @@ final class SegmentWriter extends FormatWriter {
         timestamp(d, m, micros, false);
     }
 
-    private void beginFlow(ByteOut d, Invocation v, byte[] event, long micros, int eventIndex) {
-        open(d, v, event, micros, eventIndex);
-        d.putAscii(",\"flow\":\"login\",\"version\":\"").put(v.version).put('"');
+    /** Opens a flow event up to its properties, after invocation_id, event_index and version (SegmentFlows adds the rest). */
+    void beginFlow(ByteOut d, Invocation v, String event, long micros, int eventIndex) {
+        open(d, v, ByteOut.ascii(event), micros, eventIndex);
+        d.putAscii(",\"version\":\"").put(v.version).put('"');
     }
 
     private void open(ByteOut d, Invocation v, byte[] event, long micros, int eventIndex) {
@@ -201,7 +186,7 @@ final class SegmentWriter extends FormatWriter {
         d.put(PROPERTIES).put(invocationId).put(EVENT_INDEX).num(eventIndex);
     }
 
-    private void close(ByteOut d) throws IOException {
+    void close(ByteOut d) throws IOException {
         d.putAscii("}}");
         if (!batchBody) {
             endLine();

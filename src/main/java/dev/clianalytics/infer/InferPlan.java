@@ -15,7 +15,8 @@ final class InferPlan {
     /** Derived tables, emptied and refilled by every run. */
     static final List<String> MARTS = List.of(
             "workflow_step_rows", "workflow_step_triples", "workflow_runs", "sessions", "hot_paths_fingerprint",
-            "hot_paths_ngram", "summary_totals", "workflow_stats");
+            "hot_paths_ngram", "summary_totals", "workflow_stats",
+            "funnels", "funnel_steps", "funnel_attempts", "funnel_drop_off_commands");
 
     /**
      * The models in dependency order: intermediate ones become TEMP tables (or a TEMP view, read
@@ -35,10 +36,15 @@ final class InferPlan {
             Step.temp("int_step_triples"),
             Step.temp("int_runs"),
             Step.temp("int_fingerprints"),
+            Step.temp("int_funnel_events"),
             Step.staged("workflow_step_rows", "int_steps", "int_pair_offsets"),
             Step.mart("workflow_step_triples", "int_step_triples"),
             Step.mart("workflow_runs", "int_fingerprints", "int_texts", "int_run_names"),
-            Step.mart("sessions"));
+            Step.mart("sessions"),
+            Step.mart("funnels"),
+            Step.mart("funnel_steps"),
+            Step.mart("funnel_attempts", "int_funnel_events"),
+            Step.mart("funnel_drop_off_commands"));
 
     /** The steps after the models, as progress names them (the shared aggregates, then the commit). */
     static final List<String> AFTER_MODELS = List.of("hot_paths_fingerprint", "hot_paths_ngram", "summary_totals", "commit");

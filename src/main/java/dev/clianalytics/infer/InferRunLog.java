@@ -38,8 +38,8 @@ final class InferRunLog {
         int inferId = (int) count(c, "SELECT coalesce(max(infer_id), 0) + 1 FROM infer_runs");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_runs (infer_id, started_at, finished_at,"
                 + " session_timeout_ms, as_of, as_of_given, workflows_file, workflows_config, last_ingest_run_id,"
-                + " events, sessions, workflow_runs)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?::JSON, (SELECT max(run_id) FROM ingest_runs), ?, ?, ?")) {
+                + " events, sessions, workflow_runs, funnels_file, funnels_config)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?::JSON, (SELECT max(run_id) FROM ingest_runs), ?, ?, ?, ?, ?::JSON")) {
             ps.setInt(1, inferId);
             setInstant(ps, 2, started);
             setInstant(ps, 3, Instant.now());
@@ -51,10 +51,16 @@ final class InferRunLog {
             } else {
                 ps.setString(7, settings.workflowsFile());
             }
-            ps.setString(8, json(settings.workflows()));
+            ps.setString(8, json(settings.workflows().asMap()));
             ps.setLong(9, events);
             ps.setLong(10, sessions);
             ps.setLong(11, runs);
+            if (settings.funnelsFile() == null) {
+                ps.setNull(12, Types.VARCHAR);
+            } else {
+                ps.setString(12, settings.funnelsFile());
+            }
+            ps.setString(13, json(settings.funnels().asMap()));
             ps.executeUpdate();
         }
         return new InferResult(inferId, events, sessions, runs, outcomes, asOf, elapsed, timings);
@@ -68,9 +74,9 @@ final class InferRunLog {
         }
     }
 
-    private static String json(WorkflowConfig config) {
+    private static String json(Map<String, Object> config) {
         try {
-            return new ObjectMapper().writeValueAsString(config.asMap());
+            return new ObjectMapper().writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

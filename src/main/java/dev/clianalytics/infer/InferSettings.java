@@ -14,8 +14,11 @@ import java.time.format.DateTimeParseException;
  *
  * @param asOf the instant that decides IN_PROGRESS; null means the latest event end
  * @param workflowsFile the base name of the --workflows file, null for the shipped defaults
+ * @param funnels the funnels to compute (docs/funnels.md)
+ * @param funnelsFile the base name of the --funnels file, null for the built-in funnels
  */
-public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfig workflows, String workflowsFile) {
+public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfig workflows, String workflowsFile,
+        FunnelConfig funnels, String funnelsFile) {
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
     public InferSettings {
@@ -24,20 +27,29 @@ public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfi
         }
     }
 
+    /** With the built-in funnels. */
+    public InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfig workflows, String workflowsFile) {
+        this(sessionTimeout, asOf, workflows, workflowsFile, FunnelConfig.defaults(), null);
+    }
+
     public static InferSettings defaults() {
         return new InferSettings(DEFAULT_SESSION_TIMEOUT, null, WorkflowConfig.defaults(), null);
     }
 
     public InferSettings withSessionTimeout(Duration timeout) {
-        return new InferSettings(timeout, asOf, workflows, workflowsFile);
+        return new InferSettings(timeout, asOf, workflows, workflowsFile, funnels, funnelsFile);
     }
 
     public InferSettings withAsOf(Instant instant) {
-        return new InferSettings(sessionTimeout, instant, workflows, workflowsFile);
+        return new InferSettings(sessionTimeout, instant, workflows, workflowsFile, funnels, funnelsFile);
     }
 
     public InferSettings withWorkflows(WorkflowConfig config, String fileName) {
-        return new InferSettings(sessionTimeout, asOf, config, fileName);
+        return new InferSettings(sessionTimeout, asOf, config, fileName, funnels, funnelsFile);
+    }
+
+    public InferSettings withFunnels(FunnelConfig config, String fileName) {
+        return new InferSettings(sessionTimeout, asOf, workflows, workflowsFile, config, fileName);
     }
 
     /** Parses a timeout such as {@code 30m}, {@code 1h30m} or {@code PT30M} (Durations); it must be positive. */

@@ -42,7 +42,8 @@ public final class SettingsLayers {
     public record Resolved(InferSettings settings, Source sessionTimeout, Source workflows, Path settingsFile) {}
 
     /** The settings of the last infer, as infer_runs stored them. */
-    private record Saved(Duration sessionTimeout, String workflowsFile, String workflowsJson) {}
+    private record Saved(Duration sessionTimeout, String workflowsFile, String workflowsJson, String funnelsFile,
+            String funnelsJson) {}
 
     /** Resolves the settings for an infer on the database {@code c} is connected to. */
     public static Resolved resolve(Connection c, Given given, SettingsFile file) {
@@ -78,18 +79,23 @@ public final class SettingsLayers {
         } else {
             workflowsSource = Source.BUILT_IN;
         }
+        // funnels: --funnels (applied by infer over this), else the last infer's saved copy, else built-in
+        if (saved != null && saved.funnelsFile() != null && saved.funnelsJson() != null) {
+            settings = settings.withFunnels(FunnelConfigLoader.saved(saved.funnelsJson()), saved.funnelsFile());
+        }
         return new Resolved(settings, timeoutSource, workflowsSource, file == null ? null : file.file());
     }
 
     /** The newest infer run's settings, or null when infer never ran. */
     private static Saved lastInfer(Connection c) {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT session_timeout_ms, workflows_file, workflows_config::VARCHAR"
-                        + " FROM infer_runs ORDER BY infer_id DESC LIMIT 1")) {
+                ResultSet rs = st.executeQuery("SELECT session_timeout_ms, workflows_file, workflows_config::VARCHAR,"
+                        + " funnels_file, funnels_config::VARCHAR FROM infer_runs ORDER BY infer_id DESC LIMIT 1")) {
             if (!rs.next()) {
                 return null;
             }
-            return new Saved(Duration.ofMillis(rs.getLong(1)), rs.getString(2), rs.getString(3));
+            return new Saved(Duration.ofMillis(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5));
         } catch (SQLException e) {
             throw new CliAnalyticsException("cannot read the settings of the last infer: " + e.getMessage(), e);
         }

@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The settings of a run as TEMP tables that the SQL models join: values are bound, never spliced in. */
 final class SettingsTables {
-    static final List<String> TABLES = List.of(
-            "infer_settings", "infer_entry_commands", "infer_terminal_commands", "infer_workflow_names");
+    static final List<String> TABLES = Stream.concat(Stream.of(
+            "infer_settings", "infer_entry_commands", "infer_terminal_commands", "infer_workflow_names"),
+            FunnelSettings.TABLES.stream()).toList();
 
     private SettingsTables() {}
 
@@ -28,6 +30,7 @@ final class SettingsTables {
             InferRunLog.setInstant(ps, 2, asOf);
             ps.executeUpdate();
         }
+        FunnelSettings.write(c, settings.funnels());
         insertCommands(c, "infer_entry_commands", settings.workflows().entryCommands());
         insertCommands(c, "infer_terminal_commands", settings.workflows().terminalCommands());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO infer_workflow_names VALUES (?, ?, ?)")) {

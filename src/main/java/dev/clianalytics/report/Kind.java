@@ -21,5 +21,7 @@ public enum Kind {
     /** true/false. */
     FLAG,
     /** A size in bytes (Long): 1.3 MiB for people, 1363968 exact. */
-    BYTES
+    BYTES,
+    /** A share in percent (BigDecimal) drawn as a bar for people; json and csv leave the column out. */
+    BAR
 }

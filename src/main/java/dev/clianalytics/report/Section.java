@@ -33,11 +33,13 @@ public sealed interface Section permits Section.Fields, Section.Table {
     record Fields(String key, String title, boolean inline, List<Field> fields) implements Section {}
 
     record Table(String key, String title, List<Column> columns, List<List<Object>> rows) implements Section {
-        /** The keys json and csv write for each row: the columns' keys in order, then their aliases. */
+        /** The keys json and csv write for each row: the columns' keys in order (not bars), then their aliases. */
         List<Key> keys() {
             List<Key> keys = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                keys.add(new Key(columns.get(i).key(), i));
+                if (columns.get(i).kind() != Kind.BAR) {
+                    keys.add(new Key(columns.get(i).key(), i));
+                }
             }
             for (int i = 0; i < columns.size(); i++) {
                 for (String alias : columns.get(i).aliases()) {

@@ -32,6 +32,7 @@ final class Values {
             case TIMESTAMP -> humanTime((Instant) value);
             case FLAG -> ((Boolean) value) ? "yes" : "no";
             case BYTES -> bytes(((Number) value).longValue());
+            case BAR -> bar((BigDecimal) value);
             case TEXT, NAME, PATH, MESSAGE -> value.toString();
         };
     }
@@ -93,6 +94,19 @@ final class Values {
             return d.toPlainString();
         }
         return value.toString();
+    }
+
+    /** Width of a full bar (100%) in characters. */
+    static final int BAR_WIDTH = 20;
+    private static final String EIGHTHS = " ▏▎▍▌▋▊▉";
+
+    /** A percentage as a bar of unicode blocks, BAR_WIDTH characters for 100%, in eighths of a character. */
+    static String bar(BigDecimal percent) {
+        int eighths = percent.multiply(BigDecimal.valueOf(BAR_WIDTH * 8L)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                .intValue();
+        eighths = Math.max(0, Math.min(BAR_WIDTH * 8, eighths));
+        String bar = "█".repeat(eighths / 8) + (eighths % 8 == 0 ? "" : String.valueOf(EIGHTHS.charAt(eighths % 8)));
+        return bar.isEmpty() ? "▏" : bar;
     }
 
     /** 512 B, 1.3 KiB, 768 KiB, 12 MiB, 2.1 GiB: one decimal below 10, as du -h writes sizes. */

@@ -29,7 +29,7 @@ class DemoCommandTest {
         assertThat(db).exists();
         assertThat(home.resolve("events.jsonl")).exists();
         assertThat(r.err()).contains("generate: 300 sample command runs").contains("ingest:").contains("infer:")
-                .contains("Try next:").contains("cli-analytics --db " + db + " report workflow ")
+                .contains("Try next:").contains("report funnel auth").contains("cli-analytics --db " + db + " report workflow ")
                 .contains("export --to " + home.resolve("export"));
 
         Result report = CliRun.withDb(db).run("report", "hot-paths", "--format", "json");

@@ -45,7 +45,11 @@ class QuickPathTest {
             List.of("report", "hot-paths", "--since=2026-03-02", "--format", "json", "--quiet", "--verbose"),
             List.of("report", "summary", "--tool", "no-such-tool", "--format", "csv"),
             List.of("report", "summary", "--strict"),
-            List.of("report", "hot-paths", "--no-refresh", "--top=3"));
+            List.of("report", "hot-paths", "--no-refresh", "--top=3"),
+            List.of("report", "funnel"),
+            List.of("report", "funnel", "--format", "json"),
+            List.of("report", "funnel", "auth", "--by", "version", "--format=csv"),
+            List.of("report", "funnel", "--by=ci", "no_such_funnel"));
 
     /** Argument lists left to picocli: help, usage errors, unusual forms. */
     static final List<List<String>> LEFT = List.of(
@@ -81,7 +85,12 @@ class QuickPathTest {
             List.of("report", "summary", "--no-refresh", "--strict"),
             List.of("report", "summary", "--strict=true"),
             List.of("report", "summary", "--wait"),
-            List.of("report", "summary", "--wait", "5s"));
+            List.of("report", "summary", "--wait", "5s"),
+            List.of("report", "funnel", "auth", "plan_upgrade"),
+            List.of("report", "funnel", "--by", "version"),
+            List.of("report", "funnel", "auth", "--by", "to-plan"),
+            List.of("report", "summary", "--by", "version"),
+            List.of("report", "funnel", "auth", "--help"));
 
     @Test
     void takesThePlainReportCommandLinesAndLeavesTheRestToPicocli() {

@@ -30,11 +30,13 @@ class InferProgressTest extends InferTestBase {
         List<String> starts = updates.stream().filter(u -> u.fraction() == -1)
                 .map(u -> u.step() + "/" + u.steps() + " " + u.name()).distinct().toList();
         assertThat(starts).containsExactly(
-                "1/20 int_actor_identity", "2/20 int_actor_machines", "3/20 int_step_names", "4/20 int_texts",
-                "5/20 int_run_names", "6/20 int_hints", "7/20 int_events_sessionized", "8/20 int_steps",
-                "9/20 int_pair_offsets", "10/20 int_step_triples", "11/20 int_runs", "12/20 int_fingerprints",
-                "13/20 workflow_step_rows", "14/20 workflow_step_triples", "15/20 workflow_runs", "16/20 sessions",
-                "17/20 hot_paths_fingerprint", "18/20 hot_paths_ngram", "19/20 summary_totals", "20/20 commit");
+                "1/25 int_actor_identity", "2/25 int_actor_machines", "3/25 int_step_names", "4/25 int_texts",
+                "5/25 int_run_names", "6/25 int_hints", "7/25 int_events_sessionized", "8/25 int_steps",
+                "9/25 int_pair_offsets", "10/25 int_step_triples", "11/25 int_runs", "12/25 int_fingerprints",
+                "13/25 int_funnel_events", "14/25 workflow_step_rows", "15/25 workflow_step_triples", "16/25 workflow_runs",
+                "17/25 sessions", "18/25 funnels", "19/25 funnel_steps", "20/25 funnel_attempts",
+                "21/25 funnel_drop_off_commands", "22/25 hot_paths_fingerprint", "23/25 hot_paths_ngram",
+                "24/25 summary_totals", "25/25 commit");
         assertThat(updates).allSatisfy(u -> assertThat(u.fraction()).satisfiesAnyOf(
                 f -> assertThat(f).isEqualTo(-1.0), f -> assertThat(f).isBetween(0.0, 1.0)));
     }
