@@ -50,6 +50,9 @@ public final class CommandLineFactory {
         m.put("summary", ReportSummaryCommand::new);
         m.put("workflow", ReportWorkflowCommand::new);
         m.put("hot-paths", ReportHotPathsCommand::new);
+        m.put("versions", ReportVersionsCommand::new);
+        m.put("errors", ReportErrorsCommand::new);
+        m.put("trends", ReportTrendsCommand::new);
         return m;
     }
 

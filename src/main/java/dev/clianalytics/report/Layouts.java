@@ -50,6 +50,7 @@ public final class Layouts {
                         w.medianDurationMs())).toList()));
         sections.add(fingerprints(s.hotPaths()));
         sections.add(ngrams(s.hotPaths()));
+        sections.add(InsightLayouts.regressions(s.regressions()));
         sections.add(infer(s.infer()));
         sections.add(filter(s.filter()));
         return new Document("Summary", sections);
@@ -196,7 +197,7 @@ public final class Layouts {
     }
 
     /** The settings only, not when infer ran: the same events and settings give byte-identical reports (SPEC §5). */
-    private static Fields infer(InferInfo i) {
+    static Fields infer(InferInfo i) {
         return new Fields("infer", "Computed by infer with", false, List.of(
                 new Field("session_timeout_ms", "session timeout", Kind.DURATION_MS, i.sessionTimeoutMs()),
                 new Field("as_of", "as of (UTC)", Kind.TIMESTAMP, i.asOf()),
@@ -205,7 +206,7 @@ public final class Layouts {
                 new Field("last_ingest_run_id", "covers ingest runs up to", Kind.TEXT, i.lastIngestRunId())));
     }
 
-    private static Fields filter(ReportFilter f) {
+    static Fields filter(ReportFilter f) {
         return new Fields("filters", "Filters", false, List.of(
                 new Field("tool", "tool", Kind.TEXT, f.tool()),
                 new Field("since", "since (UTC)", Kind.TIMESTAMP, f.since()),
