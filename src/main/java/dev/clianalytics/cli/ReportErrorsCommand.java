@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "(what the runs that recovered did)."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report errors",
-                "  cli-analytics report errors --workflow apply_workflow --exclude-ci --format markdown"})
+                "  cli-analytics report errors --workflow apply_workflow --format markdown"})
 final class ReportErrorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
