@@ -31,6 +31,7 @@ public final class CommandLineFactory {
         m.put("report", ReportCommand::new);
         m.put("export", ExportCommand::new);
         m.put("status", StatusCommand::new);
+        m.put("check", CheckCommand::new);
         m.put("demo", DemoCommand::new);
         m.put("completion", CompletionCommand::new);
         return m;

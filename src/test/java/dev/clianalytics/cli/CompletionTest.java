@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the script is loaded and asked for completions as the shell would.
  */
 class CompletionTest {
-    static final List<String> COMMANDS = List.of("generate", "ingest", "infer", "report", "export", "status", "demo",
+    static final List<String> COMMANDS = List.of("generate", "ingest", "infer", "report", "export", "status", "check", "demo",
             "completion", "help");
 
     @TempDir
@@ -73,7 +73,7 @@ class CompletionTest {
                 + "complete -C'cli-analytics --db x.duckdb report ' | string replace -r '\\t.*' ''\n"
                 + "complete -C'cli-analytics report summary --format ' | string replace -r '\\t.*' ''\n";
         assertThat(shell("fish", "--no-config", "-c", test).split("\n")).containsExactly(
-                "completion", "demo", "export", "generate", "help", "infer", "ingest", "report", "status",
+                "check", "completion", "demo", "export", "generate", "help", "infer", "ingest", "report", "status",
                 "errors", "hot-paths", "summary", "trends", "versions", "workflow",
                 "csv", "json", "markdown", "table");
     }

@@ -21,11 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 class HelpTest {
     /** Every command, as the words after cli-analytics ("" is cli-analytics itself). */
     static final List<String> COMMANDS = List.of("", "generate", "ingest", "infer", "report", "report summary",
-            "report workflow", "report hot-paths", "report versions", "report errors", "report trends", "export", "status", "demo", "completion", "help");
+            "report workflow", "report hot-paths", "report versions", "report errors", "report trends", "export", "status",
+            "check", "demo", "completion", "help");
 
     @ParameterizedTest(name = "cli-analytics {0} --help")
     @ValueSource(strings = {"", "generate", "ingest", "infer", "report", "report summary", "report workflow",
-        "report hot-paths", "report versions", "report errors", "report trends", "export", "status", "demo", "completion", "help"})
+        "report hot-paths", "report versions", "report errors", "report trends", "export", "status", "check", "demo",
+        "completion", "help"})
     void helpIsExactlyTheReviewedText(String command) throws Exception {
         Result r = help(command);
         assertThat(r.exitCode()).as(r.toString()).isZero();
