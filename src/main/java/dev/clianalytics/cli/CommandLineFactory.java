@@ -31,6 +31,7 @@ public final class CommandLineFactory {
         m.put("report", ReportCommand::new);
         m.put("export", ExportCommand::new);
         m.put("status", StatusCommand::new);
+        m.put("check", CheckCommand::new);
         m.put("demo", DemoCommand::new);
         m.put("completion", CompletionCommand::new);
         return m;
@@ -50,6 +51,9 @@ public final class CommandLineFactory {
         m.put("summary", ReportSummaryCommand::new);
         m.put("workflow", ReportWorkflowCommand::new);
         m.put("hot-paths", ReportHotPathsCommand::new);
+        m.put("versions", ReportVersionsCommand::new);
+        m.put("errors", ReportErrorsCommand::new);
+        m.put("trends", ReportTrendsCommand::new);
         m.put("variants", ReportVariantsCommand::new);
         m.put("graph", ReportGraphCommand::new);
         m.put("funnel", ReportFunnelCommand::new);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** Group shell: the reports are its subcommands (added by CommandLineFactory, only those needed). */
 @Command(
         name = "report",
-        description = {"Print a report: summary, workflow, hot-paths, funnel and more.",
+        description = {"Print a report: summary, versions, errors, funnel and more.",
+            "And workflow NAME: one workflow in depth.",
             "Reports read what 'infer' derived, and refuse to print numbers when infer has",
             "not run since the last ingest."},
         footerHeading = "%nExamples:%n",
@@ -23,6 +24,6 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, variants, graph or funnel [NAME]");
+        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, versions, errors, trends, variants, graph or funnel [NAME]");
     }
 }

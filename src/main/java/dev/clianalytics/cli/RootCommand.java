@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "  NO_COLOR                 no colour and no progress bars",
             "",
             "Exit codes: 0 ok, 1 failure, 2 usage error, 3 too many rejected lines,",
-            "            4 database busy or unreadable, 130 interrupted (143: SIGTERM)."
+            "            4 database busy or unreadable, 5 a check rule failed,",
+            "            130 interrupted (143: SIGTERM)."
         })
 public final class RootCommand implements Runnable {
     static final String DEFAULT_DB = "cli-analytics.duckdb";

@@ -53,6 +53,7 @@ public final class Layouts {
                         w.medianDurationMs())).toList()));
         sections.add(fingerprints(s.hotPaths()));
         sections.add(ngrams(s.hotPaths()));
+        sections.add(InsightLayouts.regressions(s.regressions()));
         sections.add(infer(s.infer()));
         sections.add(filter(s.filter()));
         return new Document("Summary", sections);

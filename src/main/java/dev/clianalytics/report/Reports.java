@@ -34,7 +34,8 @@ public final class Reports {
                         r.count("failed_count"), r.count("abandoned_count"), r.count("in_progress_count"),
                         r.longOrNull("median_duration_ms")))
                 .toList();
-        return new Summary(f, infer, totals, workflows, hotPaths(c, f, top));
+        return new Summary(f, infer, totals, workflows, hotPaths(c, f, top),
+                Insights.regressions(c, f, Releases.DEFAULT_MIN_RUNS));
     }
 
     /**

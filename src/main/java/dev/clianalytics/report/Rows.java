@@ -56,7 +56,7 @@ final class Rows {
         params.add(f.since() == null ? null : f.since().toString());
         params.add(f.until() == null ? null : f.until().toString());
         params.add(f.excludeCi());
-        params.addAll(java.util.Arrays.asList(extra)); // a null is a parameter too (every workflow)
+        params.addAll(java.util.Arrays.asList(extra)); // a null is a parameter too (every workflow, no --workflow)
         return query(c, file, params);
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** `report summary` (SPEC §6.1). */
 public record Summary(
-        ReportFilter filter, InferInfo infer, Totals totals, List<WorkflowStats> topWorkflows, HotPaths hotPaths) {
+        ReportFilter filter, InferInfo infer, Totals totals, List<WorkflowStats> topWorkflows, HotPaths hotPaths,
+        List<Releases.Release> regressions) {
 
     /** Counts over what the filter keeps; {@code ingested} always covers every ingest (InferInfo.Ingested). */
     public record Totals(

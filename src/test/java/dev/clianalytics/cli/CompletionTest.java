@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the script is loaded and asked for completions as the shell would.
  */
 class CompletionTest {
-    static final List<String> COMMANDS = List.of("generate", "ingest", "infer", "report", "export", "status", "demo",
+    static final List<String> COMMANDS = List.of("generate", "ingest", "infer", "report", "export", "status", "check", "demo",
             "completion", "help");
 
     @TempDir
@@ -53,7 +53,7 @@ class CompletionTest {
                 + "try cli-analytics ''\ntry cli-analytics report ''\ntry cli-analytics report summary --format ''\n"
                 + "try cli-analytics export --format ''\n";
         assertThat(shell("bash", "-c", test)).isEqualTo(String.join(" ", COMMANDS) + "\n"
-                + "summary workflow hot-paths variants graph funnel\ntable json csv markdown\ncsv jsonl parquet xes\n");
+                + "summary workflow hot-paths versions errors trends variants graph funnel\ntable json csv markdown\ncsv jsonl parquet xes\n");
     }
 
     @Test
@@ -73,8 +73,8 @@ class CompletionTest {
                 + "complete -C'cli-analytics --db x.duckdb report ' | string replace -r '\\t.*' ''\n"
                 + "complete -C'cli-analytics report summary --format ' | string replace -r '\\t.*' ''\n";
         assertThat(shell("fish", "--no-config", "-c", test).split("\n")).containsExactly(
-                "completion", "demo", "export", "generate", "help", "infer", "ingest", "report", "status",
-                "funnel", "graph", "hot-paths", "summary", "variants", "workflow",
+                "check", "completion", "demo", "export", "generate", "help", "infer", "ingest", "report", "status",
+                "errors", "funnel", "graph", "hot-paths", "summary", "trends", "variants", "versions", "workflow",
                 "csv", "json", "markdown", "table");
     }
 
