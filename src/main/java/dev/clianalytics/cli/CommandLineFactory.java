@@ -50,6 +50,7 @@ public final class CommandLineFactory {
         m.put("summary", ReportSummaryCommand::new);
         m.put("workflow", ReportWorkflowCommand::new);
         m.put("hot-paths", ReportHotPathsCommand::new);
+        m.put("html", ReportHtmlCommand::new);
         return m;
     }
 

@@ -9,11 +9,12 @@ import picocli.CommandLine.Spec;
 /** Group shell: the reports are its subcommands (added by CommandLineFactory, only those needed). */
 @Command(
         name = "report",
-        description = {"Print a report: summary, workflow NAME or hot-paths.",
+        description = {"Print a report: summary, workflow NAME, hot-paths or html.",
             "Reports read what 'infer' derived, and refuse to print numbers when infer has",
             "not run since the last ingest."},
         footerHeading = "%nExamples:%n",
-        footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json"})
+        footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json",
+                "  cli-analytics report html -o report.html"})
 final class ReportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -23,6 +24,6 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME or hot-paths");
+        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths or html");
     }
 }

@@ -53,7 +53,7 @@ class CompletionTest {
                 + "try cli-analytics ''\ntry cli-analytics report ''\ntry cli-analytics report summary --format ''\n"
                 + "try cli-analytics export --format ''\n";
         assertThat(shell("bash", "-c", test)).isEqualTo(String.join(" ", COMMANDS) + "\n"
-                + "summary workflow hot-paths\ntable json csv markdown\ncsv jsonl parquet\n");
+                + "summary workflow hot-paths html\ntable json csv markdown\ncsv jsonl parquet\n");
     }
 
     @Test
@@ -74,7 +74,7 @@ class CompletionTest {
                 + "complete -C'cli-analytics report summary --format ' | string replace -r '\\t.*' ''\n";
         assertThat(shell("fish", "--no-config", "-c", test).split("\n")).containsExactly(
                 "completion", "demo", "export", "generate", "help", "infer", "ingest", "report", "status",
-                "hot-paths", "summary", "workflow",
+                "hot-paths", "html", "summary", "workflow",
                 "csv", "json", "markdown", "table");
     }
 

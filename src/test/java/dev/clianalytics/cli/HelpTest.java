@@ -21,11 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 class HelpTest {
     /** Every command, as the words after cli-analytics ("" is cli-analytics itself). */
     static final List<String> COMMANDS = List.of("", "generate", "ingest", "infer", "report", "report summary",
-            "report workflow", "report hot-paths", "export", "status", "demo", "completion", "help");
+            "report workflow", "report hot-paths", "report html", "export", "status", "demo", "completion", "help");
 
     @ParameterizedTest(name = "cli-analytics {0} --help")
     @ValueSource(strings = {"", "generate", "ingest", "infer", "report", "report summary", "report workflow",
-        "report hot-paths", "export", "status", "demo", "completion", "help"})
+        "report hot-paths", "report html", "export", "status", "demo", "completion", "help"})
     void helpIsExactlyTheReviewedText(String command) throws Exception {
         Result r = help(command);
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -86,7 +86,7 @@ class HelpTest {
         Result r = CliRun.withDb(null).run("help", "report", "sumary");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("error: unknown command 'report sumary'; subcommands of 'report': summary, workflow,"
-                + " hot-paths\n");
+                + " hot-paths, html\n");
     }
 
     @Test
