@@ -57,6 +57,7 @@ public final class CommandLineFactory {
         m.put("variants", ReportVariantsCommand::new);
         m.put("graph", ReportGraphCommand::new);
         m.put("funnel", ReportFunnelCommand::new);
+        m.put("html", ReportHtmlCommand::new);
         return m;
     }
 

@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     static final String EVENTS_FILE = "events.jsonl";
     static final String DB_FILE = "cli-analytics.duckdb";
+    static final String HTML_FILE = "report.html";
     /** A few malformed lines show that ingest validates input and reports what it rejects. */
     static final double BAD_LINE_RATE = 0.001;
 
@@ -83,7 +84,9 @@ final class DemoCommand implements Callable<Integer> {
             summary.topWorkflows().stream().findFirst().ifPresent(w -> topWorkflow.add(w.name()));
             return Layouts.summary(summary);
         });
-        printNextSteps(eventsFile, db, topWorkflow.isEmpty() ? "apply_workflow" : topWorkflow.get(0));
+        Path html = home.resolve(HTML_FILE);
+        ReportHtmlCommand.writeFor(spec, db, html);
+        printNextSteps(eventsFile, db, html, topWorkflow.isEmpty() ? "apply_workflow" : topWorkflow.get(0));
         return ExitCodes.OK;
     }
 
@@ -161,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printNextSteps(Path eventsFile, Path db, String workflow) {
+    private void printNextSteps(Path eventsFile, Path db, Path html, String workflow) {
         GlobalOptions options = RootCommand.options(spec);
         if (options.quiet()) {
             return;
@@ -171,6 +174,7 @@ final class DemoCommand implements Callable<Integer> {
         for (String line : List.of(
                 "",
                 "The demo database is " + db + " (sample events: " + eventsFile + ").",
+                "The HTML report is " + html + " (open it in a browser).",
                 "Try next:",
                 "  cli-analytics --db " + d + " report workflow " + workflow,
                 "  cli-analytics --db " + d + " report hot-paths --top 5",

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "Reports read what 'infer' derived, and refuse to print numbers when infer has",
             "not run since the last ingest."},
         footerHeading = "%nExamples:%n",
-        footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json"})
+        footer = {"  cli-analytics report summary", "  cli-analytics report workflow apply_workflow --format json",
+                "  cli-analytics report html -o report.html"})
 final class ReportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -24,6 +25,6 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, versions, errors, trends, variants, graph or funnel [NAME]");
+        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, versions, errors, trends, variants, graph, funnel [NAME] or html");
     }
 }

@@ -1,0 +1,48 @@
+package dev.clianalytics.report;
+
+import java.sql.Connection;
+import java.util.List;
+
+/** The queries only the HTML report needs (sql/reports/html_*.sql), over the runs a filter keeps. */
+public final class HtmlQueries {
+    private HtmlQueries() {}
+
+    /** One point of the trend chart: a day or week (its first day, UTC) and the runs started in it. */
+    public record TrendPoint(String bucket, long runs, long successCount, long failedCount) {}
+
+    /** unit: "day" or "week"; no points when no run is in scope. */
+    public record Trend(String unit, List<TrendPoint> points) {}
+
+    /** Percentiles of one workflow's successful runs' durations, in ms. */
+    public record DurationBox(String workflowName, long runs, long p5, long p25, long median, long p75, long p95) {}
+
+    /** One of a workflow's most common paths. */
+    public record PathCount(String workflowName, long rank, String fingerprint, long runs, long successCount,
+            long failedCount) {}
+
+    /**
+     * Runs and outcomes per day or week (html_trends.sql). When `report trends` exists this is the
+     * one method to replace with it.
+     */
+    public static Trend trends(Connection c, ReportFilter f) {
+        List<Rows.Row> rows = Rows.filtered(c, "html_trends.sql", f);
+        return new Trend(rows.isEmpty() ? "day" : rows.get(0).text("unit"), rows.stream()
+                .map(r -> new TrendPoint(r.text("bucket"), r.count("runs"), r.count("success_count"),
+                        r.count("failed_count")))
+                .toList());
+    }
+
+    public static List<DurationBox> durations(Connection c, ReportFilter f) {
+        return Rows.filtered(c, "html_durations.sql", f).stream()
+                .map(r -> new DurationBox(r.text("workflow_name"), r.count("runs"), r.count("p5_ms"), r.count("p25_ms"),
+                        r.count("median_ms"), r.count("p75_ms"), r.count("p95_ms")))
+                .toList();
+    }
+
+    public static List<PathCount> paths(Connection c, ReportFilter f, int perWorkflow) {
+        return Rows.filtered(c, "html_paths.sql", f, perWorkflow).stream()
+                .map(r -> new PathCount(r.text("workflow_name"), r.count("path_rank"), r.text("fingerprint"),
+                        r.count("runs"), r.count("success_count"), r.count("failed_count")))
+                .toList();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.clianalytics.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.HtmlQueries;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The summary's top workflows (success rate as the JSON report gives it), each with the
+ * distribution of its successful runs' durations and its most common paths.
+ */
+final class WorkflowsSection implements HtmlSection {
+    /** Paths listed per workflow. */
+    static final int PATHS = 3;
+
+    @Override
+    public String key() {
+        return "workflows";
+    }
+
+    @Override
+    public String title() {
+        return "Top workflows";
+    }
+
+    @Override
+    public JsonNode data(HtmlContext context) {
+        Map<String, HtmlQueries.DurationBox> boxes = HtmlQueries.durations(context.connection(), context.filter())
+                .stream().collect(Collectors.toMap(HtmlQueries.DurationBox::workflowName, Function.identity()));
+        Map<String, java.util.List<HtmlQueries.PathCount>> paths = HtmlQueries.paths(context.connection(),
+                context.filter(), PATHS).stream().collect(Collectors.groupingBy(HtmlQueries.PathCount::workflowName));
+        ObjectNode data = HtmlContext.JSON.createObjectNode();
+        ArrayNode workflows = data.putArray("workflows");
+        for (JsonNode w : context.summaryJson().get("top_workflows")) {
+            ObjectNode out = workflows.addObject();
+            String name = w.get("workflow_name").asText();
+            for (String k : new String[] {"workflow_name", "total_runs", "success_count", "failed_count",
+                    "abandoned_count", "in_progress_count", "success_rate", "median_duration_ms"}) {
+                out.set(k, w.get(k));
+            }
+            HtmlQueries.DurationBox b = boxes.get(name);
+            if (b == null) {
+                out.putNull("durations_ms");
+            } else {
+                out.putObject("durations_ms").put("successful_runs", b.runs()).put("p5", b.p5()).put("p25", b.p25())
+                        .put("median", b.median()).put("p75", b.p75()).put("p95", b.p95());
+            }
+            ArrayNode common = out.putArray("common_paths");
+            for (HtmlQueries.PathCount p : paths.getOrDefault(name, java.util.List.of())) {
+                common.addObject().put("fingerprint", p.fingerprint()).put("runs", p.runs())
+                        .put("success_count", p.successCount()).put("failed_count", p.failedCount());
+            }
+        }
+        return data;
+    }
+}

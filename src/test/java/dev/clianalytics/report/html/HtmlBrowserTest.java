@@ -1,0 +1,107 @@
+package dev.clianalytics.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.CliRun.Result;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's HTML report in a real browser (headless Chromium): it loads without a console message,
+ * every chart drew its SVG, the numbers shown are those of `report summary --format json`, and no
+ * network request was made.
+ */
+class HtmlBrowserTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoReportDrawsEveryChartWithTheJsonReportsNumbersAndFetchesNothing() throws Exception {
+        Path demo = dir.resolve("demo");
+        Result r = CliRun.withDb(null).run("demo", "--events", "3000", "--dir", demo.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path page = demo.resolve("report.html");
+        assertThat(r.err()).contains("The HTML report is " + page);
+        Result json = CliRun.withDb(demo.resolve("cli-analytics.duckdb")).run("report", "summary", "--format", "json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode report = HtmlContext.JSON.readTree(json.out());
+
+        Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser")));
+
+        assertThat(visit.console()).as("console messages").isEmpty();
+        assertThat(visit.requests()).as("network requests").isEmpty();
+        List<String> charts = charts(visit.dom());
+        assertThat(charts).containsExactly("outcomes", "trends", "success_rates", "durations", "hot_paths", "ngrams");
+        assertThat(visit.dom()).contains("data-rendered=\"" + charts.size() + "\"");
+        List<String> shown = shown(visit.dom());
+        assertThat(shown).hasSizeGreaterThan(20);
+        for (String s : shown) {
+            String key = s.substring(0, s.indexOf('='));
+            if (key.endsWith("_ms")) {
+                continue; // a duration, shown for people ("10 min 3 s"); counts and percentages are compared
+            }
+            assertThat(number(s.substring(key.length() + 1))).as(key).isEqualByComparingTo(expected(report, key));
+        }
+    }
+
+    @Test
+    void theCheckSeesAConsoleErrorAndARequest() throws Exception {
+        Path page = Files.writeString(dir.resolve("bad.html"), "<!DOCTYPE html><html><body><script>"
+                + "console.error('broken'); fetch('http://example.com/x').catch(function () {});</script></body></html>");
+        Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser")));
+        assertThat(visit.console()).anySatisfy(l -> assertThat(l).contains("broken"));
+        assertThat(visit.requests()).contains("http://example.com/x");
+    }
+
+    /** The charts, in page order, that hold an SVG drawing with at least one shape. */
+    private static List<String> charts(String dom) {
+        List<String> drawn = new ArrayList<>();
+        String[] parts = dom.split("data-chart=\"");
+        for (int i = 1; i < parts.length; i++) {
+            String name = parts[i].substring(0, parts[i].indexOf('"'));
+            int end = parts[i].indexOf("</svg>");
+            String svg = end < 0 ? "" : parts[i].substring(0, end);
+            if (svg.contains("<svg") && Pattern.compile("<(path|rect)\\b").matcher(svg).find()) {
+                drawn.add(name);
+            }
+        }
+        return drawn;
+    }
+
+    /** "key=text" for every element the page marks with the JSON value it shows. */
+    private static List<String> shown(String dom) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("data-json=\"([^\"]+)\"[^>]*>([^<]*)<").matcher(dom);
+        while (m.find()) {
+            found.add(m.group(1) + "=" + m.group(2));
+        }
+        return found;
+    }
+
+    /** The JSON report's value for a key the page marks: section.path as in HtmlReport's data. */
+    private static BigDecimal expected(JsonNode report, String key) {
+        String[] p = key.split("\\.");
+        JsonNode v = switch (p[0]) {
+            case "summary" -> p[1].equals("totals") ? report.get(p[2]) : report.get(p[1]).get(p[2]);
+            case "workflows" -> report.get("top_workflows").get(Integer.parseInt(p[1])).get(p[2]);
+            case "hot_paths" -> report.get(p[1]).get(Integer.parseInt(p[2])).get(p[3]);
+            default -> throw new AssertionError("unknown key " + key);
+        };
+        assertThat(v).as(key).isNotNull();
+        return v.decimalValue();
+    }
+
+    /** A shown count or percentage as a number: "1,234" → 1234, "66.67%" → 66.67. */
+    private static BigDecimal number(String text) {
+        return new BigDecimal(text.replace(",", "").replace("%", "").strip());
+    }
+}
