@@ -6,7 +6,7 @@ import dev.clianalytics.report.Check;
 import dev.clianalytics.report.CheckLayout;
 import dev.clianalytics.report.CheckResult;
 import dev.clianalytics.report.CheckRule;
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.Releases;
 import dev.clianalytics.report.Reports;
 import java.math.BigDecimal;
@@ -113,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
                     "max_new_error_types compares with a baseline: pass --baseline (a database or a saved report's json)");
         }
         Set<String> baselineTypes = compares ? Baseline.errorTypes(baseline) : null;
-        boolean people = report.format == Format.TABLE || report.format == Format.MARKDOWN;
+        boolean people = report.format == ReportFormat.TABLE || report.format == ReportFormat.MARKDOWN;
         AtomicReference<CheckResult> result = new AtomicReference<>();
         ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
                 (c, infer) -> {

@@ -16,7 +16,7 @@ import dev.clianalytics.ingest.Ingester;
 import dev.clianalytics.ingest.InputFile;
 import dev.clianalytics.ingest.InputFormat;
 import dev.clianalytics.ingest.Salt;
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         Path db = home.resolve(DB_FILE);
         runPipeline(eventsFile, db);
         List<String> topWorkflow = new ArrayList<>();
-        ReportRun.run(spec, db, Format.TABLE, (c, infer) -> {
+        ReportRun.run(spec, db, ReportFormat.TABLE, (c, infer) -> {
             Summary summary = Reports.summary(c, infer, ReportFilter.NONE, 10);
             summary.topWorkflows().stream().findFirst().ifPresent(w -> topWorkflow.add(w.name()));
             return Layouts.summary(summary);

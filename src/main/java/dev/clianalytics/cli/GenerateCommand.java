@@ -93,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
         if ("-".equals(output)) {
             summary = toStdout(settings, options.stdout());
             if (summary == null) {
-                return 0; // the reader closed the pipe (e.g. `| head`): not an error
+                return ExitCodes.OK; // the reader closed the pipe (e.g. `| head`): not an error
             }
         } else {
             if (output.isBlank()) {
@@ -115,7 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
                     summary.humanEpisodes(), summary.abandoned(), summary.ciRuns(), summary.ciReruns(), summary.failures(),
                     summary.retries(), summary.logins(), summary.lazyLogins(), summary.logouts());
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static Generator.Summary toStdout(GenerateSettings settings, OutputStream stdout) {

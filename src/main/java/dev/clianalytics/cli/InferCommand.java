@@ -126,7 +126,7 @@ final class InferCommand implements Callable<Integer> {
             result.timings().forEach((model, time) -> err.printf(Locale.ROOT,
                     "  %-24s %8.3f s%n", model, time.toNanos() / 1e9));
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     /** The --funnels file; a bad one is a usage error (exit 2) naming the file, line and key. */

@@ -13,7 +13,7 @@ import dev.clianalytics.ingest.Ingester;
 import dev.clianalytics.ingest.InputFile;
 import dev.clianalytics.ingest.InputFormat;
 import dev.clianalytics.ingest.Salt;
-import dev.clianalytics.ingest.formats.Format;
+import dev.clianalytics.ingest.formats.EventFormat;
 import dev.clianalytics.ingest.formats.FormatConfig;
 import dev.clianalytics.ingest.formats.FormatConfigLoader;
 import java.io.IOException;
@@ -119,7 +119,7 @@ final class IngestCommand implements Callable<Integer> {
         if (tool != null) {
             formats = formats.withDefaultTool(tool);
         }
-        ForeignReaders readers = f -> Optional.of(Format.valueOf(f.name()).reader(formats));
+        ForeignReaders readers = f -> Optional.of(EventFormat.valueOf(f.name()).reader(formats));
         List<InputFile> inputs = new ArrayList<>();
         try {
             if (files.stream().filter(InputFile.STDIN::equals).count() > 1) {
@@ -175,7 +175,7 @@ final class IngestCommand implements Callable<Integer> {
             if (options.verbose()) {
                 err.println("steps: " + String.join(", ", result.phases()));
             }
-            return 0;
+            return ExitCodes.OK;
         } finally {
             inputs.forEach(InputFile::close);
         }

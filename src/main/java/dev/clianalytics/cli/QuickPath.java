@@ -1,6 +1,6 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.ReportFilter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -126,7 +126,7 @@ final class QuickPath {
 
     private static Request request(String report, Map<String, String> seen) {
         ReportOptions options = new ReportOptions();
-        options.format = seen.containsKey("--format") ? format(seen.get("--format")) : Format.TABLE;
+        options.format = seen.containsKey("--format") ? format(seen.get("--format")) : ReportFormat.TABLE;
         options.top = seen.containsKey("--top") ? positive(seen.get("--top")) : 10;
         options.tool = seen.get("--tool");
         options.since = seen.containsKey("--since") ? instant(seen.get("--since")) : null;
@@ -156,8 +156,8 @@ final class QuickPath {
     }
 
     /** The format picocli would pick (enum names, case-insensitive), else null (a graph's: picocli refuses it). */
-    private static Format format(String value) {
-        for (Format f : Format.values()) {
+    private static ReportFormat format(String value) {
+        for (ReportFormat f : ReportFormat.values()) {
             if (f.name().equalsIgnoreCase(value) && !f.graphOnly()) {
                 return f;
             }

@@ -1,6 +1,6 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InsightLayouts;
 import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Reports;
@@ -35,7 +35,7 @@ final class ReportErrorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var filter = report.filter();
-        boolean people = report.format == Format.TABLE || report.format == Format.MARKDOWN;
+        boolean people = report.format == ReportFormat.TABLE || report.format == ReportFormat.MARKDOWN;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
                 (c, infer) -> InsightLayouts.errors(Insights.errors(c, infer, Reports.resolveTool(c, filter), workflow,
                         report.top), people));

@@ -1,6 +1,6 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.FunnelLayouts;
 import dev.clianalytics.report.Funnels;
 import dev.clianalytics.report.ReportFilter;
@@ -63,7 +63,7 @@ final class ReportFunnelCommand implements Callable<Integer> {
             ReportFilter f = Reports.resolveTool(c, filter);
             return name == null ? FunnelLayouts.list(Funnels.list(c, f), infer, f)
                     : FunnelLayouts.funnel(Funnels.funnel(c, infer, name, f, by, report.top),
-                            report.format == Format.TABLE);
+                            report.format == ReportFormat.TABLE);
         });
     }
 }

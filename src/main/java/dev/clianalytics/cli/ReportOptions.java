@@ -1,6 +1,6 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.ReportFilter;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,7 +19,7 @@ final class ReportOptions {
             completionCandidates = Candidates.ReportFormats.class,
             description = "table (default, also when piped), json, csv or markdown; 'report graph' also"
                     + " mermaid or dot.")
-    Format format;
+    ReportFormat format;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows per list (default: ${DEFAULT-VALUE}).")
     int top;

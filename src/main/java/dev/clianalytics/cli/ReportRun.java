@@ -2,7 +2,7 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.db.LockWait;
 import dev.clianalytics.report.Document;
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InferInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,12 +26,12 @@ final class ReportRun {
     }
 
     /** A report on another database (demo's), refreshing as by default and not waiting. */
-    static int run(CommandSpec spec, Path dbFile, Format format, BiFunction<Connection, InferInfo, Document> build) {
+    static int run(CommandSpec spec, Path dbFile, ReportFormat format, BiFunction<Connection, InferInfo, Document> build) {
         return run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), dbFile, format,
                 new RefreshOptions(), LockWait.NONE, build);
     }
 
-    static int run(GlobalOptions options, PrintWriter out, PrintWriter err, Path dbFile, Format format,
+    static int run(GlobalOptions options, PrintWriter out, PrintWriter err, Path dbFile, ReportFormat format,
             RefreshOptions refresh, LockWait wait, BiFunction<Connection, InferInfo, Document> build) {
         Document doc;
         try (CurrentTables tables = CurrentTables.open(options, err, dbFile, refresh, wait)) {
@@ -41,7 +41,7 @@ final class ReportRun {
         return ExitCodes.OK;
     }
 
-    static void render(PrintWriter out, Format format, Document doc, int width) {
+    static void render(PrintWriter out, ReportFormat format, Document doc, int width) {
         try {
             format.renderer(width).render(doc, out);
         } catch (IOException e) {

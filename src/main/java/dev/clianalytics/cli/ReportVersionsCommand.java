@@ -1,6 +1,6 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InsightLayouts;
 import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Releases;
@@ -45,7 +45,7 @@ final class ReportVersionsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--min-runs must be at least 1, not " + minRuns);
         }
         Integer top = spec.commandLine().getParseResult().hasMatchedOption("--top") ? report.top : null;
-        boolean people = report.format == Format.TABLE || report.format == Format.MARKDOWN;
+        boolean people = report.format == ReportFormat.TABLE || report.format == ReportFormat.MARKDOWN;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
                 (c, infer) -> InsightLayouts.versions(Insights.versions(c, infer, Reports.resolveTool(c, filter), workflow,
                         minRuns, top), people));

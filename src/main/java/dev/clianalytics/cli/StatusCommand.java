@@ -4,7 +4,7 @@ import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.ingest.Salt;
 import dev.clianalytics.report.Document;
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.Freshness;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.Status;
@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = Candidates.ReportFormats.class,
             description = "table (default), json, csv or markdown.")
-    Format format;
+    ReportFormat format;
 
     @Override
     public Integer call() {

@@ -7,7 +7,7 @@ package dev.clianalytics.generate;
 final class Catalog {
     private Catalog() {}
 
-    static final long DAY_MICROS = Timestamps.MICROS_PER_DAY;
+    static final long DAY_MICROS = TimestampWriter.MICROS_PER_DAY;
 
     /** A release: from {@code day} (relative to the start of the simulated range) on, users may run it. */
     record Release(String version, int day, byte[] bytes) {

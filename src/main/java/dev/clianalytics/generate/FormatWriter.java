@@ -18,7 +18,7 @@ abstract class FormatWriter implements ActivitySink {
 
     final ByteOut out = new ByteOut(FLUSH_AT + (FLUSH_AT >> 1));
     final ByteOut scratch = new ByteOut(4096);
-    final Timestamps timestamps = new Timestamps();
+    final TimestampWriter timestamps = new TimestampWriter();
     private final OutputStream stream;
     private final long seedMix;
     /** Mixes the seed and the data set's size into the ids, so two data sets never share an id. */

@@ -391,7 +391,7 @@ public final class Ingester {
     private long nextSeqBase() throws SQLException {
         long max = queryLong("SELECT coalesce(max(s), -1) FROM (SELECT max(ingest_seq) AS s FROM events"
                 + " UNION ALL SELECT max(ingest_seq) FROM flow_events)");
-        return ((max >> 40) + 1) << 40;
+        return ((max >> IngestPositions.FILE_BITS) + 1) << IngestPositions.FILE_BITS;
     }
 
     /**

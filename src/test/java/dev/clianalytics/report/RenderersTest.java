@@ -24,7 +24,7 @@ class RenderersTest {
         return new Document("T", List.of(t));
     }
 
-    private static String render(Format f, Document d) throws Exception {
+    private static String render(ReportFormat f, Document d) throws Exception {
         StringWriter w = new StringWriter();
         f.renderer(80).render(d, w);
         return w.toString();
@@ -32,7 +32,7 @@ class RenderersTest {
 
     @Test
     void tableShortensLongPathsFromTheFrontToFitEightyColumns() throws Exception {
-        String out = render(Format.TABLE, doc());
+        String out = render(ReportFormat.TABLE, doc());
         assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
         assertThat(out).contains("1,234,567").contains("…").contains("apply[--auto-approve] -> terraform/output\n")
                 .doesNotContain(LONG);
@@ -47,7 +47,7 @@ class RenderersTest {
                 new Column("steps", "steps", Kind.PATH)),
                 List.of(Arrays.asList(23L, message, "terraform/init -> terraform/plan -> terraform/apply"),
                         Arrays.asList(2L, "Short", "npm/test")));
-        assertThat(render(Format.TABLE, new Document("T", List.of(t)))).isEqualTo("""
+        assertThat(render(ReportFormat.TABLE, new Document("T", List.of(t)))).isEqualTo("""
                 T
                 =
 
@@ -68,7 +68,7 @@ class RenderersTest {
                 new Column("error", "top error", Kind.MESSAGE),
                 new Column("steps", "steps", Kind.PATH)),
                 List.of(Arrays.asList(23L, "StateLockError", LONG)));
-        assertThat(render(Format.TABLE, new Document("T", List.of(t)))).isEqualTo("""
+        assertThat(render(ReportFormat.TABLE, new Document("T", List.of(t)))).isEqualTo("""
                 T
                 =
 
@@ -81,9 +81,9 @@ class RenderersTest {
 
     @Test
     void jsonAndCsvKeepTheFullValueExactly() throws Exception {
-        assertThat(render(Format.JSON, doc())).contains("\"fingerprint\": \"" + LONG + "\"")
+        assertThat(render(ReportFormat.JSON, doc())).contains("\"fingerprint\": \"" + LONG + "\"")
                 .contains("\"note\": \"a \\\"quoted\\\", text\"").contains("\"runs\": 1234567").contains("\"note\": null");
-        assertThat(render(Format.CSV, doc())).isEqualTo("section,runs,note,fingerprint\r\n"
+        assertThat(render(ReportFormat.CSV, doc())).isEqualTo("section,runs,note,fingerprint\r\n"
                 + "paths,1234567,\"a \"\"quoted\"\", text\",\"" + LONG + "\"\r\npaths,2,,x|y\r\n");
     }
 
@@ -94,16 +94,16 @@ class RenderersTest {
                 new Column("path", "fingerprint", Kind.PATH, List.of("fingerprint"))),
                 List.of(Arrays.asList(3L, "a -> b")));
         Document d = new Document("T", List.of(t));
-        assertThat(render(Format.JSON, d)).contains(
+        assertThat(render(ReportFormat.JSON, d)).contains(
                 "{\"count\": 3, \"path\": \"a -> b\", \"runs\": 3, \"fingerprint\": \"a -> b\"}");
-        assertThat(render(Format.CSV, d)).isEqualTo("section,count,path,runs,fingerprint\r\npaths,3,a -> b,3,a -> b\r\n");
-        assertThat(render(Format.TABLE, d)).contains("  runs  fingerprint\n  ----  -----------\n     3  a -> b\n");
-        assertThat(render(Format.MARKDOWN, d)).contains("| runs | fingerprint |\n|---:|---|\n| 3 | `a -> b` |\n");
+        assertThat(render(ReportFormat.CSV, d)).isEqualTo("section,count,path,runs,fingerprint\r\npaths,3,a -> b,3,a -> b\r\n");
+        assertThat(render(ReportFormat.TABLE, d)).contains("  runs  fingerprint\n  ----  -----------\n     3  a -> b\n");
+        assertThat(render(ReportFormat.MARKDOWN, d)).contains("| runs | fingerprint |\n|---:|---|\n| 3 | `a -> b` |\n");
     }
 
     @Test
     void markdownEscapesPipesAndAlignsNumbersRight() throws Exception {
-        String out = render(Format.MARKDOWN, doc());
+        String out = render(ReportFormat.MARKDOWN, doc());
         assertThat(out).contains("| runs | note | fingerprint |\n|---:|---|---|\n").contains("`x\\|y`")
                 .contains("| 1,234,567 |");
     }

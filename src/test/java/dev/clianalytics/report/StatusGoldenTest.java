@@ -37,7 +37,7 @@ class StatusGoldenTest {
     @CsvSource({"table, txt", "json, json", "csv, csv", "markdown, md"})
     void statusGivesExactlyTheExpectedOutput(String format, String extension) throws Exception {
         StringWriter out = new StringWriter();
-        Format.valueOf(format.toUpperCase(Locale.ROOT)).renderer(80).render(Layouts.status(status), out);
+        ReportFormat.valueOf(format.toUpperCase(Locale.ROOT)).renderer(80).render(Layouts.status(status), out);
         Golden.assertMatches("status." + extension, out.toString());
     }
 }

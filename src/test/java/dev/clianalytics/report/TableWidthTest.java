@@ -36,7 +36,7 @@ class TableWidthTest {
     @ValueSource(ints = {60, 80, 120})
     void hotPathsFitTheWidthAndKeepWhatCarriesMeaning(int width) throws Exception {
         StringWriter out = new StringWriter();
-        Format.TABLE.renderer(width).render(Layouts.hotPaths(DEMO_LIKE, INFER, ReportFilter.NONE), out);
+        ReportFormat.TABLE.renderer(width).render(Layouts.hotPaths(DEMO_LIKE, INFER, ReportFilter.NONE), out);
         assertThat(out.toString().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(width));
         Golden.assertMatches("hot-paths-demo-" + width + ".txt", out.toString());
     }

@@ -3,7 +3,7 @@ package dev.clianalytics.ingest.formats;
 /**
  * Tells, per line, which format an event line is in, from its top-level keys only, without parsing
  * values: one pass over the characters, stopping at the first decisive key. A line that is not
- * recognisably PostHog or Segment (including invalid JSON) is {@link Format#NATIVE}, so the native
+ * recognisably PostHog or Segment (including invalid JSON) is {@link EventFormat#NATIVE}, so the native
  * path validates it and reports its reject reason.
  *
  * <p>Rules in priority order (docs/formats.md gives the same rules as SQL): {@code actor_id} →
@@ -20,16 +20,16 @@ public final class FormatDetector {
 
     private FormatDetector() {}
 
-    public static Format detect(String line) {
+    public static EventFormat detect(String line) {
         int i = skipWs(line, 0);
         if (i >= line.length()) {
-            return Format.NATIVE;
+            return EventFormat.NATIVE;
         }
         int kind = line.charAt(i) == '[' ? firstElement(line, i) : line.charAt(i) == '{' ? object(line, i) : NONE;
         return switch (kind) {
-            case POSTHOG -> Format.POSTHOG;
-            case SEGMENT -> Format.SEGMENT;
-            default -> Format.NATIVE;
+            case POSTHOG -> EventFormat.POSTHOG;
+            case SEGMENT -> EventFormat.SEGMENT;
+            default -> EventFormat.NATIVE;
         };
     }
 

@@ -23,18 +23,6 @@ final class Timestamps {
 
     private Timestamps() {}
 
-    /** {@link #normalise}, or null for a missing or unreadable timestamp. */
-    static String normaliseOrNull(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return normalise(text);
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
     /** {@link #normalise} as an instant; throws {@link Rejected} (bad_timestamp) for an unreadable one. */
     static Instant instant(String text) {
         return Instant.parse(normalise(text));

@@ -388,7 +388,7 @@ public final class NativeLines {
         if (kind[SEQ] != '0' && !isInteger(SEQ)) {
             return "wrong_type:sequence";
         }
-        if (Timestamps.micros(text[TS]) == Timestamps.INVALID) {
+        if (EpochMicros.micros(text[TS]) == EpochMicros.INVALID) {
             return "bad_timestamp";
         }
         if (list[CMD].isEmpty()) {
@@ -402,7 +402,7 @@ public final class NativeLines {
     }
 
     private StagedLine.Event event() {
-        long ts = Timestamps.micros(text[TS]);
+        long ts = EpochMicros.micros(text[TS]);
         PrivacyRules.Flags flags = PrivacyRules.flags(list[FLAGS]);
         return new StagedLine.Event(
                 text[ID] != null ? keys.forEventId(text[ID]) : keys.forContent(content(ts)),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.OwnResources;
-import dev.clianalytics.report.Format;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.ReportFilter;
@@ -87,7 +87,7 @@ public final class HtmlReport {
     private static ObjectNode summaryJson(Summary summary) {
         StringWriter json = new StringWriter();
         try {
-            Format.JSON.renderer(0).render(Layouts.summary(summary), json);
+            ReportFormat.JSON.renderer(0).render(Layouts.summary(summary), json);
             return (ObjectNode) HtmlContext.JSON.readTree(json.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

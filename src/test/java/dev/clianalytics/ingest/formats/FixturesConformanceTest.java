@@ -52,7 +52,7 @@ class FixturesConformanceTest {
             }
             JsonNode request = JSON.readTree(dump.get(n));
             String body = decodeBody(request.get("body").asText());
-            assertThat(FormatDetector.detect(body)).as("line %d", n + 1).isEqualTo(Format.POSTHOG);
+            assertThat(FormatDetector.detect(body)).as("line %d", n + 1).isEqualTo(EventFormat.POSTHOG);
             reader.accept(body, n + 1, sink);
             requests++;
             for (JsonNode out : request.get("output")) {
@@ -104,7 +104,7 @@ class FixturesConformanceTest {
         try (Stream<Path> files = Files.list(fixtures().resolve("segment"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String line = JSON.readTree(f.toFile()).toString();
-                assertThat(FormatDetector.detect(line)).as(f.toString()).isEqualTo(Format.SEGMENT);
+                assertThat(FormatDetector.detect(line)).as(f.toString()).isEqualTo(EventFormat.SEGMENT);
                 byFile.put(f.getFileName().toString(),
                         RecordingSink.read(new SegmentReader(FormatConfig.defaults().segment()), line));
             }

@@ -26,8 +26,8 @@ public final class FormatReadersBench {
         }
         for (int round = 0; round < 2; round++) { // first round warms the JIT
             detect(nativeFile, round == 1);
-            read(posthog, Format.POSTHOG, round == 1);
-            read(segment, Format.SEGMENT, round == 1);
+            read(posthog, EventFormat.POSTHOG, round == 1);
+            read(segment, EventFormat.SEGMENT, round == 1);
         }
     }
 
@@ -37,7 +37,7 @@ public final class FormatReadersBench {
         long t0 = System.nanoTime();
         try (BufferedReader r = Files.newBufferedReader(file)) {
             for (String line; (line = r.readLine()) != null; lines++) {
-                if (FormatDetector.detect(line) == Format.NATIVE) {
+                if (FormatDetector.detect(line) == EventFormat.NATIVE) {
                     nativeLines++;
                 }
             }
@@ -49,7 +49,7 @@ public final class FormatReadersBench {
         }
     }
 
-    private static void read(Path file, Format format, boolean print) throws IOException {
+    private static void read(Path file, EventFormat format, boolean print) throws IOException {
         RecordingCounter sink = new RecordingCounter();
         FormatReader reader = format.reader(FormatConfig.defaults());
         long lines = 0;

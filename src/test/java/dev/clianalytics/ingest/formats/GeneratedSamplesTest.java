@@ -26,15 +26,15 @@ class GeneratedSamplesTest {
 
     @Test
     void postHogSamplesReadBackAsTheNativeSamples() throws IOException {
-        compare("posthog.jsonl", Format.POSTHOG);
+        compare("posthog.jsonl", EventFormat.POSTHOG);
     }
 
     @Test
     void segmentSamplesReadBackAsTheNativeSamples() throws IOException {
-        compare("segment.jsonl", Format.SEGMENT);
+        compare("segment.jsonl", EventFormat.SEGMENT);
     }
 
-    private void compare(String file, Format format) throws IOException {
+    private void compare(String file, EventFormat format) throws IOException {
         Path dir = Path.of("samples");
         assumeTrue(Files.isRegularFile(dir.resolve(file)), "samples/ not found: generated-samples test skipped");
         List<String> lines = Files.readAllLines(dir.resolve(file));
@@ -48,7 +48,7 @@ class GeneratedSamplesTest {
         }
         List<String> expected = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("events.jsonl"))) {
-            assertThat(FormatDetector.detect(line)).isEqualTo(Format.NATIVE);
+            assertThat(FormatDetector.detect(line)).isEqualTo(EventFormat.NATIVE);
             expected.add(canonical((ObjectNode) JSON.readTree(line), person));
         }
         List<String> actual = new ArrayList<>();

@@ -9,12 +9,12 @@ package dev.clianalytics.ingest.sanitize;
  * may be no offset and nothing after the minutes; with seconds but no offset only spaces may
  * follow; leading white space is allowed.
  */
-public final class Timestamps {
+public final class EpochMicros {
     /** Returned for a text that is not a timestamp. */
     public static final long INVALID = Long.MIN_VALUE;
     private static final long US_PER_DAY = 86_400_000_000L;
 
-    private Timestamps() {}
+    private EpochMicros() {}
 
     private static boolean ws(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';

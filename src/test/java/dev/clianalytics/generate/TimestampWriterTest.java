@@ -8,11 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class TimestampsTest {
+class TimestampWriterTest {
     @Test
     void writesTheSameTextAsJavaTimeForAnyInstantAndOffset() {
         SplittableRandom r = new SplittableRandom(7);
-        Timestamps ts = new Timestamps();
+        TimestampWriter ts = new TimestampWriter();
         int[] offsets = {0, 60, 120, -300, 330, 540, -720, 840};
         for (int i = 0; i < 20_000; i++) {
             long micros = r.nextLong(-2_000_000_000_000_000L, 4_000_000_000_000_000L);
@@ -30,7 +30,7 @@ class TimestampsTest {
     @Test
     void zonelessLeavesTheDesignatorOut() {
         ByteOut out = new ByteOut(40);
-        new Timestamps().write(out, 1_772_409_600_123_456L, 0, false, true);
+        new TimestampWriter().write(out, 1_772_409_600_123_456L, 0, false, true);
         assertThat(out.toString()).isEqualTo("2026-03-02T00:00:00.123");
     }
 }

@@ -4,7 +4,7 @@ package dev.clianalytics.generate;
  * Writes ISO-8601 timestamps from epoch microseconds without java.time objects: the date part is
  * computed once per local day and cached, the time part by arithmetic.
  */
-final class Timestamps {
+final class TimestampWriter {
     static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private long cachedDay = Long.MIN_VALUE;

@@ -3,7 +3,7 @@ package dev.clianalytics.ingest.formats;
 import java.util.Locale;
 
 /** The event formats ingest reads (SPEC §4.4). */
-public enum Format {
+public enum EventFormat {
     NATIVE, POSTHOG, SEGMENT;
 
     /** The lower-case name used on the command line and in {@code events.source_format}. */

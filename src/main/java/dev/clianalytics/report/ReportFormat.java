@@ -1,7 +1,7 @@
 package dev.clianalytics.report;
 
 /** The output formats of SPEC §6.3, and the graph formats only `report graph` has. */
-public enum Format {
+public enum ReportFormat {
     TABLE, JSON, CSV, MARKDOWN, MERMAID, DOT;
 
     /** The renderer; width is the table's target width in columns. */
