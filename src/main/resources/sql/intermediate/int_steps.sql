@@ -29,11 +29,13 @@ with_ends AS (
            next IS NULL OR next.starts_run AS is_last_in_run
     FROM numbered
 ),
--- earlier steps only when they belong to the same run
+-- earlier steps only when they belong to the same run, and the gap from the previous step's end
+-- to this one's start (report graph's edge times)
 in_run AS (
     SELECT *,
            CASE WHEN event_number - run_start.event_number >= 1 THEN prev_step_id ELSE 0 END AS prev_in_run,
-           CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_id ELSE 0 END AS prev2_in_run
+           CASE WHEN event_number - run_start.event_number >= 2 THEN prev2_step_id ELSE 0 END AS prev2_in_run,
+           CASE WHEN event_number - run_start.event_number >= 1 THEN epoch_us(ts) - prev_ended_us END AS gap_us
     FROM with_ends
 )
 -- positions from the latest run start; what only runs and sessions need (the run's start and
@@ -44,7 +46,7 @@ SELECT pair_key, ingest_seq,
        (event_number - run_start.event_number + 1)::INTEGER AS position,
        pack_triple(prev2_in_run, prev_in_run, step_id) AS triple_key,
        is_last_in_run, is_last_in_session,
-       ts, exit_code, duration_ms, error_key, ci_detected,
+       ts, exit_code, duration_ms, error_key, ci_detected, gap_us,
        CASE WHEN is_last_in_run THEN version_key END AS version_key,
        CASE WHEN is_last_in_session THEN hint_key END AS hint_key,
        CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,

@@ -1,11 +1,13 @@
 -- The directly-follows graph of the runs in scope: every pair of consecutive events of a run,
 -- start -> first step and last step -> end:OUTCOME, counted; the nodes are summed from it (an
--- event's failure is carried on the edge into it). Ties by from, then to.
+-- event's failure is carried on the edge into it). Ties by from, then to. One scan of the step
+-- rows: each row's triple already names its previous step (workflow_step_triples.ngram2), and
+-- infer stored the gap from the previous step and, on a run's last step, the run's outcome.
 -- $1 tool, $2 since, $3 until, $4 exclude CI, $5 workflow name or null for every workflow.
 WITH
--- the runs in scope
+-- the runs in scope, when a filter or a workflow narrows them (else every step row counts)
 runs AS (
-    SELECT workflow_run_id, outcome, step_count
+    SELECT workflow_run_id
     FROM workflow_runs
     WHERE ($5::VARCHAR IS NULL OR workflow_name = $5::VARCHAR)
       AND ($1::VARCHAR IS NULL OR tool_name = $1::VARCHAR)
@@ -13,24 +15,20 @@ runs AS (
       AND ($3::TIMESTAMPTZ IS NULL OR started_at < $3::TIMESTAMPTZ)
       AND NOT ($4::BOOLEAN AND ci_detected)
 ),
--- their events, kept to numbers for the window (strings are joined on after it): this step's
--- triple and the previous one's, the gap from the previous command's end to this one's start
--- (microseconds), whether it failed, and the run's outcome on its last event
-pairs AS (
-    SELECT s.triple_key, lag(s.triple_key) OVER w AS previous_key,
-           epoch_us(s.ts) - lag(epoch_us(s.ts) + coalesce(s.duration_ms, 0) * 1000) OVER w AS gap_us,
-           coalesce(s.exit_code, 0) <> 0 AS failed,
-           CASE WHEN s.position = r.step_count THEN r.outcome END AS end_outcome
-    FROM workflow_step_rows AS s
-    JOIN runs AS r USING (workflow_run_id)
-    WINDOW w AS (PARTITION BY s.workflow_run_id ORDER BY s.position)
+-- the edge into each step triple: from the previous step (the n-gram's first part) or start
+edge_of_triple AS (
+    SELECT triple_key, coalesce(left(ngram2, length(ngram2) - length(step) - 4), 'start') AS from_step,
+           step AS to_step
+    FROM workflow_step_triples
 ),
--- the step names (without flags) of both ends
+-- the step rows in scope with their edge
 named AS (
-    SELECT coalesce(p.step, 'start') AS from_step, t.step AS to_step, x.failed, x.gap_us, x.end_outcome
-    FROM pairs AS x
-    JOIN workflow_step_triples AS t ON t.triple_key = x.triple_key
-    LEFT JOIN workflow_step_triples AS p ON p.triple_key = x.previous_key
+    SELECT e.from_step, e.to_step, coalesce(s.exit_code, 0) <> 0 AS failed, s.gap_us, s.end_outcome
+    FROM workflow_step_rows AS s
+    JOIN edge_of_triple AS e USING (triple_key)
+    WHERE ($1::VARCHAR IS NULL AND $2::TIMESTAMPTZ IS NULL AND $3::TIMESTAMPTZ IS NULL AND NOT $4::BOOLEAN
+           AND $5::VARCHAR IS NULL)
+       OR s.workflow_run_id IN (SELECT workflow_run_id FROM runs)
 )
 -- step edges with the median time from one command's end to the next's start (floored to ms)
 SELECT from_step AS "from", to_step AS "to", count(*) AS count, count(*) FILTER (WHERE failed) AS failures,
