@@ -87,9 +87,13 @@ SELECT DISTINCT hash(step, step_with_flags, is_entry, is_terminal, ngram2, ngram
 FROM fixture_step_rows;
 
 INSERT INTO workflow_step_rows
-SELECT run_id, pos, ingest_seq, ts, exit_code, duration_ms, error_type,
-       hash(step, step_with_flags, is_entry, is_terminal, ngram2, ngram3)
-FROM fixture_step_rows;
+SELECT s.run_id, s.pos, s.ingest_seq, s.ts, s.exit_code, s.duration_ms, s.error_type,
+       hash(s.step, s.step_with_flags, s.is_entry, s.is_terminal, s.ngram2, s.ngram3),
+       epoch_us(s.ts) - lag(epoch_us(s.ts) + coalesce(s.duration_ms, 0) * 1000)
+           OVER (PARTITION BY s.run_id ORDER BY s.pos),
+       CASE WHEN s.pos = r.step_count THEN r.outcome END
+FROM fixture_step_rows AS s
+JOIN workflow_runs AS r ON r.workflow_run_id = s.run_id;
 
 INSERT INTO hot_paths_fingerprint VALUES
     (1, 'docker/build', 1, 'build_workflow', 1),
