@@ -8,4 +8,4 @@ SELECT o.run_offset + run_number_of(s.run_key) AS workflow_run_id, s.position, s
 FROM int_steps AS s
 JOIN int_pair_offsets AS o USING (pair_key)
 LEFT JOIN int_texts AS x ON x.text_key = s.error_key
-LEFT JOIN int_runs AS r ON s.is_last_in_run AND r.run_key = s.run_key
+LEFT JOIN int_runs AS r ON r.run_key = CASE WHEN s.is_last_in_run THEN s.run_key END
