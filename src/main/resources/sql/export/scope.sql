@@ -45,3 +45,14 @@ CREATE OR REPLACE TEMP MACRO iso_utc(t) AS
          WHEN epoch_us(t) % 1000 = 0 THEN strftime(t AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')
          ELSE strftime(t AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%fZ')
     END;
+
+-- an XES attribute value (xes_events.sql): markup characters as entities, the characters XML 1.0
+-- cannot hold (controls other than tab, newline and return; U+FFFE, U+FFFF) as U+FFFD
+-- (one test for the usual value that needs none; seven replacements only for the others)
+CREATE OR REPLACE TEMP MACRO xes_text(s) AS
+    CASE WHEN NOT regexp_matches(s, '[&<>"\x00-\x1F\x{FFFE}\x{FFFF}]') THEN s
+         ELSE regexp_replace(replace(replace(replace(replace(replace(replace(replace(s,
+                  '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'),
+                  chr(9), '&#9;'), chr(10), '&#10;'), chr(13), '&#13;'),
+                  '[\x00-\x1F\x{FFFE}\x{FFFF}]', chr(65533), 'g')
+    END;

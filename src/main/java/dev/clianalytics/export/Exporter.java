@@ -206,7 +206,7 @@ public final class Exporter {
     }
 
     /** COPY answers with the number of rows it wrote. */
-    private static long rowCount(Statement st) throws SQLException {
+    static long rowCount(Statement st) throws SQLException {
         try (ResultSet rs = st.getResultSet()) {
             if (rs != null && rs.next()) {
                 return rs.getLong(1);

@@ -132,6 +132,33 @@ class XesExportTest {
                 + " an event per command): name no tables, not sessions\n");
     }
 
+    @Test
+    void noRunInScopeIsAValidLogWithoutTraces() throws Exception {
+        String log = exportToStdout("--since", "2030-01-01T00:00:00Z");
+        assertThat(log).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").endsWith("\"/>\n</log>\n")
+                .doesNotContain("<trace>");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void markupAndCharactersXmlCannotHoldAreEscapedInAttributeValues(@TempDir Path other) throws Exception {
+        Path copy = other.resolve("escaped.duckdb");
+        Files.copy(db, copy);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + copy);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("UPDATE workflow_step_rows SET error_type = 'a<b & \"c\" > d' || chr(9) || chr(10) || chr(13)"
+                    + " || chr(1) || chr(65535) || 'é✓' WHERE workflow_run_id = 1 AND position = 1");
+        }
+        CliRun.Result r = CliRun.withDb(copy).run("export", "--to", "-", "--format", "xes");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("<string key=\"error_type\" value=\"a&lt;b &amp; &quot;c&quot; &gt; d&#9;&#10;&#13;\uFFFD\uFFFDé✓\"/>");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8))); // well-formed
+    }
+
     private static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
