@@ -66,8 +66,19 @@ public final class FunnelConfigLoader {
     /** Reads {@code file} over the built-in funnels. */
     public static FunnelConfig load(Path file) {
         String name = file.toString();
-        List<FunnelConfig.Funnel> given = YamlFiles.parse(KIND, name, YamlFiles.bytes(KIND, file),
-                p -> new FunnelConfigLoader(KIND, name, p, false).document());
+        return overDefaults(YamlFiles.parse(KIND, name, YamlFiles.bytes(KIND, file),
+                p -> new FunnelConfigLoader(KIND, name, p, false).document()));
+    }
+
+    /**
+     * The list of funnels at the parser's current token (the value of {@code funnels:} in the
+     * settings file, cli-analytics.yaml), over the built-in funnels; errors name that file.
+     */
+    static FunnelConfig inline(String settingsFile, JsonParser parser) throws IOException {
+        return overDefaults(new FunnelConfigLoader(YamlFiles.SETTINGS, settingsFile, parser, false).list());
+    }
+
+    private static FunnelConfig overDefaults(List<FunnelConfig.Funnel> given) {
         Map<String, FunnelConfig.Funnel> all = new LinkedHashMap<>();
         defaults().funnels().forEach(f -> all.put(f.name(), f));
         given.forEach(f -> all.put(f.name(), f));
@@ -100,22 +111,31 @@ public final class FunnelConfigLoader {
             if (!key.equals("funnels")) {
                 throw error(at, "unknown key '" + key + "' (expected funnels)");
             }
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw error(parser.currentTokenLocation(), "funnels must be a list of funnels ({name, steps, ...})");
-            }
-            Set<String> names = new HashSet<>();
-            int index = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                FunnelConfig.Funnel f = funnel("funnels[" + index + "]");
-                if (!names.add(f.name())) {
-                    throw error(at, "funnels[" + index + "].name: the name " + f.name() + " is given twice");
-                }
-                funnels.add(f);
-                index++;
-            }
+            parser.nextToken();
+            funnels.addAll(list());
         }
         if (parser.nextToken() != null) {
             throw error(parser.currentTokenLocation(), "only one YAML document is allowed");
+        }
+        return funnels;
+    }
+
+    /** The list of funnels at the current token. */
+    private List<FunnelConfig.Funnel> list() throws IOException {
+        JsonLocation at = parser.currentTokenLocation();
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw error(at, "funnels must be a list of funnels ({name, steps, ...})");
+        }
+        List<FunnelConfig.Funnel> funnels = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            FunnelConfig.Funnel f = funnel("funnels[" + index + "]");
+            if (!names.add(f.name())) {
+                throw error(at, "funnels[" + index + "].name: the name " + f.name() + " is given twice");
+            }
+            funnels.add(f);
+            index++;
         }
         return funnels;
     }

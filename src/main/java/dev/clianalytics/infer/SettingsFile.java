@@ -17,17 +17,21 @@ import java.util.Set;
  * {@code cli-analytics.yaml} in the database's directory: a project's infer settings, written once
  * and read by every infer (and every report that brings the tables up to date). Keys:
  * {@code session_timeout} and {@code workflows} (a mapping shaped like the workflows file, or the
- * path of one, relative to this file); {@code funnels} and {@code privacy} are reserved for later
- * and ignored. Any other key is an error naming the file, the line and the key.
+ * path of one, relative to this file), {@code funnels} (a list shaped like the funnels file's
+ * {@code funnels:}, or the path of a funnels file); {@code privacy} is reserved for later and
+ * ignored. Any other key is an error naming the file, the line and the key.
  *
  * @param sessionTimeout null when the file does not set it
  * @param workflows null when the file does not set them
  * @param workflowsName what infer_runs.workflows_file records: the named file's base name, or this file's for a mapping
+ * @param funnels null when the file does not set them
+ * @param funnelsName what infer_runs.funnels_file records, as for workflows
  */
-public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig workflows, String workflowsName) {
+public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig workflows, String workflowsName,
+        FunnelConfig funnels, String funnelsName) {
     public static final String NAME = "cli-analytics.yaml";
-    private static final Set<String> RESERVED = Set.of("funnels", "privacy");
-    private static final String KNOWN = "session_timeout or workflows; funnels and privacy are reserved";
+    private static final Set<String> RESERVED = Set.of("privacy");
+    private static final String KNOWN = "session_timeout, workflows or funnels; privacy is reserved";
 
     /** Where the settings file of {@code db} is: beside it. */
     public static Path beside(Path db) {
@@ -46,7 +50,7 @@ public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig wo
 
     /** Whether the file sets anything infer uses. */
     public boolean isEmpty() {
-        return sessionTimeout == null && workflows == null;
+        return sessionTimeout == null && workflows == null && funnels == null;
     }
 
     private record Reader(Path file, JsonParser parser) {
@@ -55,8 +59,10 @@ public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig wo
             Duration timeout = null;
             WorkflowConfig workflows = null;
             String workflowsName = null;
+            FunnelConfig funnels = null;
+            String funnelsName = null;
             if (token == null || token == JsonToken.VALUE_NULL) {
-                return new SettingsFile(file, null, null, null);
+                return new SettingsFile(file, null, null, null, null, null);
             }
             if (token != JsonToken.START_OBJECT) {
                 throw error(parser.currentTokenLocation(), "the file must be a mapping with the keys " + KNOWN);
@@ -73,12 +79,22 @@ public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig wo
                     case "session_timeout" -> timeout = timeout(value);
                     case "workflows" -> {
                         if (value == JsonToken.VALUE_STRING) {
-                            Path named = workflowsFile(parser.getText(), parser.currentTokenLocation());
+                            Path named = namedFile("workflows", parser.getText(), parser.currentTokenLocation());
                             workflows = WorkflowConfigLoader.load(named);
                             workflowsName = String.valueOf(named.getFileName());
                         } else if (value != JsonToken.VALUE_NULL) {
                             workflows = WorkflowConfigLoader.inline(file.toString(), parser);
                             workflowsName = NAME;
+                        }
+                    }
+                    case "funnels" -> {
+                        if (value == JsonToken.VALUE_STRING) {
+                            Path named = namedFile("funnels", parser.getText(), parser.currentTokenLocation());
+                            funnels = FunnelConfigLoader.load(named);
+                            funnelsName = String.valueOf(named.getFileName());
+                        } else if (value != JsonToken.VALUE_NULL) {
+                            funnels = FunnelConfigLoader.inline(file.toString(), parser);
+                            funnelsName = NAME;
                         }
                     }
                     default -> {
@@ -92,7 +108,7 @@ public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig wo
             if (parser.nextToken() != null) {
                 throw error(parser.currentTokenLocation(), "only one YAML document is allowed");
             }
-            return new SettingsFile(file, timeout, workflows, workflowsName);
+            return new SettingsFile(file, timeout, workflows, workflowsName, funnels, funnelsName);
         }
 
         private Duration timeout(JsonToken value) throws IOException {
@@ -112,16 +128,17 @@ public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig wo
             }
         }
 
-        /** The workflows file a path names, relative to this file's directory. */
-        private Path workflowsFile(String text, JsonLocation at) {
+        /** The workflows or funnels file a path names, relative to this file's directory. */
+        private Path namedFile(String key, String text, JsonLocation at) {
             Path named;
             try {
                 named = file.resolveSibling(text);
             } catch (java.nio.file.InvalidPathException e) {
-                throw error(at, "workflows must be the path of a workflows file or a mapping");
+                throw error(at, key + " must be the path of a " + key + " file or "
+                        + (key.equals("funnels") ? "a list of funnels" : "a mapping"));
             }
             if (!Files.isRegularFile(named)) {
-                throw error(at, "workflows names the file " + named + ", which does not exist"
+                throw error(at, key + " names the file " + named + ", which does not exist"
                         + " (a path is relative to the settings file)");
             }
             return named;

@@ -79,8 +79,11 @@ public final class SettingsLayers {
         } else {
             workflowsSource = Source.BUILT_IN;
         }
-        // funnels: --funnels (applied by infer over this), else the last infer's saved copy, else built-in
-        if (saved != null && saved.funnelsFile() != null && saved.funnelsJson() != null) {
+        // funnels: --funnels (applied by infer over this), else the settings file's, else the last
+        // infer's saved copy, else the built-in ones
+        if (file != null && file.funnels() != null) {
+            settings = settings.withFunnels(file.funnels(), file.funnelsName());
+        } else if (saved != null && saved.funnelsFile() != null && saved.funnelsJson() != null) {
             settings = settings.withFunnels(FunnelConfigLoader.saved(saved.funnelsJson()), saved.funnelsFile());
         }
         return new Resolved(settings, timeoutSource, workflowsSource, file == null ? null : file.file());

@@ -93,7 +93,7 @@ class StickySettingsTest extends InferTestBase {
     @Test
     void theSettingsFileBesideTheDatabaseIsReadWithInlineWorkflows() throws Exception {
         Path file = settingsFile("session_timeout: 1h\nworkflows:\n  " + NAMES.replace("\n  ", "\n    ")
-                + "funnels: {later: true}\nprivacy: [reserved]\n");
+                + "privacy: [reserved]\n");
 
         CliRun.Result r = infer();
 
@@ -146,8 +146,31 @@ class StickySettingsTest extends InferTestBase {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: settings file " + file + ", line 2: unknown key 'sesion_timeout'"
-                + " (expected session_timeout or workflows; funnels and privacy are reserved)\n");
+                + " (expected session_timeout, workflows or funnels; privacy is reserved)\n");
         assertThat(rows("SELECT count(*) FROM infer_runs")).containsExactly("1");
+    }
+
+    @Test
+    void funnelsInTheSettingsFileInlineOrByPathAreComputedBesideTheBuiltInOnes() throws Exception {
+        String funnel = "- name: onboarding\n  steps:\n    - command: [terraform, init]\n"
+                + "    - command: [terraform, apply]\n      outcome: success\n  window: 1d\n";
+        settingsFile("funnels:\n" + funnel);
+        infer();
+        assertThat(rows("SELECT funnel FROM funnels ORDER BY position")).containsExactly(
+                "auth", "application_create", "plan_upgrade", "plan_downgrade", "onboarding");
+        assertThat(rows("SELECT funnels_file FROM infer_runs ORDER BY infer_id DESC LIMIT 1")).containsExactly("cli-analytics.yaml");
+
+        Files.writeString(dir.resolve("flows.yaml"), "funnels:\n" + funnel.replace("onboarding", "first_apply"));
+        settingsFile("funnels: flows.yaml\n");
+        infer();
+        assertThat(rows("SELECT funnel FROM funnels WHERE NOT builtin")).containsExactly("first_apply");
+        assertThat(rows("SELECT funnels_file FROM infer_runs ORDER BY infer_id DESC LIMIT 1")).containsExactly("flows.yaml");
+
+        Path file = settingsFile("funnels:\n- name: broken\n  steps:\n    - window: 1h\n");
+        CliRun.Result r = CliRun.withDb(db()).run("infer");
+        assertThat(r.exitCode()).as(r.toString()).isNotZero();
+        assertThat(r.err()).startsWith("error: settings file " + file + ", line ");
+        assertThat(rows("SELECT count(*) FROM infer_runs")).containsExactly("2");
     }
 
     @Test
