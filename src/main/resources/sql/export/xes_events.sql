@@ -42,7 +42,7 @@ events AS (
            || '    <event>' || chr(10)
            || '      <string key="concept:name" value="' || xes_text(step) || '"/>' || chr(10)
            || '      <date key="time:timestamp" value="'
-           || strftime(ts AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%fZ') || '"/>' || chr(10)
+           || strftime(make_timestamp(epoch_us(ts)), '%Y-%m-%dT%H:%M:%S.%fZ') || '"/>' || chr(10)
            || '      <string key="lifecycle:transition" value="complete"/>' || chr(10)
            || '      <string key="org:resource" value="' || actor_hash || '"/>' || chr(10)
            || coalesce('      <int key="exit_code" value="' || exit_code || '"/>' || chr(10), '')
