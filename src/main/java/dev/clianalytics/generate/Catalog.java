@@ -56,6 +56,11 @@ final class Catalog {
         final Template[] flags;
         final Template[] errors;
 
+        /** Whether this is its tool's login command. */
+        boolean isLogin() {
+            return tool.login == this;
+        }
+
         Command(Tool tool, String sub, double failRate, long minMs, long maxMs, String[] flags, String... errors) {
             this.tool = tool;
             String[] parts = sub.split(" ");
@@ -90,7 +95,9 @@ final class Catalog {
         return flags;
     }
 
-    // Release history: terraform 1.7.0 (day 8) carries a regression in apply, fixed by 1.7.1 (day 18).
+    // Release history: terraform 1.7.0 (day 8) carries a regression in apply, fixed by 1.7.1 (day 18):
+    // apply fails REGRESSION_FACTOR times as often, the extra failures with REGRESSION_ERROR, so that
+    // report versions flags 1.7.0 on the demo and report errors shows the text only in 1.7.0.
     static final Tool TERRAFORM = new Tool("terraform",
             new Release("1.6.6", -60), new Release("1.7.0", 8), new Release("1.7.1", 18));
     static final Tool DOCKER = new Tool("docker", new Release("25.0.3", -40), new Release("26.0.0", 12));
@@ -98,6 +105,9 @@ final class Catalog {
     static final Tool KUBECTL = new Tool("kubectl", new Release("1.28.4", -100), new Release("1.29.2", 14));
     static final Tool[] TOOLS = {TERRAFORM, DOCKER, NPM, KUBECTL};
     static final Release TERRAFORM_REGRESSION = TERRAFORM.releases[1];
+    static final double REGRESSION_FACTOR = 3.5;
+    static final Template REGRESSION_ERROR = Template.of(
+            "Error: Provider produced an invalid new value for aws_instance.web: .tags_all: was null, but now cty.MapValEmpty");
 
     private static final String[] AUTH_ERRORS = {
         "Error: 401 Unauthorized: token expired for {EMAIL}",
@@ -194,6 +204,32 @@ final class Catalog {
         DOCKER.logout = DOCKER_LOGOUT;
         NPM.login = NPM_LOGIN;
         NPM.logout = NPM_LOGOUT;
+    }
+
+    /**
+     * What a person does about an error before running the failed step again, so report errors has
+     * recognisable fix paths: {@code before} (null: nothing) with only its flag {@code beforeFlag},
+     * then the step with only its flag {@code retryFlag} (-1: no flag). A login fix needs a person who
+     * is logged in already (expired credentials), so it never links an identity.
+     */
+    record Fix(Template error, Command before, int beforeFlag, int retryFlag) {}
+
+    /** terraform 1.7.0's apply error: upgrade the provider (init -upgrade), apply again. */
+    static final Fix UPGRADE_PROVIDER = new Fix(REGRESSION_ERROR, TF_INIT, 0, -1);
+    /** docker push unauthorized: log in again (--password-stdin), push again. */
+    static final Fix LOG_IN_AGAIN = new Fix(DOCKER_PUSH.errors[2], DOCKER_LOGIN, 1, -1);
+    /** A Jest worker that does not exit: run the tests again in band (--runInBand). */
+    static final Fix RUN_IN_BAND = new Fix(NPM_TEST.errors[2], null, -1, 2);
+    static final Fix[] FIXES = {UPGRADE_PROVIDER, LOG_IN_AGAIN, RUN_IN_BAND};
+
+    /** The fix for an error text, or null. */
+    static Fix fixFor(Template error) {
+        for (Fix f : FIXES) {
+            if (f.error == error) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** Error texts of a step that fails because the user is not logged in (lazy login). */

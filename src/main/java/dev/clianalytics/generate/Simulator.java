@@ -19,6 +19,8 @@ final class Simulator {
     static final int OFF_HOURS_PERCENT = 15;
     static final int ABANDON_PERCENT = 14;
     static final int RETRY_PERCENT = 55;
+    /** After an error with a known fix (Catalog.FIXES), this share applies it and runs the step again. */
+    static final int FIX_PERCENT = 80;
     static final int CHAIN_PERCENT = 30;
     static final int LOGOUT_PERCENT = 5;
     private static final long SECOND = 1_000_000L;
@@ -40,6 +42,7 @@ final class Simulator {
         long retries;
         long logins;
         long lazyLogins;
+        long fixes;
         long logouts;
     }
 
@@ -206,9 +209,16 @@ final class Simulator {
                 }
             }
             boolean ok = emit(m, steps[i], t, null, -1, Double.NaN, null, false);
-            for (int attempt = 1; !ok && attempt < 3 && emitted < target && r.nextInt(100) < RETRY_PERCENT; attempt++) {
+            for (int attempt = 1; !ok && attempt < 3 && emitted < target; attempt++) {
+                Catalog.Fix fix = Catalog.fixFor(lastError);
+                if (fix != null && fix.before() != null && fix.before().isLogin() && !m.loggedIn) {
+                    fix = null; // no login to renew: an ordinary retry
+                }
+                if (r.nextInt(100) >= (fix != null ? FIX_PERCENT : RETRY_PERCENT)) {
+                    break;
+                }
                 stats.retries++;
-                ok = emit(m, steps[i], lastEnd + retryWait(), null, -1, Double.NaN, null, false);
+                ok = fix != null ? applyFix(m, fix, steps[i]) : emit(m, steps[i], lastEnd + retryWait(), null, -1, Double.NaN, null, false);
             }
             t = lastEnd + think();
             if (!ok) {
@@ -226,6 +236,26 @@ final class Simulator {
         m.nextFree = t;
         sink.episodeEnd();
         return true;
+    }
+
+    /**
+     * The fix's step (if any, it succeeds), then the failed step again with only the fix's flag; the
+     * fix removes the error's cause, so the step fails only at its command's own rate. Returns whether
+     * the step succeeded.
+     */
+    private boolean applyFix(Machine m, Catalog.Fix fix, Command step) throws IOException {
+        stats.fixes++;
+        long t = lastEnd + retryWait();
+        if (fix.before() != null) {
+            onlyFlag = fix.beforeFlag();
+            emit(m, fix.before(), t, null, -1, 0.0, null, fix.before().isLogin());
+            t = lastEnd + think();
+            if (emitted >= target) {
+                return true;
+            }
+        }
+        onlyFlag = fix.retryFlag();
+        return emit(m, step, t, null, -1, step.failRate, null, false);
     }
 
     /** Monday to Friday, 08:00 to 20:00 local time. */
@@ -361,6 +391,11 @@ final class Simulator {
     // ---- one command run
 
     private long lastEnd;
+    /** The error text of the last run when it failed (what the person saw, sent or not), else null. */
+    private Template lastError;
+    /** For the next run only: pick just this flag of the command (-1: none) instead of random ones. */
+    private int onlyFlag = RANDOM_FLAGS;
+    private static final int RANDOM_FLAGS = -2;
 
     private boolean room(int events) {
         return target - emitted >= events;
@@ -378,8 +413,8 @@ final class Simulator {
         v.command = c;
         Catalog.Release release = c.tool.releaseAt((t - BASE_MICROS) / (double) Catalog.DAY_MICROS - m.versionLagDays);
         v.version = release.bytes();
-        double p = !Double.isNaN(failProb) ? failProb
-                : c.failRate * (c == Catalog.TF_APPLY && release == Catalog.TERRAFORM_REGRESSION ? 2.2 : 1.0);
+        boolean regressed = Double.isNaN(failProb) && c == Catalog.TF_APPLY && release == Catalog.TERRAFORM_REGRESSION;
+        double p = !Double.isNaN(failProb) ? failProb : c.failRate * (regressed ? Catalog.REGRESSION_FACTOR : 1.0);
         boolean fail = p > 0 && r.nextDouble() < p;
         boolean ci = hint != null;
         pickFlags(m, c, ci);
@@ -395,6 +430,10 @@ final class Simulator {
             if (errors != null) {
                 v.exitCode = 1;
                 text = errors[r.nextInt(errors.length)];
+            } else if (regressed && r.nextDouble() < 1 - 1 / Catalog.REGRESSION_FACTOR) {
+                // the failures the regression adds
+                v.exitCode = 1;
+                text = Catalog.REGRESSION_ERROR;
             } else if (ci) {
                 v.exitCode = roll < 90 ? 1 : 137;
                 text = roll < 90 ? c.errors[r.nextInt(c.errors.length)] : Catalog.OOM_KILLED;
@@ -407,8 +446,10 @@ final class Simulator {
                 text.render(v.error, r, m.user);
                 v.hasError = true;
             }
+            lastError = text;
         } else {
             v.exitCode = 0;
+            lastError = null;
         }
         v.durationMs = duration;
         v.isLogin = isLogin;
@@ -434,6 +475,15 @@ final class Simulator {
 
     private void pickFlags(Machine m, Command c, boolean ci) {
         inv.flagCount = 0;
+        if (onlyFlag != RANDOM_FLAGS) {
+            if (onlyFlag >= 0) {
+                ByteOut b = inv.flags[inv.flagCount++];
+                b.reset();
+                c.flags[onlyFlag].render(b, r, m.user);
+            }
+            onlyFlag = RANDOM_FLAGS;
+            return;
+        }
         int n = c.flags.length;
         if (n == 0) {
             return;

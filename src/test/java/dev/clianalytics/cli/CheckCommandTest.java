@@ -2,6 +2,7 @@ package dev.clianalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clianalytics.report.Baseline;
 import dev.clianalytics.report.FixtureDb;
 import dev.clianalytics.report.Golden;
 import dev.clianalytics.support.CliRun;
@@ -76,6 +77,33 @@ class CheckCommandTest {
         Result noBaseline = check(db, "--max-new-error-types", "0");
         assertThat(noBaseline.exitCode()).isEqualTo(2);
         assertThat(noBaseline.err()).contains("max_new_error_types compares with a baseline: pass --baseline");
+    }
+
+    @Test
+    void aSavedSummaryIsABaseline() throws Exception {
+        // the summary of the runs before 2026-01-07 names only the state lock among its error types
+        Result summary = CliRun.withDb(db).run("report", "summary", "--format", "json", "--until", "2026-01-07");
+        assertThat(summary.exitCode()).as(summary.toString()).isZero();
+        Path saved = Files.writeString(dir.resolve("summary.json"), summary.out());
+        assertThat(Baseline.errorTypes(saved)).containsExactly("Error acquiring the state lock");
+        Result r = check(db, "--max-new-error-types", "0", "--baseline", saved.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.out()).contains("\"measured\": 1, \"threshold\": 0, \"unit\": \"count\","
+                + " \"detail\": \"denied: requested access to the resource is denied\"}");
+        assertThat(check(db, "--max-new-error-types", "0", "--baseline", saved.toString(), "--until", "2026-01-07")
+                .exitCode()).isZero();
+    }
+
+    @Test
+    void theWindowDecidesWhatIsMeasured() {
+        // from 2026-01-19 on: the two 1.9.2 / 1.10.0 successes only
+        Result recent = check(db, "--min-success-rate", "100", "--since", "2026-01-19");
+        assertThat(recent.exitCode()).as(recent.toString()).isZero();
+        assertThat(recent.out()).contains("\"result\": \"pass\", \"measured\": 100.00,");
+        // the fixture is older than a day: a relative window leaves no runs, and a rule without runs fails
+        Result lastDay = check(db, "--min-success-rate", "10", "--since", "1d");
+        assertThat(lastDay.exitCode()).as(lastDay.toString()).isEqualTo(5);
+        assertThat(lastDay.out()).contains("\"measured\": null, \"threshold\": 10, \"unit\": \"percent\", \"detail\": \"no runs in scope\"");
     }
 
     @Test

@@ -37,6 +37,23 @@ class DemoCommandTest {
     }
 
     @Test
+    void theDefaultDemoShowsARegressedReleaseAndAFixPath() {
+        Path home = dir.resolve("insights");
+        Result r = CliRun.withDb(null).run("-q", "demo", "--dir", home.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).containsPattern("Releases that regressed \\(report versions has them all\\)\n.*\n.*\n"
+                + "  terraform +1\\.7\\.0 .* 1\\.6\\.6\n\n");
+        Result errors = CliRun.withDb(home.resolve("cli-analytics.duckdb"))
+                .run("report", "errors", "--workflow", "apply_workflow", "--format", "csv");
+        assertThat(errors.exitCode()).as(errors.toString()).isZero();
+        // 1.7.0's own error occurs in 1.7.0 only, and most of its recovered runs went init -upgrade, apply
+        String type = "\"Error: Provider produced an invalid new value for aws_instance.web: .tags_all: was null,"
+                + " but now cty.MapValEmpty\"";
+        assertThat(errors.out()).containsPattern("\nerrors," + Pattern.quote(type) + ",[0-9.,]+,1\\.7\\.0\r\n")
+                .containsPattern("\nfix_paths," + Pattern.quote(type) + ",1,[0-9]+,terraform/init\\[-upgrade\\] -> terraform/apply\r\n");
+    }
+
+    @Test
     void aDirectoryThatHoldsAnythingIsRefusedAndLeftAlone() throws IOException {
         Path home = Files.createDirectories(dir.resolve("busy"));
         Files.writeString(home.resolve("cli-analytics.duckdb"), "mine");
