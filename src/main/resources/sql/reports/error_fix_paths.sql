@@ -14,13 +14,20 @@ recovered_runs AS (
       AND NOT ($4::BOOLEAN AND ci_detected)
       AND ($5::VARCHAR IS NULL OR workflow_name = $5::VARCHAR)
 ),
+-- the SUCCESS runs of those sessions only (a semi join on the session id first: most sessions
+-- have no recovery, so the fingerprints of their runs are never read)
+successes AS (
+    SELECT workflow_run_id, session_id, workflow_name, fingerprint
+    FROM workflow_runs
+    WHERE outcome = 'SUCCESS' AND session_id IN (SELECT session_id FROM recovered_runs)
+),
 -- the run that recovered each one
 fixes AS (
     SELECT f.workflow_run_id, f.last_error_type, arg_min(s.fingerprint, s.workflow_run_id) AS fix_path
     FROM recovered_runs AS f
-    JOIN workflow_runs AS s
+    JOIN successes AS s
       ON s.session_id = f.session_id AND s.workflow_name = f.workflow_name
-     AND s.workflow_run_id > f.workflow_run_id AND s.outcome = 'SUCCESS'
+     AND s.workflow_run_id > f.workflow_run_id
     GROUP BY f.workflow_run_id, f.last_error_type
 ),
 -- runs per (error type, fix path), ranked within the error type
