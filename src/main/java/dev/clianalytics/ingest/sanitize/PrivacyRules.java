@@ -20,15 +20,17 @@ public final class PrivacyRules {
     private static final Pattern SECRET_PREFIX = Pattern.compile("^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)");
     private static final Pattern LONG_HEX = Pattern.compile("[0-9A-Fa-f]{32,}");
     private static final Pattern OPAQUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+/=-]{23,}");
+    /** The rest of a token once its known shape matched: no fragment of a secret may survive the replacement. */
+    private static final String TOKEN_TAIL = "[A-Za-z0-9_+/=-]*";
     private static final String URL_END = "[^" + S + "'\"<>.,;:!?)\\]}]";
     private static final Pattern[] ERROR_PATTERNS = {
         Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://(?:[^" + S + "'\"<>]*" + URL_END + ")?|[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+:[^"
                 + S + "'\"<>]*" + URL_END),
         Pattern.compile("(^|[" + S + "'\"(\\[=,;])(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(?::[0-9]+)?/(?:[^" + S + "'\"<>]*" + URL_END + ")?"),
         Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
-        Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"),
+        Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*" + TOKEN_TAIL),
         Pattern.compile("(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|sk-[A-Za-z0-9_-]{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}"
-                + "|xox[abposr]-[A-Za-z0-9-]+)"),
+                + "|xox[abposr]-[A-Za-z0-9-]+)" + TOKEN_TAIL),
         Pattern.compile("(?:" + B + "[A-Za-z]:\\\\|\\\\\\\\[A-Za-z0-9._$-]+\\\\)[^" + S + "'\"<>|]*"),
         Pattern.compile("(^|[" + S + "'\"(\\[=,;:])(?:~|\\.{1,2})?/[^/" + S + "'\"()\\[\\],;<>:][^" + S + "'\"()\\[\\],;<>:]*"),
         Pattern.compile(B + "(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}" + B),
