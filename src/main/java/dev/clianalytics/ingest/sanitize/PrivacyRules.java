@@ -208,21 +208,30 @@ public final class PrivacyRules {
         return false;
     }
 
-    /** What became of a list of flags: the names kept, and how many were dropped, of which malformed. */
-    public record Flags(List<String> names, int dropped, int malformed) {}
+    /**
+     * What became of a list of flags: the names kept, how many were dropped, of which malformed, and
+     * how many well-formed flags carried a value (never kept; counted for the privacy ledger).
+     */
+    public record Flags(List<String> names, int dropped, int malformed, int values) {}
 
     /** flags_present: names only; sensitive, malformed and secret-shaped names dropped; first of each; at most 32. */
     public static Flags flags(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
-            return new Flags(List.of(), 0, 0);
+            return new Flags(List.of(), 0, 0, 0);
         }
         List<String> kept = new ArrayList<>(raw.size());
         int malformed = 0;
+        int values = 0;
         for (String f : raw) {
             String n = flagName(f);
             if (n.isEmpty()) {
                 malformed++;
-            } else if (!sensitive(n) && !looksSecret(stripDashes(n))) {
+                continue;
+            }
+            if (f.length() > n.length() && (f.indexOf('=') >= 0 || f.indexOf(':') >= 0)) {
+                values++;
+            }
+            if (!sensitive(n) && !looksSecret(stripDashes(n))) {
                 kept.add(n);
             }
         }
@@ -231,7 +240,7 @@ public final class PrivacyRules {
         if (names.size() > 32) {
             names = names.subList(0, 32);
         }
-        return new Flags(names, dropped, dropped > 0 ? malformed : 0);
+        return new Flags(names, dropped, dropped > 0 ? malformed : 0, values);
     }
 
     private static String stripDashes(String n) {
