@@ -89,9 +89,10 @@ CREATE OR REPLACE TEMP MACRO ca_error_type(s) AS
         -- e-mail addresses
         '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}', '<email>', 'g'),
         -- JWTs (three base64url parts, the first a JSON header)
-        'eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*', '<token>', 'g'),
-        -- well-known token shapes: GitHub, OpenAI-style, AWS access keys, Slack
-        '(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|sk-[A-Za-z0-9_-]{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]+)', '<token>', 'g'),
+        'eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*[A-Za-z0-9_+/=-]*', '<token>', 'g'),
+        -- well-known token shapes: GitHub, OpenAI-style, AWS access keys, Slack; each with the rest of
+        -- its run of token characters, so that no fragment of a secret survives the replacement
+        '(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|sk-[A-Za-z0-9_-]{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}|xox[abposr]-[A-Za-z0-9-]+)[A-Za-z0-9_+/=-]*', '<token>', 'g'),
         -- Windows paths: drive letters and UNC shares
         '(?:\b[A-Za-z]:\\|\\\\[A-Za-z0-9._$-]+\\)[^\s''"<>|]*', '<path>', 'g'),
         -- Unix paths: absolute, home-relative and dot-relative, not the // of a URL

@@ -14,11 +14,11 @@ staged AS (
     SELECT *, line_no AS k FROM ca_foreign_native
 )
 -- the columns of ca_lines that ingest_events.sql reads, the reason of a rejected event and the flag
--- names not kept
+-- names not kept and the flag values dropped
 SELECT
     p.file_index, p.line_no, p.index_in_line, p.source_format, s.event_key, s.ts, s.tool_name,
     s.tool_version, s.command_path, s.flags_present, s.exit_code, s.duration_ms, s.error_type,
     s.actor_hash, s.machine_hash, s.session_hint_hash, s.ci_detected, s.sequence, s.reason, s.flags_dropped,
-    s.flags_malformed
+    s.flags_malformed, s.flag_values
 FROM positions p
 JOIN staged s USING (k)

@@ -58,6 +58,7 @@ public final class CommandLineFactory {
         m.put("graph", ReportGraphCommand::new);
         m.put("funnel", ReportFunnelCommand::new);
         m.put("html", ReportHtmlCommand::new);
+        m.put("privacy", ReportPrivacyCommand::new);
         return m;
     }
 

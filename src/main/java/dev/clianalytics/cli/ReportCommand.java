@@ -25,6 +25,6 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, versions, errors, trends, variants, graph, funnel [NAME] or html");
+        throw new ParameterException(spec.commandLine(), "choose a report: summary, workflow NAME, hot-paths, versions, errors, trends, variants, graph, funnel [NAME], html or privacy");
     }
 }

@@ -211,6 +211,13 @@ public final class Ingester {
             }
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/privacy_ledger.sql"))) {
+            ps.setInt(1, runId);
+            ps.setLong(2, flags.secret());
+            ps.setLong(3, flags.malformed());
+            ps.executeUpdate();
+        }
+        phase("ledger");
         return new IngestResult(runId, files, unknown, result.unknownFieldNames(), result.rejectReasons(),
                 result.ignoredNames(), flags, result.toolDefaulted(), Duration.ofNanos(System.nanoTime() - t0), phases);
     }

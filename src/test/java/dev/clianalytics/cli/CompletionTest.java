@@ -53,7 +53,7 @@ class CompletionTest {
                 + "try cli-analytics ''\ntry cli-analytics report ''\ntry cli-analytics report summary --format ''\n"
                 + "try cli-analytics export --format ''\n";
         assertThat(shell("bash", "-c", test)).isEqualTo(String.join(" ", COMMANDS) + "\n"
-                + "summary workflow hot-paths versions errors trends variants graph funnel html\ntable json csv markdown\ncsv jsonl parquet xes\n");
+                + "summary workflow hot-paths versions errors trends variants graph funnel html privacy\ntable json csv markdown\ncsv jsonl parquet xes\n");
     }
 
     @Test
@@ -74,7 +74,7 @@ class CompletionTest {
                 + "complete -C'cli-analytics report summary --format ' | string replace -r '\\t.*' ''\n";
         assertThat(shell("fish", "--no-config", "-c", test).split("\n")).containsExactly(
                 "check", "completion", "demo", "export", "generate", "help", "infer", "ingest", "report", "status",
-                "errors", "funnel", "graph", "hot-paths", "html", "summary", "trends", "variants", "versions", "workflow",
+                "errors", "funnel", "graph", "hot-paths", "html", "privacy", "summary", "trends", "variants", "versions", "workflow",
                 "csv", "json", "markdown", "table");
     }
 

@@ -22,12 +22,12 @@ class HelpTest {
     /** Every command, as the words after cli-analytics ("" is cli-analytics itself). */
     static final List<String> COMMANDS = List.of("", "generate", "ingest", "infer", "report", "report summary",
             "report workflow", "report hot-paths", "report versions", "report errors", "report trends", "report variants",
-            "report graph", "report funnel", "report html", "export", "status", "check", "demo", "completion", "help");
+            "report graph", "report funnel", "report html", "report privacy", "export", "status", "check", "demo", "completion", "help");
 
     @ParameterizedTest(name = "cli-analytics {0} --help")
     @ValueSource(strings = {"", "generate", "ingest", "infer", "report", "report summary", "report workflow",
         "report hot-paths", "report versions", "report errors", "report trends", "report variants", "report graph",
-        "report funnel", "report html", "export", "status", "check", "demo", "completion", "help"})
+        "report funnel", "report html", "report privacy", "export", "status", "check", "demo", "completion", "help"})
     void helpIsExactlyTheReviewedText(String command) throws Exception {
         Result r = help(command);
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -88,7 +88,7 @@ class HelpTest {
         Result r = CliRun.withDb(null).run("help", "report", "sumary");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("error: unknown command 'report sumary'; subcommands of 'report': summary, workflow,"
-                + " hot-paths, versions, errors, trends, variants, graph, funnel, html\n");
+                + " hot-paths, versions, errors, trends, variants, graph, funnel, html, privacy\n");
     }
 
     @Test

@@ -67,6 +67,12 @@ class PrivacyRulesTest {
         EXPECTED.put(39, "terraform | null | [terraform, plan] | [] | (from <url>)");
         EXPECTED.put(40, "terraform | null | [terraform, plan] | [] | lookup registry.example.com: no such host");
         EXPECTED.put(41, "terraform | null | [terraform, plan] | [] | download <url> failed");
+        // a known token shape takes the rest of its token: no fragment of the secret is left behind
+        EXPECTED.put(42, "terraform | null | [terraform, plan] | [] | aws <token> denied");
+        EXPECTED.put(43, "terraform | null | [terraform, plan] | [] | aws <token> denied");
+        EXPECTED.put(44, "terraform | null | [terraform, plan] | [] | bad token <token>");
+        EXPECTED.put(45, "terraform | null | [terraform, plan] | [] | slack <token> failed");
+        EXPECTED.put(46, "terraform | null | [terraform, plan] | [] | jwt <token> expired");
     }
 
     private static String flags(int n) {
@@ -96,7 +102,7 @@ class PrivacyRulesTest {
                 .containsExactly(hmac16("alice@example.com") + " | " + hmac16("laptop-1"));
         assertThat(Db.one(db, "SELECT session_hint_hash || ' ' || ci_detected FROM events WHERE sequence = 34"))
                 .isEqualTo(hmac16("ci-run-42") + " true");
-        assertThat(Db.one(db, "SELECT count(*) FROM events WHERE session_hint_hash IS NULL AND NOT ci_detected")).isEqualTo("40");
+        assertThat(Db.one(db, "SELECT count(*) FROM events WHERE session_hint_hash IS NULL AND NOT ci_detected")).isEqualTo("45");
     }
 
     @Test

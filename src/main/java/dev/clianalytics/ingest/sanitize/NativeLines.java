@@ -420,7 +420,8 @@ public final class NativeLines {
                 "true".equals(text[CI]),
                 kind[SEQ] == 'n' ? number[SEQ] : null,
                 flags.dropped(),
-                flags.malformed());
+                flags.malformed(),
+                flags.values());
     }
 
     /** error_type sanitized; messages repeat (templates), so each distinct one is redacted once per cache generation. */

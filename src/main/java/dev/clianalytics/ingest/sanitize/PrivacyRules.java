@@ -20,15 +20,17 @@ public final class PrivacyRules {
     private static final Pattern SECRET_PREFIX = Pattern.compile("^(?:gh[pousr]_|github_pat_|sk-|xox[abposr]-|AKIA|ASIA)");
     private static final Pattern LONG_HEX = Pattern.compile("[0-9A-Fa-f]{32,}");
     private static final Pattern OPAQUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+/=-]{23,}");
+    /** The rest of a token once its known shape matched: no fragment of a secret may survive the replacement. */
+    private static final String TOKEN_TAIL = "[A-Za-z0-9_+/=-]*";
     private static final String URL_END = "[^" + S + "'\"<>.,;:!?)\\]}]";
     private static final Pattern[] ERROR_PATTERNS = {
         Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://(?:[^" + S + "'\"<>]*" + URL_END + ")?|[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+:[^"
                 + S + "'\"<>]*" + URL_END),
         Pattern.compile("(^|[" + S + "'\"(\\[=,;])(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(?::[0-9]+)?/(?:[^" + S + "'\"<>]*" + URL_END + ")?"),
         Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
-        Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"),
+        Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*" + TOKEN_TAIL),
         Pattern.compile("(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|sk-[A-Za-z0-9_-]{16,}|(?:AKIA|ASIA)[A-Z0-9]{16}"
-                + "|xox[abposr]-[A-Za-z0-9-]+)"),
+                + "|xox[abposr]-[A-Za-z0-9-]+)" + TOKEN_TAIL),
         Pattern.compile("(?:" + B + "[A-Za-z]:\\\\|\\\\\\\\[A-Za-z0-9._$-]+\\\\)[^" + S + "'\"<>|]*"),
         Pattern.compile("(^|[" + S + "'\"(\\[=,;:])(?:~|\\.{1,2})?/[^/" + S + "'\"()\\[\\],;<>:][^" + S + "'\"()\\[\\],;<>:]*"),
         Pattern.compile(B + "(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}" + B),
@@ -206,21 +208,30 @@ public final class PrivacyRules {
         return false;
     }
 
-    /** What became of a list of flags: the names kept, and how many were dropped, of which malformed. */
-    public record Flags(List<String> names, int dropped, int malformed) {}
+    /**
+     * What became of a list of flags: the names kept, how many were dropped, of which malformed, and
+     * how many well-formed flags carried a value (never kept; counted for the privacy ledger).
+     */
+    public record Flags(List<String> names, int dropped, int malformed, int values) {}
 
     /** flags_present: names only; sensitive, malformed and secret-shaped names dropped; first of each; at most 32. */
     public static Flags flags(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
-            return new Flags(List.of(), 0, 0);
+            return new Flags(List.of(), 0, 0, 0);
         }
         List<String> kept = new ArrayList<>(raw.size());
         int malformed = 0;
+        int values = 0;
         for (String f : raw) {
             String n = flagName(f);
             if (n.isEmpty()) {
                 malformed++;
-            } else if (!sensitive(n) && !looksSecret(stripDashes(n))) {
+                continue;
+            }
+            if (f.length() > n.length() && (f.indexOf('=') >= 0 || f.indexOf(':') >= 0)) {
+                values++;
+            }
+            if (!sensitive(n) && !looksSecret(stripDashes(n))) {
                 kept.add(n);
             }
         }
@@ -229,7 +240,7 @@ public final class PrivacyRules {
         if (names.size() > 32) {
             names = names.subList(0, 32);
         }
-        return new Flags(names, dropped, dropped > 0 ? malformed : 0);
+        return new Flags(names, dropped, dropped > 0 ? malformed : 0, values);
     }
 
     private static String stripDashes(String n) {

@@ -1,0 +1,53 @@
+package dev.clianalytics.cli;
+
+import dev.clianalytics.db.Database;
+import dev.clianalytics.report.Document;
+import dev.clianalytics.report.PrivacyLedger;
+import dev.clianalytics.report.ReportFormat;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "privacy",
+        description = {"What the privacy rules did: the ledger, for a security review.",
+            "Per ingest run and in total: ids hashed, flag values and secret-looking flags",
+            "dropped, error texts redacted by kind, command words redacted, properties",
+            "dropped. Counts only, never a value. Opens the database read-only."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cli-analytics report privacy",
+            "  cli-analytics report privacy --format json | jq .totals"})
+final class ReportPrivacyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    WaitOption wait;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            completionCandidates = Candidates.ReportFormats.class,
+            description = "table (default), json, csv or markdown.")
+    ReportFormat format;
+
+    @Override
+    public Integer call() {
+        if (format.graphOnly()) {
+            throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " draws a graph, which only 'report graph' has; this report's formats: table, json, csv, markdown");
+        }
+        GlobalOptions options = RootCommand.options(spec);
+        Document doc;
+        try (Database database = Database.openReadOnly(options.db(), options.dbSettings(), wait.lockWait(options,
+                spec.commandLine().getErr()))) {
+            doc = PrivacyLedger.read(database.connection());
+        }
+        ReportRun.render(spec.commandLine().getOut(), format, doc, options.tableWidth());
+        return ExitCodes.OK;
+    }
+}
