@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "export",
-        description = {"Write tables as CSV, JSON lines or Parquet files.",
+        description = {"Write tables as CSV, JSON lines or Parquet, or an XES event log.",
                 "One file per table, for pandas, Polars, Spark or the duckdb CLI; with --to -,",
                 "one table to standard output. Tables: events, sessions, workflow_runs,",
                 "workflow_steps, hot_paths_fingerprint, hot_paths_ngram (all when none is",
