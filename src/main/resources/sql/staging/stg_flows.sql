@@ -4,19 +4,14 @@
 -- stored event (else of its first occurrence in this run), a 'conflict' when they differ (an id
 -- reused with other content, reported like a command event's: conflicting_event_id).
 WITH
--- the flow events as the readers gave them (TEMP ca_foreign, kind 'flow'; ids already hashed),
--- keyed by the producer's id, else by their content, as every earlier build keyed them
+-- the flow events as the readers gave them (TEMP ca_foreign, kind 'flow'): already sanitized,
+-- hashed and keyed in Java (FlowEvents), by the producer's id, else by their content
 flows AS (
     SELECT f.file_index, f.line_no, f.index_in_line, f.source_format,
         ca_pos(f.file_index, f.line_no, f.index_in_line) AS pos,
-        ca_event_key(f.event_id, to_json(['flow', f."timestamp", f.event_name, f.tool_name, f.tool_version, f.actor_hash,
-            f.machine_hash, f.session_hint_hash, f.properties::VARCHAR])::VARCHAR) AS event_key,
-        CAST(f."timestamp" AS TIMESTAMPTZ) AS ts,
-        -- an event name that is not a plain catalog name (or hides a secret) is redacted
-        CASE WHEN regexp_full_match(f.event_name, '[A-Za-z$][A-Za-z0-9 _.:$-]{0,127}') AND ca_error_type(f.event_name) = f.event_name
-             THEN f.event_name ELSE '[redacted]' END AS event_name,
-        ca_tool_name(f.tool_name) AS tool_name,
-        ca_tool_version(f.tool_version) AS tool_version,
+        f.event_key,
+        make_timestamp(f.ts_us)::TIMESTAMPTZ AS ts,
+        f.event_name, f.tool_name, f.tool_version,
         f.actor_hash, f.machine_hash, f.session_hint_hash, f.properties
     FROM ca_foreign AS f
     WHERE f.kind = 'flow'

@@ -9,6 +9,7 @@ import dev.clianalytics.ingest.formats.FlowEvent;
 import dev.clianalytics.ingest.formats.FormatReader;
 import dev.clianalytics.ingest.formats.NativeEvent;
 import dev.clianalytics.ingest.formats.NativeJson;
+import dev.clianalytics.ingest.sanitize.FlowEvents;
 import dev.clianalytics.ingest.sanitize.IdHasher;
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ final class ForeignStage {
     private static final Map<String, String> COLUMNS = columns(
             "kind", "VARCHAR", "file_index", "INTEGER", "line_no", "BIGINT", "index_in_line", "INTEGER",
             "source_format", "VARCHAR", "reason", "VARCHAR", "timestamp", "VARCHAR", "event_name", "VARCHAR",
-            "tool_name", "VARCHAR", "tool_version", "VARCHAR", "event_id", "VARCHAR", "properties", "JSON",
+            "tool_name", "VARCHAR", "tool_version", "VARCHAR", "event_key", "UUID", "ts_us", "BIGINT", "properties", "JSON",
             "records", "INTEGER", "actor_hash", "VARCHAR", "machine_hash", "VARCHAR", "session_hint_hash", "VARCHAR",
             "linked_hash", "VARCHAR");
 
@@ -53,8 +54,10 @@ final class ForeignStage {
     private final ForeignReaders readers;
     /** Validates, keys and sanitizes the command events the readers map, exactly as native lines. */
     private final NativeLines natives;
-    /** The ids of flow events and links, hashed before anything is written. */
+    /** The ids of links, hashed before anything is written. */
     private final IdHasher ids;
+    /** Flow events sanitized, hashed and keyed before anything is written. */
+    private final FlowEvents flows;
     private final Map<String, FormatReader> open = new LinkedHashMap<>();
     private Path rowsFile;
     private Path nativeFile;
@@ -65,11 +68,12 @@ final class ForeignStage {
     private long ignoredTotal;
     private long toolDefaulted;
 
-    ForeignStage(Database db, ForeignReaders readers, NativeLines natives, IdHasher ids) {
+    ForeignStage(Database db, ForeignReaders readers, NativeLines natives, IdHasher ids, FlowEvents flows) {
         this.db = db;
         this.readers = readers;
         this.natives = natives;
         this.ids = ids;
+        this.flows = flows;
     }
 
     /** The lines staging found to be PostHog or Segment, handed over in file order. */
@@ -330,23 +334,24 @@ final class ForeignStage {
 
         @Override
         public void flowEvent(long lineNumber, int indexInLine, FlowEvent e) {
+            FlowEvents.Sanitized f = flows.sanitize(e.timestamp(), e.eventName(), e.toolName(), e.toolVersion(), e.actorId(),
+                    e.machineId(), e.sessionHint(), e.eventId(), e.properties());
+            if (f == null) {
+                reject(lineNumber, "bad_timestamp");
+                return;
+            }
             try {
                 JsonGenerator g = rows.start("flow", file, lineNumber, indexInLine, format);
-                text(g, "timestamp", e.timestamp());
-                text(g, "event_name", e.eventName());
-                text(g, "tool_name", e.toolName());
-                text(g, "tool_version", e.toolVersion());
-                text(g, "actor_hash", ids.hash(e.actorId()));
-                text(g, "machine_hash", ids.hash(e.machineId()));
-                text(g, "session_hint_hash", ids.hash(e.sessionHint()));
-                text(g, "event_id", e.eventId());
+                g.writeStringField("event_key", f.eventKey().toString());
+                g.writeNumberField("ts_us", f.tsMicros());
+                text(g, "event_name", f.eventName());
+                text(g, "tool_name", f.toolName());
+                text(g, "tool_version", f.toolVersion());
+                text(g, "actor_hash", f.actorHash());
+                text(g, "machine_hash", f.machineHash());
+                text(g, "session_hint_hash", f.sessionHintHash());
                 g.writeFieldName("properties");
-                g.writeStartObject();
-                for (Map.Entry<String, Object> p : e.properties().entrySet()) {
-                    g.writeFieldName(p.getKey());
-                    g.writeObject(p.getValue());
-                }
-                g.writeEndObject();
+                g.writeRawValue(f.properties());
                 rows.end(g);
             } catch (IOException x) {
                 throw new UncheckedIOException(x);

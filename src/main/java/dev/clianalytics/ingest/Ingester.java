@@ -7,6 +7,7 @@ import dev.clianalytics.db.StatementProgress;
 import dev.clianalytics.ingest.IngestResult.FileResult;
 import dev.clianalytics.ingest.IngestResult.NameCount;
 import dev.clianalytics.ingest.IngestResult.ReasonCount;
+import dev.clianalytics.ingest.sanitize.FlowEvents;
 import dev.clianalytics.ingest.sanitize.IdHasher;
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.sql.SqlResources;
@@ -115,35 +116,19 @@ public final class Ingester {
         db.execute("DROP TABLE IF EXISTS temp.ca_stage");
     }
 
-    /** The privacy rules for this run, and the write settings. */
+    /** The write settings of this run, and the staging's macro. */
     private void prepareSession() throws SQLException {
-        try (Statement st = db.connection().createStatement()) {
-            definePrivacyRules(st, salt);
-        }
+        db.execute(SqlResources.load("sql/staging/content_hash.sql"));
         // FSST analysis of the string columns cost a fifth of writing events; the strings stored
         // repeat (hashes, names, paths, flags) and dictionary compression alone keeps them small,
         // and the keys are fixed-size UUIDs (bench/RESULTS.md, fourth wave)
         db.execute("SET disabled_compression_methods = 'fsst,dict_fsst'");
     }
 
-    /**
-     * Defines the privacy rules of SPEC §4.1 in a connection: the session variables (the HMAC pads,
-     * the event-key secret) from the salt and the TEMP macros of sql/staging/macros.sql. Also used
-     * by bench/run's sanitized reference step, so that it measures the very same rules.
-     */
-    public static void definePrivacyRules(Statement st, Salt salt) throws SQLException {
-        st.execute("SET VARIABLE ca_hmac_ipad = unhex('" + salt.innerPadHex() + "')");
-        st.execute("SET VARIABLE ca_hmac_opad = unhex('" + salt.outerPadHex() + "')");
-        st.execute("SET VARIABLE ca_key_hex = '" + salt.eventKeySecretHex() + "'");
-        for (String statement : SqlResources.statements(SqlResources.load("sql/staging/macros.sql"))) {
-            st.execute(statement);
-        }
-    }
-
     private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
         List<InputFile> inputs = request.inputs();
         ForeignStage foreign = new ForeignStage(db, readers, new NativeLines("native", salt.hmacKey(), salt.eventKeySecretHex()),
-                new IdHasher(salt.hmacKey()));
+                new IdHasher(salt.hmacKey()), new FlowEvents(salt.hmacKey(), salt.eventKeySecretHex()));
         try {
             stageFiles(request, progress, foreign);
             phase("stage");

@@ -1,11 +1,12 @@
 package dev.clianalytics.bench;
 
 import dev.clianalytics.db.DbSettings;
-import dev.clianalytics.ingest.Ingester;
 import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.sql.SqlResources;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -14,8 +15,8 @@ import java.sql.Statement;
  * validation, sanitization or de-duplication. Usage: BareLoad EVENTS.jsonl DB.duckdb [--sanitized]
  *
  * <p>With {@code --sanitized} it is the reference design of PERFORMANCE.md instead: the same load
- * with every SPEC §4.1 rule and the event key written inline in the SELECT, through ingest's own
- * macros (sql/staging/macros.sql) and the salt in CLI_ANALYTICS_SALT, still without line numbers,
+ * with every SPEC §4.1 rule and the event key written inline in the SELECT, as SQL macros that
+ * mirror ingest's Java rules (bench/privacy-macros.sql) and the salt in CLI_ANALYTICS_SALT, still without line numbers,
  * validation, rejects, the unknown-field census or de-duplication. It shows what the privacy rules
  * alone cost against B, apart from everything else ingest does.
  */
@@ -43,6 +44,19 @@ public final class BareLoad {
 
     private BareLoad() {}
 
+    /**
+     * The privacy rules as SQL macros (bench/privacy-macros.sql, a test resource mirroring
+     * PrivacyRules): session variables for the HMAC pads and the event-key secret, then the macros.
+     */
+    private static void definePrivacyRules(Statement st, Salt salt) throws SQLException {
+        st.execute("SET VARIABLE ca_hmac_ipad = unhex('" + salt.innerPadHex() + "')");
+        st.execute("SET VARIABLE ca_hmac_opad = unhex('" + salt.outerPadHex() + "')");
+        st.execute("SET VARIABLE ca_key_hex = '" + salt.eventKeySecretHex() + "'");
+        for (String statement : SqlResources.statements(SqlResources.load("bench/privacy-macros.sql"))) {
+            st.execute(statement);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         boolean sanitized = args.length > 2 && args[2].equals("--sanitized");
         DbSettings settings = DbSettings.defaults();
@@ -52,7 +66,7 @@ public final class BareLoad {
             st.execute("SET memory_limit = '" + settings.memoryLimit() + "'");
             st.execute("SET threads = " + settings.threads());
             if (sanitized) {
-                Ingester.definePrivacyRules(st, Salt.of(System.getenv().getOrDefault("CLI_ANALYTICS_SALT", "bench-salt")));
+                definePrivacyRules(st, Salt.of(System.getenv().getOrDefault("CLI_ANALYTICS_SALT", "bench-salt")));
             }
             try (PreparedStatement ps = c.prepareStatement("CREATE TABLE events AS SELECT "
                     + (sanitized ? SANITIZED + " FROM (SELECT *, ca_flag_names(flags_present) AS flag_names FROM" : "* FROM")

@@ -1,8 +1,7 @@
--- The privacy rules of SPEC §4.1 as TEMP macros (they live in this connection only, never in the
--- database file), for what is still judged in SQL: the flow events of Segment (stg_flows.sql) and
--- bench/run's sanitized reference step. Command events are sanitized in Java
--- (dev.clianalytics.ingest.sanitize.PrivacyRules), whose rules these mirror.
--- The HMAC key pads are session variables set by ingest from the salt (see Salt.java).
+-- The privacy rules of SPEC §4.1 as TEMP macros, for bench/run's sanitized reference step only
+-- (BareLoad --sanitized): what the rules cost when written inline in one SQL load. Ingest applies
+-- them in Java (dev.clianalytics.ingest.sanitize.PrivacyRules, FlowEvents), whose rules these mirror.
+-- The HMAC key pads are session variables set from the salt (see Salt.java).
 
 -- Keyed hash HMAC-SHA256(salt, value) as 64 hex characters (RFC 2104 over DuckDB's sha256).
 CREATE OR REPLACE TEMP MACRO ca_hmac(v) AS
@@ -103,11 +102,3 @@ CREATE OR REPLACE TEMP MACRO ca_error_type(s) AS
         -- long hex strings (hashes, keys)
         '\b[0-9A-Fa-f]{32,}\b', '<token>', 'g')
     ), 256) END;
-
--- What an event says, as one 64-bit value: two events with one event_id and different values here
--- conflict (reported as conflicting_event_id), with equal values they are duplicates. The stored,
--- sanitized values are compared, so raw texts that sanitize alike count as equal.
-CREATE OR REPLACE TEMP MACRO ca_content_hash(ts, tool_name, tool_version, command_path, flags_present, exit_code,
-        duration_ms, error_type, actor_hash, machine_hash, session_hint_hash, ci_detected, sequence) AS
-    hash(ts, tool_name, tool_version, command_path, flags_present, exit_code, duration_ms, error_type, actor_hash,
-         machine_hash, session_hint_hash, ci_detected, sequence);
