@@ -204,7 +204,7 @@ final class LineStage implements AutoCloseable {
     /** Runs on a worker: every line of the chunk staged, as CSV rows. */
     private Staged stage(Chunk c, int index) {
         NativeLines parser = parsers.get();
-        StringBuilder rows = new StringBuilder(c.data().length / 2);
+        StringBuilder rows = new StringBuilder(c.data().length);
         List<Object[]> foreignLines = List.of();
         Map<String, Long> unknown = Map.of();
         long unknownCount = 0;

@@ -490,7 +490,13 @@ public final class NativeLines {
      */
     static boolean hasLoneSurrogate(byte[] b, int off, int len) {
         int end = off + len;
-        for (int i = off; i < end - 1; i++) {
+        // most lines hold no escape at all: a plain counted loop finds that fast (the loop below,
+        // which moves its index inside, was a tenth of the staging's CPU when it ran on every byte)
+        int first = off;
+        while (first < end && b[first] != '\\') {
+            first++;
+        }
+        for (int i = first; i < end - 1; i++) {
             if (b[i] != '\\') {
                 continue;
             }
