@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class FlowEvents {
     private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z$][A-Za-z0-9 _.:$-]{0,127}");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final IdHasher ids;
     private final EventKeys keys;
@@ -119,32 +118,12 @@ public final class FlowEvents {
         return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
     }
 
-    /** A JSON string as DuckDB writes one: only quotes, backslashes and control characters escaped. */
+    /** A JSON string as DuckDB writes one (JsonText); null as JSON's null. */
     private static void string(StringBuilder b, String s) {
         if (s == null) {
             b.append("null");
-            return;
+        } else {
+            JsonText.string(b, s);
         }
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\b' -> b.append("\\b");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\f' -> b.append("\\f");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
     }
 }
