@@ -25,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ public final class Ingester {
     private final Database db;
     private final Salt salt;
     private final ForeignReaders readers;
+    private final IngestRecords records;
     private final List<String> phases = new ArrayList<>();
     private Map<String, Long> unknownNames = Map.of();
     private long phaseStart;
@@ -55,6 +55,7 @@ public final class Ingester {
         this.db = db;
         this.salt = salt;
         this.readers = readers;
+        this.records = new IngestRecords(db);
     }
 
     public IngestResult run(IngestRequest request, IngestProgress progress) {
@@ -173,49 +174,16 @@ public final class Ingester {
         insertForeign("sql/staging/ingest_actor_links.sql", runId, null);
         insertForeign("sql/staging/ingest_sign_ins.sql", runId, null);
         phase("insert");
-        List<FileResult> files = recordFiles(inputs, runId, seqBase, foreign);
+        List<FileResult> files = records.recordFiles(inputs, runId, seqBase, foreign);
         phase("record");
         long unknown = queryLong("SELECT coalesce(sum(unknown_count), 0) FROM ca_stage");
-        IngestResult.FlagsDropped flags = flagsDropped();
+        IngestResult.FlagsDropped flags = records.flagsDropped();
         IngestResult result = new IngestResult(runId, files, unknown, unknownFieldNames(), staged.reasons(),
                 foreign.ignoredNames(5), flags, foreign.toolDefaulted(), Duration.ZERO, List.of());
-        Instant finished = Instant.now();
-        try (PreparedStatement ps = db.connection().prepareStatement(
-                "INSERT INTO ingest_runs (run_id, started_at, finished_at, format, accepted, rejected, duplicates,"
-                        + " unknown_fields, ignored, conflicts, records, merged, flow_events, links, flags_dropped)"
-                        + " VALUES (?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setInt(1, runId);
-            // ISO-8601 instants: independent of the JVM's time zone
-            ps.setString(2, started.toString());
-            ps.setString(3, finished.toString());
-            ps.setString(4, request.format().id());
-            long[] counts = {result.accepted(), result.rejected(), result.duplicates(), unknown, result.ignored(),
-                result.conflicts(), result.records(), result.merged(), result.flowEvents(), result.links(), flags.total()};
-            for (int i = 0; i < counts.length; i++) {
-                ps.setLong(5 + i, counts[i]);
-            }
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = db.connection().prepareStatement(SqlResources.load("sql/staging/privacy_ledger.sql"))) {
-            ps.setInt(1, runId);
-            ps.setLong(2, flags.secret());
-            ps.setLong(3, flags.malformed());
-            ps.executeUpdate();
-        }
+        records.recordRun(runId, request.format().id(), started, result, unknown, flags);
         phase("ledger");
         return new IngestResult(runId, files, unknown, result.unknownFieldNames(), result.rejectReasons(),
                 result.ignoredNames(), flags, result.toolDefaulted(), Duration.ofNanos(System.nanoTime() - t0), phases);
-    }
-
-    /** Flag names the privacy rules did not keep in the run's events (§4.1), malformed or naming a secret. */
-    private IngestResult.FlagsDropped flagsDropped() throws SQLException {
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT coalesce(sum(flags_malformed), 0), coalesce(sum(flags_dropped), 0)"
-                        + " FROM (SELECT flags_malformed, flags_dropped FROM ca_stage WHERE flags_dropped > 0"
-                        + " UNION ALL SELECT flags_malformed, flags_dropped FROM ca_foreign_events WHERE flags_dropped > 0)")) {
-            rs.next();
-            return new IngestResult.FlagsDropped(rs.getLong(1), rs.getLong(2) - rs.getLong(1));
-        }
     }
 
     private void phase(String name) {
@@ -384,68 +352,6 @@ public final class Ingester {
         long max = queryLong("SELECT coalesce(max(s), -1) FROM (SELECT max(ingest_seq) AS s FROM events"
                 + " UNION ALL SELECT max(ingest_seq) FROM flow_events)");
         return ((max >> IngestPositions.FILE_BITS) + 1) << IngestPositions.FILE_BITS;
-    }
-
-    /**
-     * Records what each file held and what became of each of its records (ingest_files), and checks
-     * that the run's positions are distinct (they are by construction; never commit if not).
-     */
-    private List<FileResult> recordFiles(List<InputFile> inputs, int runId, long seqBase, ForeignStage foreign)
-            throws SQLException {
-        long[] stored = new long[inputs.size()];
-        try (PreparedStatement ps = db.connection().prepareStatement(
-                "SELECT (ingest_seq - ?) >> " + IngestPositions.FILE_BITS + ", count(*), count(DISTINCT ingest_seq)"
-                        + " FROM events WHERE run_id = ? GROUP BY 1")) {
-            ps.setLong(1, seqBase);
-            ps.setInt(2, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored[rs.getInt(1)] = rs.getLong(2);
-                    if (rs.getLong(3) != rs.getLong(2)) {
-                        throw new IllegalStateException("ingest positions collide in file " + rs.getInt(1));
-                    }
-                }
-            }
-        }
-        FileResult[] files = new FileResult[inputs.size()];
-        for (int i = 0; i < files.length; i++) {
-            // an empty file has no staged line
-            files[i] = new FileResult(inputs.get(i).displayName(), inputs.get(i).bytes(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
-        }
-        try (Statement st = db.connection().createStatement();
-                ResultSet rs = st.executeQuery(SqlResources.load("sql/staging/stg_file_counts.sql"))) {
-            while (rs.next()) {
-                int i = rs.getInt("file_index");
-                InputFile in = inputs.get(i);
-                // a command event accepted but not stored repeats a stored one: a duplicate, unless a conflict
-                long duplicates = rs.getLong("command_events") - stored[i] - rs.getLong("command_conflicts")
-                        + rs.getLong("flow_duplicates") + rs.getLong("link_duplicates");
-                files[i] = new FileResult(in.displayName(), in.bytes(), rs.getLong("lines"), rs.getLong("records"),
-                        stored[i], foreign.merged(i), rs.getLong("flow_events"), rs.getLong("links"), foreign.ignored(i),
-                        duplicates, rs.getLong("command_conflicts") + rs.getLong("flow_conflicts"), rs.getLong("rejected"),
-                        rs.getLong("foreign_lines") > 0);
-            }
-        }
-        try (PreparedStatement ps = db.connection().prepareStatement(
-                "INSERT INTO ingest_files (run_id, file_index, file_name, content_sha256, bytes, lines, accepted,"
-                        + " rejected, duplicates, conflicts, records, merged, flow_events, links, ignored)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < inputs.size(); i++) {
-                InputFile in = inputs.get(i);
-                FileResult f = files[i];
-                ps.setInt(1, runId);
-                ps.setInt(2, i);
-                ps.setString(3, in.baseName());
-                ps.setString(4, in.sha256());
-                long[] counts = {in.bytes(), f.lines(), f.accepted(), f.rejected(), f.duplicates(), f.conflicts(),
-                    f.records(), f.merged(), f.flowEvents(), f.links(), f.ignored()};
-                for (int k = 0; k < counts.length; k++) {
-                    ps.setLong(5 + k, counts[k]);
-                }
-                ps.executeUpdate();
-            }
-        }
-        return List.of(files);
     }
 
     /** Unknown field names, most frequent first (of the 50 most frequent, those that look like identifiers). */
