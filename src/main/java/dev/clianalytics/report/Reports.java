@@ -79,6 +79,10 @@ public final class Reports {
                                 r.count("in_progress_count"))).toList(),
                 Rows.filtered(c, "workflow_errors.sql", f, name, top).stream()
                         .map(r -> new WorkflowReport.ErrorCount(r.text("error_type"), r.count("failed_runs"))).toList(),
+                Rows.filtered(c, "workflow_failure_sources.sql", f, name, top).stream()
+                        .map(r -> new WorkflowReport.SourceCount(r.text("error_source"), r.count("failed_runs"))).toList(),
+                Rows.filtered(c, "workflow_failure_statuses.sql", f, name, top).stream()
+                        .map(r -> new WorkflowReport.StatusCount(r.count("http_status"), r.count("failed_runs"))).toList(),
                 Rows.filtered(c, "workflow_versions.sql", f, name, top).stream()
                         .map(r -> new WorkflowReport.Version(r.text("tool_name"), r.text("tool_version"),
                                 r.count("total_runs"), r.count("success_count"), r.count("failed_count"))).toList(),
