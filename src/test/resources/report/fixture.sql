@@ -69,7 +69,10 @@ SELECT md5('e' || s.run_id || '-' || s.pos)::UUID, 1, row_number() OVER (ORDER B
        r.tool_version, string_split(s.step, '/'),
        CASE WHEN s.step_with_flags LIKE '%[%' THEN ['--auto-approve'] ELSE []::VARCHAR[] END,
        s.exit_code, s.duration_ms, s.error_type, r.actor_hash, r.machine_hash,
-       CASE WHEN r.ci_detected THEN 'hhhhhhhhhhhhhhh1' END, r.ci_detected, NULL, 'native'
+       CASE WHEN r.ci_detected THEN 'hhhhhhhhhhhhhhh1' END, r.ci_detected, NULL, 'native',
+       -- where the failures came from (AssertionError: the event said nothing)
+       CASE s.error_type WHEN 'StateLockError' THEN 'api' WHEN 'ProviderError' THEN 'api' WHEN 'DaemonError' THEN 'network' END,
+       CASE s.error_type WHEN 'StateLockError' THEN 409 WHEN 'ProviderError' THEN 503 END
 FROM fixture_steps AS s JOIN workflow_runs AS r ON r.workflow_run_id = s.run_id;
 
 -- workflow_steps is a view over these two tables: each step row keys its step's names and n-grams

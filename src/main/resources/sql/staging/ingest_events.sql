@@ -26,5 +26,5 @@ SELECT
     $2::BIGINT + f.pos AS ingest_seq,
     f.ts, f.tool_name, f.tool_version, f.command_path, f.flags_present,
     f.exit_code, f.duration_ms, f.error_type, f.actor_hash, f.machine_hash, f.session_hint_hash,
-    f.ci_detected, f.sequence, f.source_format
+    f.ci_detected, f.sequence, f.source_format, f.error_source, f.http_status
 FROM firsts f

@@ -18,7 +18,8 @@ compared AS (
 hashed AS (
     SELECT side, pos, file_index, line_no, index_in_line, event_key,
            ca_content_hash(ts, tool_name, tool_version, command_path, flags_present, exit_code, duration_ms,
-               error_type, actor_hash, machine_hash, session_hint_hash, ci_detected, sequence) AS content_hash
+               error_type, actor_hash, machine_hash, session_hint_hash, ci_detected, sequence, error_source,
+               http_status) AS content_hash
     FROM compared
 ),
 -- the reference content of each key: stored, else its first occurrence in this run

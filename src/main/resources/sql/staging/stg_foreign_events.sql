@@ -19,6 +19,6 @@ SELECT
     p.file_index, p.line_no, p.index_in_line, p.source_format, s.event_key, s.ts, s.tool_name,
     s.tool_version, s.command_path, s.flags_present, s.exit_code, s.duration_ms, s.error_type,
     s.actor_hash, s.machine_hash, s.session_hint_hash, s.ci_detected, s.sequence, s.reason, s.flags_dropped,
-    s.flags_malformed, s.flag_values
+    s.flags_malformed, s.flag_values, s.error_source, s.http_status
 FROM positions p
 JOIN staged s USING (k)

@@ -15,6 +15,8 @@ final class Invocation {
     long durationMs;
     final ByteOut error = new ByteOut(256);
     boolean hasError;
+    /** A failed run's error_source and http_status (FailureSource.NONE: none); null when it succeeded. */
+    FailureSource failure;
     Machine machine;
     byte[] actorId;             // native actor_id
     byte[] distinctId;          // the id a PostHog/Segment client sends at this moment

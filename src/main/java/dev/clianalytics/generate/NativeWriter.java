@@ -21,6 +21,8 @@ final class NativeWriter extends FormatWriter {
     private static final byte[] CI_YES = ByteOut.ascii(",\"ci_detected\":\"yes\"");
     private static final byte[] EVENT_ID = ByteOut.ascii(",\"event_id\":\"");
     private static final byte[] SEQUENCE = ByteOut.ascii(",\"sequence\":");
+    private static final byte[] SOURCE = ByteOut.ascii(",\"error_source\":\"");
+    private static final byte[] STATUS = ByteOut.ascii(",\"http_status\":");
     private static final byte[] UNKNOWN = ByteOut.ascii(",\"os_type\":\"linux\"");
 
     private static final byte[][] ACTOR_KEYS = {ByteOut.ascii("\"actor_id\":")};
@@ -143,6 +145,12 @@ final class NativeWriter extends FormatWriter {
         }
         if (v.sequence >= 0) {
             d.put(SEQUENCE).num(v.sequence);
+        }
+        if (v.failure != null && m.sgNewCatalog) { // clients on the newer catalog say where failures came from
+            d.put(SOURCE).put(v.failure.source()).put('"');
+            if (v.failure.httpStatus() != FailureSource.NONE) {
+                d.put(STATUS).num(v.failure.httpStatus());
+            }
         }
         if (m.sendsUnknownField) {
             d.put(UNKNOWN);

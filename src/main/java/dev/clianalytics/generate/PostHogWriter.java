@@ -107,6 +107,12 @@ final class PostHogWriter extends FormatWriter {
         if (v.hasError) {
             d.put(ERROR).put(v.error).put('"');
         }
+        if (v.failure != null && m.sgNewCatalog) { // the same clients as in the other formats
+            d.putAscii(",\"error_source\":\"").put(v.failure.source()).put('"');
+            if (v.failure.httpStatus() != FailureSource.NONE) {
+                d.putAscii(",\"http_status\":").num(v.failure.httpStatus());
+            }
+        }
         if (v.sessionHint != null) {
             d.put(HINT).put(v.sessionHint).put('"');
         }

@@ -107,7 +107,10 @@ final class SegmentWriter extends FormatWriter {
             if (v.hasError) {
                 d.putAscii(",\"error_class\":\"").put(v.error).put('"');
             }
-            d.putAscii(",\"error_source\":\"cli\"");
+            d.putAscii(",\"error_source\":\"").put(v.failure.source()).put('"');
+            if (v.failure.httpStatus() != FailureSource.NONE) {
+                d.putAscii(",\"http_status\":").num(v.failure.httpStatus());
+            }
             close(d);
         }
         begin(d, v, COMPLETED, end, index++);

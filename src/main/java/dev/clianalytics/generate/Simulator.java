@@ -447,9 +447,11 @@ final class Simulator {
                 v.hasError = true;
             }
             lastError = text;
+            v.failure = text.source;
         } else {
             v.exitCode = 0;
             lastError = null;
+            v.failure = null;
         }
         v.durationMs = duration;
         v.isLogin = isLogin;

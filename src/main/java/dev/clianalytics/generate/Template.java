@@ -18,9 +18,12 @@ final class Template {
     enum Hole { USER, EMAIL, HOME, WINHOME, PROJ, HOST, AKIA, GHP, SK, JWT, NPMTOKEN, PW, IP, HEX64, NUM }
 
     private final Object[] parts; // byte[] literal or Hole
+    /** Where a failure with this text came from (error_source, http_status). */
+    final FailureSource source;
 
-    private Template(Object[] parts) {
+    private Template(Object[] parts, FailureSource source) {
         this.parts = parts;
+        this.source = source;
     }
 
     static Template of(String text) {
@@ -48,7 +51,7 @@ final class Template {
         if (literal.length() > 0) {
             parts.add(ByteOut.ascii(literal.toString()));
         }
-        return new Template(parts.toArray());
+        return new Template(parts.toArray(), FailureSource.of(text));
     }
 
     private static boolean isHole(String name) {

@@ -229,11 +229,12 @@ final class ForeignStage {
         db.execute("CREATE TEMP VIEW ca_event_lines AS"
                 + " SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name, tool_version,"
                 + " command_path, flags_present, exit_code, duration_ms, error_type, actor_hash, machine_hash,"
-                + " session_hint_hash, ci_detected, sequence"
+                + " session_hint_hash, ci_detected, sequence, error_source, http_status"
                 + " FROM ca_stage WHERE event_key IS NOT NULL"
                 + " UNION ALL SELECT file_index, line_no, index_in_line, source_format, event_key, ts, tool_name,"
                 + " tool_version, command_path, flags_present, exit_code, duration_ms, error_type, actor_hash,"
-                + " machine_hash, session_hint_hash, ci_detected, sequence FROM ca_foreign_events WHERE reason IS NULL");
+                + " machine_hash, session_hint_hash, ci_detected, sequence, error_source, http_status"
+                + " FROM ca_foreign_events WHERE reason IS NULL");
     }
 
     /** A line a reader rejected carries the first reason it got, exactly like a rejected native line. */

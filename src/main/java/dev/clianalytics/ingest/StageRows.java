@@ -17,7 +17,7 @@ final class StageRows {
             + " 'tool_version': 'VARCHAR', 'command_path': 'VARCHAR', 'flags_present': 'VARCHAR', 'exit_code': 'INTEGER',"
             + " 'duration_ms': 'BIGINT', 'error_type': 'VARCHAR', 'actor_hash': 'VARCHAR', 'machine_hash': 'VARCHAR',"
             + " 'session_hint_hash': 'VARCHAR', 'ci_detected': 'BOOLEAN', 'sequence': 'BIGINT', 'flags_dropped': 'BIGINT',"
-            + " 'flags_malformed': 'BIGINT', 'flag_values': 'BIGINT'}";
+            + " 'flags_malformed': 'BIGINT', 'flag_values': 'BIGINT', 'error_source': 'VARCHAR', 'http_status': 'SMALLINT'}";
 
     private StageRows() {}
 
@@ -28,7 +28,7 @@ final class StageRows {
                 + " string_split(command_path, chr(31)) AS command_path,"
                 + " CASE WHEN flags_present = '' THEN []::VARCHAR[] ELSE string_split(flags_present, chr(31)) END AS flags_present,"
                 + " exit_code, duration_ms, error_type, actor_hash, machine_hash, session_hint_hash, ci_detected, sequence,"
-                + " flags_dropped, flags_malformed, flag_values"
+                + " flags_dropped, flags_malformed, flag_values, error_source, http_status"
                 + " FROM read_csv(?, columns = " + COLUMNS + ", header = false, auto_detect = false, delim = ',', quote = '\"',"
                 + " escape = '\"', allow_quoted_nulls = false, new_line = '\\n', max_line_size = 1048576)";
     }
@@ -43,7 +43,7 @@ final class StageRows {
         b.append(',').append(s.unknownKeys() == null ? 0 : s.unknownKeys().size());
         StagedLine.Event e = s.event();
         if (e == null) {
-            b.append(",,,,,,,,,,,,,,,,,\n");
+            b.append(",,,,,,,,,,,,,,,,,,,\n");
             return;
         }
         b.append(',').append(e.eventKey()).append(',').append(e.tsMicros()).append(',');
@@ -74,7 +74,15 @@ final class StageRows {
             b.append(e.sequence());
         }
         b.append(',').append(e.flagsDropped()).append(',').append(e.flagsMalformed()).append(',').append(e.flagValues())
-                .append('\n');
+                .append(',');
+        if (e.errorSource() != null) {
+            b.append(e.errorSource()); // a plain word: [a-z][a-z0-9_-]*, nothing to quote
+        }
+        b.append(',');
+        if (e.httpStatus() != null) {
+            b.append(e.httpStatus().intValue());
+        }
+        b.append('\n');
     }
 
     private static StringBuilder joined(StringBuilder b, List<String> items) {

@@ -93,6 +93,19 @@ public final class Layouts {
                 new Column("failed_runs", "failed runs", Kind.COUNT),
                 new Column("error_type", "error type", Kind.MESSAGE)),
                 w.errors().stream().map(e -> row(e.failedRuns(), e.errorType())).toList()));
+        // share: of all the workflow's failed runs in scope, like success_rate of all its runs
+        sections.add(new Table("failure_sources", "Where failed runs failed (error source)", List.of(
+                new Column("error_source", "source", Kind.NAME),
+                new Column("failed_runs", "failed runs", Kind.COUNT),
+                new Column("share", "share", Kind.PERCENT)),
+                w.failureSources().stream().map(s -> row(s.errorSource(), s.failedRuns(),
+                        Percent.of(s.failedRuns(), w.failed()))).toList()));
+        sections.add(new Table("failure_http_statuses", "HTTP statuses of failed runs", List.of(
+                new Column("http_status", "HTTP status", Kind.TEXT),
+                new Column("failed_runs", "failed runs", Kind.COUNT),
+                new Column("share", "share", Kind.PERCENT)),
+                w.failureStatuses().stream().map(s -> row(s.httpStatus(), s.failedRuns(),
+                        Percent.of(s.failedRuns(), w.failed()))).toList()));
         sections.add(new Table("tool_versions", "Success by tool version", List.of(
                 new Column("tool_name", "tool", Kind.NAME),
                 new Column("tool_version", "version", Kind.NAME),

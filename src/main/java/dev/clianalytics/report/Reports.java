@@ -66,6 +66,7 @@ public final class Reports {
         }
         Rows.execute(c, "workflow_scope.sql"); // the runs in scope, read by every query below
         Rows.Row o = Rows.filtered(c, "workflow_overview.sql", f, name).get(0);
+        List<Rows.Row> breakdown = Rows.filtered(c, "workflow_failure_breakdown.sql", f, name, top);
         return new WorkflowReport(name, f, infer,
                 o.count("total_runs"), o.count("success_count"), o.count("failed_count"), o.count("abandoned_count"),
                 o.count("in_progress_count"), o.count("recovered_count"),
@@ -79,6 +80,10 @@ public final class Reports {
                                 r.count("in_progress_count"))).toList(),
                 Rows.filtered(c, "workflow_errors.sql", f, name, top).stream()
                         .map(r -> new WorkflowReport.ErrorCount(r.text("error_type"), r.count("failed_runs"))).toList(),
+                breakdown.stream().filter(r -> r.count("by_status") == 0)
+                        .map(r -> new WorkflowReport.SourceCount(r.text("error_source"), r.count("failed_runs"))).toList(),
+                breakdown.stream().filter(r -> r.count("by_status") == 1)
+                        .map(r -> new WorkflowReport.StatusCount(r.count("http_status"), r.count("failed_runs"))).toList(),
                 Rows.filtered(c, "workflow_versions.sql", f, name, top).stream()
                         .map(r -> new WorkflowReport.Version(r.text("tool_name"), r.text("tool_version"),
                                 r.count("total_runs"), r.count("success_count"), r.count("failed_count"))).toList(),

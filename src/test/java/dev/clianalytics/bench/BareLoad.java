@@ -25,7 +25,7 @@ public final class BareLoad {
             + " tool_version: 'VARCHAR', command_path: 'VARCHAR[]', flags_present: 'VARCHAR[]',"
             + " exit_code: 'INTEGER', duration_ms: 'BIGINT', error_type: 'VARCHAR', actor_id: 'VARCHAR',"
             + " machine_id: 'VARCHAR', session_hint: 'VARCHAR', ci_detected: 'BOOLEAN', event_id: 'VARCHAR',"
-            + " sequence: 'BIGINT'}";
+            + " sequence: 'BIGINT', error_source: 'VARCHAR', http_status: 'SMALLINT'}";
 
     /**
      * The events columns, sanitized as SPEC §4.1 says, keyed as §4.2 says, with ingest's shortcuts
@@ -40,7 +40,10 @@ public final class BareLoad {
             + " coalesce(ca_flags(flag_names), []) AS flags_present, exit_code, duration_ms,"
             + " ca_error_type(error_type) AS error_type, ca_id_hash(actor_id) AS actor_hash,"
             + " ca_id_hash(machine_id) AS machine_hash, ca_id_hash(session_hint) AS session_hint_hash,"
-            + " coalesce(ci_detected, false) AS ci_detected, sequence";
+            + " coalesce(ci_detected, false) AS ci_detected, sequence,"
+            + " CASE WHEN regexp_full_match(error_source, '[A-Za-z][A-Za-z0-9_-]{0,31}') AND NOT ca_looks_secret(error_source)"
+            + " THEN lower(error_source) END AS error_source,"
+            + " CASE WHEN http_status BETWEEN 100 AND 599 THEN http_status END AS http_status";
 
     private BareLoad() {}
 

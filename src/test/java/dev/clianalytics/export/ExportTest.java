@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportTest {
     /** A checksum of each table over columns that survive every format as text. */
     private static final Map<String, String> CHECKED = Map.of(
-            "events", "event_key || tool_name || coalesce(exit_code::VARCHAR, '') || coalesce(error_type, '')",
+            "events", "event_key || tool_name || coalesce(exit_code::VARCHAR, '') || coalesce(error_type, '')"
+                    + " || coalesce(error_source, '') || coalesce(http_status::VARCHAR, '')",
             "sessions", "session_id::VARCHAR || actor_hash || split_reason || event_count::VARCHAR",
             "workflow_runs", "workflow_run_id::VARCHAR || workflow_name || outcome || fingerprint || duration_ms::VARCHAR",
             "workflow_steps", "workflow_run_id::VARCHAR || position::VARCHAR || step_with_flags || coalesce(ngram3, '')",
@@ -169,6 +170,14 @@ class ExportTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("TIMESTAMP WITH TIME ZONE");
         }
+    }
+
+    @Test
+    void eventsCarryTheirErrorSourceAndHttpStatus() {
+        List<String> csv = CliRun.withDb(db).run("export", "events", "--to", "-").out().lines().toList();
+        assertThat(csv.get(0)).endsWith(",source_format,error_source,http_status");
+        assertThat(csv).filteredOn(l -> l.contains("StateLockError")).singleElement().asString().endsWith(",native,api,409");
+        assertThat(csv).filteredOn(l -> l.contains("DaemonError")).singleElement().asString().endsWith(",native,network,");
     }
 
     @Test

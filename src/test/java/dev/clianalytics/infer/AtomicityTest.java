@@ -34,7 +34,7 @@ class AtomicityTest extends InferTestBase {
         // 2^21 more events, each with a step of its own: one distinct step more than 21-bit ids hold
         execute("INSERT INTO events SELECT md5('many-' || i)::UUID, 1, 1000000 + i,"
                 + " TIMESTAMPTZ '2026-02-01 00:00:00+00' + to_seconds(i), 'many', NULL, ['many', 'c' || i], [], 0, 10,"
-                + " NULL, 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', NULL, false, NULL, 'native' FROM range(2097152) AS t(i)");
+                + " NULL, 'aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', NULL, false, NULL, 'native', NULL, NULL FROM range(2097152) AS t(i)");
         CliRun.Result r = CliRun.withDb(db()).run("infer");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).startsWith("using the settings of the last infer: session timeout 30m, default workflows\n"

@@ -76,7 +76,7 @@ final class Fixtures {
                        coalesce(from_json(j->'flags_present', '["VARCHAR"]'), []), (j->>'exit_code')::INTEGER,
                        (j->>'duration_ms')::BIGINT, j->>'error_type', j->>'actor_id', j->>'machine_id',
                        j->>'session_hint', coalesce((j->>'ci_detected')::BOOLEAN, false), (j->>'sequence')::BIGINT,
-                       'native'
+                       'native', j->>'error_source', (j->>'http_status')::SMALLINT
                 FROM (SELECT $1::JSON AS j)""")) {
             for (String line : lines) {
                 if (line.isBlank() || line.startsWith("#")) {

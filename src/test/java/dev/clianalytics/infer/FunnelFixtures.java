@@ -39,7 +39,7 @@ final class FunnelFixtures {
                     + " ?::TIMESTAMPTZ, ?, 'mycli', '1.0.0', ?, ?, NULL, ?::JSON, 'segment')");
                     PreparedStatement cmd = d.connection().prepareStatement("INSERT INTO events VALUES (uuid(), ?, ?,"
                             + " ?::TIMESTAMPTZ, ?, '1.0.0', string_split(?, ' '), [], ?, 100, NULL, ?, ?, NULL, false, NULL,"
-                            + " 'segment')")) {
+                            + " 'segment', NULL, NULL)")) {
                 for (String line : lines) {
                     String[] f = line.split("\\|", -1);
                     String actor = f[2].strip();

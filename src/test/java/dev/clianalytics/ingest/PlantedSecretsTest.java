@@ -51,7 +51,8 @@ public class PlantedSecretsTest {
                     + escaped + "\"],\"flags_present\":[\"--token=" + escaped + "\",\"--password\",\"--target=SuperSecretFlagValue\",\"--x:" + escaped
                     + "\"],\"exit_code\":1,\"error_type\":\"failed with " + escaped + " at " + escaped + "\","
                     + "\"actor_id\":\"actor-raw-id-frank\",\"machine_id\":\"machine-raw-id-serial-0042\","
-                    + "\"session_hint\":\"hint-raw-ci-run-777\",\"sequence\":" + (++seq) + ",\"note\":\"" + escaped + "\"}");
+                    + "\"session_hint\":\"hint-raw-ci-run-777\",\"sequence\":" + (++seq) + ",\"note\":\"" + escaped + "\","
+                    + "\"error_source\":\"" + escaped + "\",\"http_status\":\"" + escaped + "\"}");
         }
         lines.add("{\"broken\":\"SuperSecretFlagValue ghp_R4nd0mT0k3nV4lu3F0rT3st1ngXyZ123456\"");
         Path file = Lines.write(dir.resolve("secrets.jsonl"), lines);
@@ -63,6 +64,7 @@ public class PlantedSecretsTest {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo(String.valueOf(SECRETS.size()));
+        assertThat(Db.one(db, "SELECT count(error_source) + count(http_status) FROM events")).isEqualTo("0");
         List<Path> files = new ArrayList<>(List.of(db));
         Path wal = dir.resolve("planted.duckdb.wal");
         if (Files.exists(wal)) {

@@ -39,7 +39,8 @@ final class PrivacySweep {
                     + "\"command_path\":[\"deploy\",\"" + leaf + "\",\"" + s + "\"],\"flags_present\":[\"--token=" + s
                     + "\",\"--target=SuperSecretFlagValue\"],\"exit_code\":" + rnd.nextInt(2) + ",\"error_type\":\"failed with " + s
                     + "\",\"actor_id\":\"actor-raw-id-frank\",\"machine_id\":\"machine-raw-id-serial-0042\","
-                    + "\"session_hint\":\"hint-raw-ci-run-777\",\"tool_version\":\"1.0\",\"sequence\":" + i + ",\"note\":\"" + s + "\"}");
+                    + "\"session_hint\":\"hint-raw-ci-run-777\",\"tool_version\":\"1.0\",\"sequence\":" + i + ",\"note\":\"" + s + "\","
+                    + "\"error_source\":\"" + s + "\",\"http_status\":\"" + s + "\"}");
         }
         return lines;
     }

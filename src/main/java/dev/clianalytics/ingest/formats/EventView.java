@@ -140,6 +140,15 @@ final class EventView {
             return text();
         }
 
+        /**
+         * A text or a number as its JSON text; null for anything else, never a reject: for optional
+         * values the privacy rules judge later (error_source, http_status), which are dropped, not
+         * reasons to lose the event.
+         */
+        String scalarText() {
+            return value != null && (value.isTextual() || value.isNumber()) ? value.asText() : null;
+        }
+
         Long integer() {
             if (value == null) {
                 return null;

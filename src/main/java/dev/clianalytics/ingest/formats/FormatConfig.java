@@ -45,6 +45,8 @@ public record FormatConfig(PostHog posthog, Segment segment) {
                 "exit_code", List.of("exit_code"),
                 "duration_ms", List.of("duration_ms", "duration"),
                 "error_type", List.of("error_message"),
+                "error_source", List.of("error_source"),
+                "http_status", List.of("http_status"),
                 "machine_id", List.of("machine_id", "$device_id"),
                 "flags_present", List.of("flags"),
                 "session_hint", List.of("session_hint"),
@@ -87,6 +89,8 @@ public record FormatConfig(PostHog posthog, Segment segment) {
                 "succeeded", List.of("succeeded"),
                 "duration_ms", List.of("duration_ms"),
                 "error_type", List.of("error_class"),
+                "error_source", List.of("error_source"),
+                "http_status", List.of("http_status"),
                 // not event_index: it restarts at 0 in every invocation (Command Invoked is always 0)
                 "sequence", List.of("sequence"),
                 "session_hint", List.of("session_hint"),

@@ -43,6 +43,8 @@ public final class NativeJson {
             if (e.sequence() != null) {
                 g.writeNumberField("sequence", e.sequence());
             }
+            text(g, "error_source", e.errorSource());
+            text(g, "http_status", e.httpStatus());
             g.writeEndObject();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

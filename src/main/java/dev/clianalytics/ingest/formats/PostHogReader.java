@@ -83,7 +83,9 @@ public final class PostHogReader implements FormatReader {
                 e.prop(config.prop("session_hint")).text(),
                 e.prop(config.prop("ci_detected")).flag(),
                 e.top("uuid").text(),
-                e.prop(config.prop("sequence")).integer()), defaulted);
+                e.prop(config.prop("sequence")).integer(),
+                e.prop(config.prop("error_source")).scalarText(),
+                e.prop(config.prop("http_status")).scalarText()), defaulted);
     }
 
     /** distinct_id at the top level (capture API, exports), else in properties (posthog-js). */

@@ -215,6 +215,8 @@ public final class SegmentReader implements FormatReader {
                 part.failed = true;
                 part.failedError = e.prop(config.prop("error_type")).text();
                 part.failedDuration = e.prop(config.prop("duration_ms")).millis();
+                part.failedSource = e.prop(config.prop("error_source")).scalarText();
+                part.failedStatus = e.prop(config.prop("http_status")).scalarText();
             }
             default -> throw new IllegalStateException(kind.name());
         }
@@ -230,6 +232,8 @@ public final class SegmentReader implements FormatReader {
         }
         part.duration = e.prop(config.prop("duration_ms")).millis();
         part.error = e.prop(config.prop("error_type")).text();
+        part.source = e.prop(config.prop("error_source")).scalarText();
+        part.status = e.prop(config.prop("http_status")).scalarText();
     }
 
     private void apply(String id, Invocation part, Sink sink) {
@@ -352,6 +356,11 @@ public final class SegmentReader implements FormatReader {
         Long failedDuration;
         String error;
         String failedError;
+        // error_source and http_status: Command Failed's win over Completed's, as its error_class does
+        String source;
+        String failedSource;
+        String status;
+        String failedStatus;
 
         Invocation(long line, int index) {
             this.firstLine = line;
@@ -374,6 +383,10 @@ public final class SegmentReader implements FormatReader {
             failedDuration = failedDuration != null ? failedDuration : p.failedDuration;
             error = error != null ? error : p.error;
             failedError = failedError != null ? failedError : p.failedError;
+            source = source != null ? source : p.source;
+            failedSource = failedSource != null ? failedSource : p.failedSource;
+            status = status != null ? status : p.status;
+            failedStatus = failedStatus != null ? failedStatus : p.failedStatus;
         }
 
         NativeEvent merged() {
@@ -382,7 +395,8 @@ public final class SegmentReader implements FormatReader {
             String errorType = failedError != null ? failedError : error;
             return new NativeEvent(i.timestamp(), i.toolName(), i.toolVersion(), i.commandPath(), i.flagsPresent(),
                     exitCode, duration != null ? duration : failedDuration, errorType, i.actorId(), i.machineId(), i.sessionHint(), i.ciDetected(),
-                    i.eventId(), i.sequence());
+                    i.eventId(), i.sequence(), failedSource != null ? failedSource : source,
+                    failedStatus != null ? failedStatus : status);
         }
     }
 }

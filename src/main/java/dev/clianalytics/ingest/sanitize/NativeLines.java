@@ -26,9 +26,11 @@ public final class NativeLines {
                     .maxDocumentLength(-1L).build())
             .build();
     private static final String[] FIELDS = {"timestamp", "tool_name", "tool_version", "command_path", "flags_present",
-        "exit_code", "duration_ms", "error_type", "actor_id", "machine_id", "session_hint", "ci_detected", "event_id", "sequence"};
+        "exit_code", "duration_ms", "error_type", "actor_id", "machine_id", "session_hint", "ci_detected", "event_id", "sequence",
+        "error_source", "http_status"};
     private static final int TS = 0, TOOL = 1, VER = 2, CMD = 3, FLAGS = 4, EXIT = 5, DUR = 6, ERR = 7, ACTOR = 8,
-            MACHINE = 9, HINT = 10, CI = 11, ID = 12, SEQ = 13;
+            MACHINE = 9, HINT = 10, CI = 11, ID = 12, SEQ = 13,
+            SOURCE = 14, STATUS = 15;
     private static final long MAX_DURATION_MS = 1_000_000_000_000L;
     private static final int CACHE_LIMIT = 1 << 16;
     private final java.util.Map<String, String> errorTypes = new java.util.HashMap<>();
@@ -278,6 +280,8 @@ public final class NativeLines {
             case "ci_detected" -> CI;
             case "event_id" -> ID;
             case "sequence" -> SEQ;
+            case "error_source" -> SOURCE;
+            case "http_status" -> STATUS;
             default -> -1;
         };
     }
@@ -404,8 +408,10 @@ public final class NativeLines {
     private StagedLine.Event event() {
         long ts = EpochMicros.micros(text[TS]);
         PrivacyRules.Flags flags = PrivacyRules.flags(list[FLAGS]);
+        String source = kind[SOURCE] == 's' ? PrivacyRules.errorSource(text[SOURCE]) : null;
+        Integer status = httpStatus();
         return new StagedLine.Event(
-                text[ID] != null ? keys.forEventId(text[ID]) : keys.forContent(content(ts)),
+                text[ID] != null ? keys.forEventId(text[ID]) : keys.forContent(content(ts, source, status)),
                 ts,
                 PrivacyRules.toolName(text[TOOL]),
                 PrivacyRules.toolVersion(text[VER]),
@@ -421,7 +427,17 @@ public final class NativeLines {
                 kind[SEQ] == 'n' ? number[SEQ] : null,
                 flags.dropped(),
                 flags.malformed(),
-                flags.values());
+                flags.values(),
+                source,
+                status);
+    }
+
+    /** http_status: optional, never a reason to reject; an integer 100..599, as a number or a string of digits, else null. */
+    private Integer httpStatus() {
+        if (kind[STATUS] == 'n') {
+            return integral[STATUS] ? PrivacyRules.httpStatus(number[STATUS]) : null;
+        }
+        return kind[STATUS] == 's' ? PrivacyRules.httpStatus(text[STATUS]) : null;
     }
 
     /** error_type sanitized; messages repeat (templates), so each distinct one is redacted once per cache generation. */
@@ -444,8 +460,11 @@ public final class NativeLines {
      * The canonical content of an event without event_id: the instant, then each field's JSON text
      * as written back minified with escapes decoded (key order, spacing, escape spelling and
      * timestamp spelling do not matter; null equals absent, absent ci_detected equals false).
+     * error_source and http_status (added in schema 11) count by their stored values, and only when
+     * one is stored: an event without them keeps the key every earlier build gave it, so files
+     * ingested before still de-duplicate.
      */
-    private String content(long ts) {
+    private String content(long ts, String source, Integer status) {
         StringBuilder b = new StringBuilder(256);
         char sep = (char) 31;
         b.append(ts).append(sep);
@@ -480,6 +499,16 @@ public final class NativeLines {
         b.append(text[CI] != null ? text[CI] : "false").append(sep);
         if (kind[SEQ] == 'n') {
             b.append(number[SEQ]);
+        }
+        if (source != null || status != null) {
+            b.append(sep);
+            if (source != null) {
+                JsonText.string(b, source);
+            }
+            b.append(sep);
+            if (status != null) {
+                b.append(status.intValue());
+            }
         }
         return b.toString();
     }

@@ -251,6 +251,44 @@ public final class PrivacyRules {
         return n.substring(i);
     }
 
+    /**
+     * error_source: an enum-like word ([A-Za-z][A-Za-z0-9_-]{0,31} after trimming spaces, such as cli,
+     * api, network, user), lower-cased; null when it is anything else or shaped like a secret.
+     */
+    public static String errorSource(String v) {
+        if (v == null) {
+            return null;
+        }
+        String t = trimSpaces(v);
+        return !t.isEmpty() && isAsciiLetter(t.charAt(0)) && allOf(t, 32, "_-") && !looksSecret(t)
+                ? t.toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** http_status: an integer 100..599, given as a number or as a string of digits ("404"); null otherwise. */
+    public static Integer httpStatus(String digits) {
+        if (digits == null) {
+            return null;
+        }
+        String t = trimSpaces(digits);
+        if (t.length() != 3) {
+            return null;
+        }
+        int v = 0;
+        for (int i = 0; i < 3; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return httpStatus(v);
+    }
+
+    /** http_status given as an integer: kept when it is 100..599. */
+    public static Integer httpStatus(long v) {
+        return v >= 100 && v <= 599 ? Integer.valueOf((int) v) : null;
+    }
+
     /** error_type: URLs, e-mails, tokens, paths, IPs, long hex and opaque tokens become placeholders; at most 256 characters. */
     public static String errorType(String s) {
         if (s == null) {

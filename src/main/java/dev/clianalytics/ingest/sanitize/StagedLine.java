@@ -20,9 +20,12 @@ public record StagedLine(boolean blank, String format, String reason, List<Strin
         return !blank && reason == null && event == null;
     }
 
-    /** A command event as stored (sanitized, ids hashed), with the flag names not kept and the flag values dropped. */
+    /**
+     * A command event as stored (sanitized, ids hashed), with the flag names not kept and the flag
+     * values dropped; error_source and http_status null when absent or not allowed.
+     */
     public record Event(UUID eventKey, long tsMicros, String toolName, String toolVersion, List<String> commandPath,
             List<String> flags, Integer exitCode, Long durationMs, String errorType, String actorHash, String machineHash,
             String sessionHintHash, boolean ciDetected, Long sequence, int flagsDropped, int flagsMalformed,
-            int flagValues) {}
+            int flagValues, String errorSource, Integer httpStatus) {}
 }

@@ -40,7 +40,7 @@ class SegmentReaderTest {
         assertThat(sink.events.get(0).line()).isEqualTo(1);
         assertThat(sink.events.get(0).event()).isEqualTo(new NativeEvent(
                 "2026-06-04T10:00:00Z", "grout", "1.4.0", List.of("grout", "app", "create"), List.of("--plan"),
-                2, 1501L, "auth_expired", "anon-1", "dev-1", null, null, "m-Command-Invoked-i-1", null));
+                2, 1501L, "auth_expired", "anon-1", "dev-1", null, null, "m-Command-Invoked-i-1", null, "dashboard", "401"));
         assertThat(sink.flows).hasSize(1);
         assertThat(sink.flows.get(0).event().eventName()).isEqualTo("CLI Auth Started");
         assertThat(sink.flows.get(0).event().properties()).isEqualTo(Map.of("flow", "login", "event_index", 1L));

@@ -82,6 +82,46 @@ class NativeLinesTest {
                 .isNotEqualTo(stage("auto", EVENT).event().eventKey());
     }
 
+    /** The key EVENT had in every build before error_source and http_status existed (schema 10). */
+    private static final String KEY_BEFORE_SCHEMA_11 = "e2d6a6b3-86a7-5663-6be7-5ee1b9802e16";
+
+    @Test
+    void keyOfAnEventWithoutTheNewFieldsIsTheKeyEarlierBuildsGaveIt() {
+        assertThat(stage("auto", EVENT).event().eventKey()).hasToString(KEY_BEFORE_SCHEMA_11);
+    }
+
+    private static String withFields(String fields) {
+        return EVENT.substring(0, EVENT.length() - 1) + "," + fields + "}";
+    }
+
+    @Test
+    void newFieldsThatAreNullOrNotAllowedLeaveTheKeyAsItWas() {
+        for (String fields : List.of("\"error_source\":null,\"http_status\":null",
+                "\"error_source\":\"ghp_abcdefghijklmnopqrstuvwxyz0123\",\"http_status\":\"eyJhbGciOi\"",
+                "\"error_source\":42,\"http_status\":700")) {
+            StagedLine s = stage("auto", withFields(fields));
+            assertThat(s.event().eventKey()).as(fields).hasToString(KEY_BEFORE_SCHEMA_11);
+            assertThat(s.event().errorSource()).isNull();
+            assertThat(s.event().httpStatus()).isNull();
+        }
+    }
+
+    @Test
+    void newFieldsAreKnownSanitizedAndPartOfTheKey() {
+        StagedLine s = stage("auto", withFields("\"error_source\":\" API \",\"http_status\":404"));
+        assertThat(s.unknownKeys()).containsExactly("os_type");
+        assertThat(s.event().errorSource()).isEqualTo("api");
+        assertThat(s.event().httpStatus()).isEqualTo(404);
+        assertThat(s.event().eventKey()).isNotEqualTo(stage("auto", EVENT).event().eventKey());
+        // the values as stored decide: " API " and "api", 404 and "404" are one event
+        assertThat(stage("auto", withFields("\"error_source\":\"api\",\"http_status\":\"404\"")).event().eventKey())
+                .isEqualTo(s.event().eventKey());
+        assertThat(stage("auto", withFields("\"error_source\":\"api\",\"http_status\":500")).event().eventKey())
+                .isNotEqualTo(s.event().eventKey());
+        assertThat(stage("auto", withFields("\"error_source\":\"api\"")).event().eventKey())
+                .isNotEqualTo(s.event().eventKey());
+    }
+
     @Test
     void timestampsAsEveryEarlierBuildReadThem() {
         assertThat(EpochMicros.micros("2026-03-01 08:00:00")).isEqualTo(EpochMicros.micros("2026-03-01T10:00:00+02:00"));
