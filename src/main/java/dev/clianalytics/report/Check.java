@@ -80,7 +80,7 @@ public final class Check {
     }
 
     private static CheckResult.Outcome regressions(Connection c, ReportFilter f, CheckRule rule, int minRuns) {
-        List<Releases.Release> flagged = Insights.regressions(c, f, minRuns);
+        List<Releases.Release> flagged = Insights.flaggedVersions(c, f, minRuns);
         List<String> names = flagged.stream()
                 .map(r -> r.counts().tool() + " " + r.counts().version() + " (vs " + r.comparedTo() + ")").toList();
         return new CheckResult.Outcome(rule, flagged.isEmpty(), BigDecimal.valueOf(flagged.size()),
