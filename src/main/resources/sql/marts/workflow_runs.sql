@@ -1,12 +1,16 @@
 -- One row per workflow run (SPEC §5.2, §5.3): int_runs with the actor and machine, the texts
 -- spelled out (tool and name: int_run_names; version and error text: int_texts; outcome),
--- the fingerprint spelled out, and recovery.
+-- the fingerprint spelled out, and recovery (the recovering run and its fingerprint).
 WITH
--- for each FAILED run, the first later SUCCESS run of the same name in the same session
+-- for each FAILED run, the first later SUCCESS run of the same name in the same session: its id,
+-- end and fingerprint (report errors' fix path)
 recoveries AS (
-    SELECT f.workflow_run_id, arg_min(s.ended_at, s.workflow_run_id) AS recovered_at
+    SELECT f.workflow_run_id, min(s.workflow_run_id) AS recovered_by_run_id,
+           arg_min(s.ended_at, s.workflow_run_id) AS recovered_at,
+           arg_min(s.fingerprint_key, s.workflow_run_id) AS recovery_fingerprint_key
     FROM (SELECT workflow_run_id, session_id, name_id FROM int_runs WHERE outcome_code = outcome_code_of('FAILED')) AS f
-    JOIN (SELECT workflow_run_id, session_id, name_id, ended_at FROM int_runs WHERE outcome_code = outcome_code_of('SUCCESS')) AS s
+    JOIN (SELECT workflow_run_id, session_id, name_id, ended_at, fingerprint_key FROM int_runs
+          WHERE outcome_code = outcome_code_of('SUCCESS')) AS s
       ON s.session_id = f.session_id AND s.name_id = f.name_id
      AND s.workflow_run_id > f.workflow_run_id
     GROUP BY f.workflow_run_id
@@ -24,7 +28,8 @@ SELECT w.workflow_run_id, w.session_id, p.actor_hash, p.machine_hash, w.ci_detec
        w.step_count, fp.fingerprint, w.last_exit_code, x.text AS last_error_type,
        r.recovered_at IS NOT NULL AS recovered,
        CASE WHEN r.recovered_at IS NOT NULL
-            THEN greatest(0, (epoch_us(r.recovered_at) - epoch_us(w.ended_at)) // 1000) END AS time_to_recover_ms
+            THEN greatest(0, (epoch_us(r.recovered_at) - epoch_us(w.ended_at)) // 1000) END AS time_to_recover_ms,
+       r.recovered_by_run_id, rfp.fingerprint AS recovery_fingerprint
 FROM int_runs AS w
 JOIN pairs AS p USING (pair_key)
 JOIN int_fingerprints AS fp USING (fingerprint_key)
@@ -32,3 +37,4 @@ JOIN int_run_names AS n USING (tool_id, leaf_id)
 JOIN int_texts AS v ON v.text_key = w.version_key
 LEFT JOIN int_texts AS x ON x.text_key = w.error_key
 LEFT JOIN recoveries AS r USING (workflow_run_id)
+LEFT JOIN int_fingerprints AS rfp ON rfp.fingerprint_key = r.recovery_fingerprint_key

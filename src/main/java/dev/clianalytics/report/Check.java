@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * Evaluates `check`'s rules on the runs in scope: one query for the rates and durations of every
- * workflow (and of all runs), the regressions as `report versions` flags them, and the error types
+ * workflow (and of all runs; read from infer's stored aggregates when nothing is filtered), the regressions as `report versions` flags them, and the error types
  * against a baseline's. Nothing printed.
  */
 public final class Check {
@@ -20,10 +20,7 @@ public final class Check {
     /** baselineTypes: the baseline's error types, or null when no --baseline was given. */
     public static CheckResult run(Connection c, InferInfo infer, ReportFilter f, List<CheckRule> rules, int minRuns,
             String baseline, Set<String> baselineTypes) {
-        Map<String, Rows.Row> measures = new HashMap<>();
-        for (Rows.Row r : Rows.filtered(c, "check_measures.sql", f)) {
-            measures.put(r.text("workflow_name") == null ? "" : r.text("workflow_name"), r);
-        }
+        Map<String, Rows.Row> measures = measures(c, f, rules);
         List<CheckResult.Outcome> outcomes = new ArrayList<>();
         for (CheckRule rule : rules) {
             outcomes.add(switch (rule.name()) {
@@ -33,6 +30,30 @@ public final class Check {
             });
         }
         return new CheckResult(f, infer, baseline, outcomes);
+    }
+
+    /**
+     * The rates and durations the rules read, by workflow name ("" for every run): none when no
+     * rule reads them; without a filter, what infer stored (as the summary reads it), unless a rule
+     * needs the median over every run, which is not stored; else computed on the runs in scope.
+     */
+    private static Map<String, Rows.Row> measures(Connection c, ReportFilter f, List<CheckRule> rules) {
+        Map<String, Rows.Row> measures = new HashMap<>();
+        if (rules.stream().allMatch(r -> r.name().equals(CheckRule.NO_REGRESSION)
+                || r.name().equals(CheckRule.MAX_NEW_ERROR_TYPES))) {
+            return measures;
+        }
+        boolean allRunsMedian = rules.stream()
+                .anyMatch(r -> r.name().equals(CheckRule.MAX_MEDIAN_DURATION) && r.workflow() == null);
+        List<Rows.Row> rows = f.isEmpty() && !allRunsMedian ? Rows.query(c, "stored_check_measures.sql", List.of()) : List.of();
+        if (rows.stream().noneMatch(r -> r.text("workflow_name") == null)) {
+            // filtered, or the stored totals are missing (a database upgraded after its last infer)
+            rows = Rows.filtered(c, "check_measures.sql", f);
+        }
+        for (Rows.Row r : rows) {
+            measures.put(r.text("workflow_name") == null ? "" : r.text("workflow_name"), r);
+        }
+        return measures;
     }
 
     private static CheckResult.Outcome measured(CheckRule rule, Rows.Row m) {
@@ -59,7 +80,7 @@ public final class Check {
     }
 
     private static CheckResult.Outcome regressions(Connection c, ReportFilter f, CheckRule rule, int minRuns) {
-        List<Releases.Release> flagged = Insights.regressions(c, f, minRuns);
+        List<Releases.Release> flagged = Insights.flaggedVersions(c, f, minRuns);
         List<String> names = flagged.stream()
                 .map(r -> r.counts().tool() + " " + r.counts().version() + " (vs " + r.comparedTo() + ")").toList();
         return new CheckResult.Outcome(rule, flagged.isEmpty(), BigDecimal.valueOf(flagged.size()),

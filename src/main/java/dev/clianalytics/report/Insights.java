@@ -21,6 +21,18 @@ public final class Insights {
         return Releases.compare(counts(c, f, null), minRuns).stream().filter(Releases.Release::regression).toList();
     }
 
+    /**
+     * The same flags as {@link #regressions} from fewer numbers (check's no_regression names the
+     * versions only): the counts carry no median, last seen or actors.
+     */
+    public static List<Releases.Release> flaggedVersions(java.sql.Connection c, ReportFilter f, int minRuns) {
+        List<Releases.Counts> counts = Rows.filtered(c, "regression_counts.sql", f).stream()
+                .map(r -> new Releases.Counts(r.text("tool_name"), r.text("tool_version"), r.count("runs"),
+                        r.count("success_count"), r.count("failed_count"), null, r.instant("first_seen"), null, 0))
+                .toList();
+        return Releases.compare(counts, minRuns).stream().filter(Releases.Release::regression).toList();
+    }
+
     private static List<Releases.Counts> counts(java.sql.Connection c, ReportFilter f, String workflow) {
         return Rows.filtered(c, "versions.sql", f, workflow).stream()
                 .map(r -> new Releases.Counts(r.text("tool_name"), r.text("tool_version"), r.count("runs"),

@@ -95,6 +95,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void withoutAFilterTheStoredAggregatesMeasureWhatTheRunsInScopeDo() {
+        // no filter: read from what infer stored; a window around every run: computed from the runs
+        String[] rules = {"--min-success-rate", "50", "--min-success-rate", "apply_workflow=50", "--max-failure-rate",
+            "apply_workflow=50", "--max-median-duration", "apply_workflow=1m", "--max-failure-rate", "50"};
+        List<String> stored = ruleLines(check(db, rules));
+        List<String> args = new ArrayList<>(List.of(rules));
+        args.addAll(List.of("--since", "2000-01-01"));
+        assertThat(ruleLines(check(db, args.toArray(String[]::new)))).isEqualTo(stored);
+        assertThat(stored).hasSize(5).allMatch(l -> l.contains("\"result\": \"pass\"") && !l.contains("\"measured\": null"));
+    }
+
+    private static List<String> ruleLines(Result r) {
+        return r.out().lines().filter(l -> l.contains("{\"rule\":")).toList();
+    }
+
+    @Test
     void theWindowDecidesWhatIsMeasured() {
         // from 2026-01-19 on: the two 1.9.2 / 1.10.0 successes only
         Result recent = check(db, "--min-success-rate", "100", "--since", "2026-01-19");

@@ -28,6 +28,17 @@ class OutcomesTest extends InferTestBase {
     }
 
     @Test
+    void aRecoveredRunNamesTheRunThatRecoveredItAndItsFingerprint() {
+        load("outcomes.jsonl");
+        infer("--as-of", "2026-03-01T12:00:00Z");
+        assertThat(rows("SELECT f.actor_hash, f.outcome, s.outcome, f.recovery_fingerprint = s.fingerprint, f.recovery_fingerprint"
+                + " FROM workflow_runs AS f JOIN workflow_runs AS s ON s.workflow_run_id = f.recovered_by_run_id"))
+                .containsExactly("eve | FAILED | SUCCESS | true | npm/install -> npm/test");
+        assertThat(rows("SELECT count(*) FROM workflow_runs WHERE recovered <> (recovered_by_run_id IS NOT NULL)"
+                + " OR recovered <> (recovery_fingerprint IS NOT NULL)")).containsExactly("0");
+    }
+
+    @Test
     void withoutAsOfTheLatestEventEndDecidesAndAnEarlierAsOfKeepsMoreRunsOpen() {
         load("outcomes.jsonl");
         infer();
