@@ -47,6 +47,12 @@ public final class HtmlReport {
                 new WorkflowsSection(), new HotPathsSection(), new SettingsSection()));
     }
 
+    /** report hot-paths: where runs fail. */
+    public static ObjectNode hotPaths(Connection c, InferInfo infer, ReportFilter filter, int top) {
+        return page(c, infer, filter, top, "cli-analytics report hot-paths", List.of(new HotPathsSection(),
+                new SettingsSection()));
+    }
+
     /** report workflow NAME: the workflow report, its flow graph (EDGES edges). */
     public static ObjectNode workflow(Connection c, InferInfo infer, String name, ReportFilter filter, int top,
             int paths) {
