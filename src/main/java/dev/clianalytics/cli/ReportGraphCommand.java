@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report graph apply_workflow --format mermaid",
                 "  cli-analytics report graph --format dot --min-count 50 | dot -Tsvg > flow.svg",
-                "  cli-analytics report graph apply_workflow --format json"})
+                "  cli-analytics report graph apply_workflow --format json",
+                "  cli-analytics report graph apply_workflow --format html -o flow.html"})
 final class ReportGraphCommand implements Callable<Integer>, OutputOption.Page {
     @Spec
     CommandSpec spec;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report summary",
                 "  cli-analytics report summary --format json --exclude-ci --since 2026-01-01",
-                "  cli-analytics report summary --tool terraform --top 5 --format markdown"})
+                "  cli-analytics report summary --tool terraform --top 5 --format markdown",
+                "  cli-analytics report summary --format html -o summary.html"})
 final class ReportSummaryCommand implements Callable<Integer>, OutputOption.Page {
     @Spec
     CommandSpec spec;
