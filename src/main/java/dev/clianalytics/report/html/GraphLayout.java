@@ -17,9 +17,9 @@ import java.util.Set;
  * drawing): cycles are broken by a depth-first walk from start along the most frequent edges first
  * (an edge back into the walk's path is a back edge); each step then sits one column right of its
  * main predecessor (the one most pairs come from), so the usual order of the steps reads left to
- * right, and the ends share the last column. Rows follow the main flow: a step stays in the row of a
- * predecessor whose most frequent successor it is, and the cells that flow crosses on its way are
- * kept free, so its arrow runs straight and through no box; every other step takes the first free
+ * right, and the ends share the last column. Rows follow the main flow: a step stays in the row of its
+ * main predecessor when it is also that one's main successor, and the cells that flow crosses on its
+ * way are kept free, so its arrow runs straight and through no box; every other step takes the first free
  * row of its column (steps with more events first).
  */
 final class GraphLayout {
@@ -72,7 +72,7 @@ final class GraphLayout {
             int col = column.get(n.step());
             String from = mainFrom.get(n.step());
             Integer row = null;
-            if (from != null && n.step().equals(mainTo.get(from))) {
+            if (from != null && n.step().equals(mainTo.get(from))) { // main flow both ways: stay in its row
                 int wanted = places.get(from).row();
                 String cell = cells.get(col + "/" + wanted);
                 if (cell == null || cell.equals("->" + n.step())) {
@@ -88,7 +88,7 @@ final class GraphLayout {
             cells.put(col + "/" + row, n.step());
             places.put(n.step(), new Place(col, row));
             String to = mainTo.get(n.step());
-            if (to != null) {
+            if (to != null && n.step().equals(mainFrom.get(to))) { // the flow that will stay in this row
                 for (int c = col + 1; c <= column.get(to); c++) {
                     cells.putIfAbsent(c + "/" + row, "->" + to);
                 }
