@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "html",
         description = {"Write one HTML file with charts, to open in any browser.",
-                "Summary, trends, top workflows, where runs fail, settings and privacy rules; the",
-                "charting library and the data are inside the file, which fetches nothing."},
+                "Summary, trends, top workflows with their variants, where runs fail, funnels,",
+                "release regressions, the flow graph of the most frequent workflow, settings and",
+                "privacy rules; the charting library and the data are inside the file, which",
+                "fetches nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report html",
                 "  cli-analytics report html -o team-review.html --exclude-ci --since 30d"})
