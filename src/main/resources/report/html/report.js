@@ -90,6 +90,96 @@
     });
   }
 
+  // ---- the flow graph: hand-written SVG (ECharts' graph series lays out by force or circle and has no
+  // layered placement or back-edge routing); columns and rows come from GraphLayout on the Java side
+
+  var SVG = 'http://www.w3.org/2000/svg';
+  // failure rate → fill: ColorBrewer's single-hue Reds (readable by lightness alone, so colour-blind safe)
+  var FAIL_FILLS = ['#ffffff', '#fee5d9', '#fcbba1', '#fc9272', '#fb6a4a', '#ef3b2c', '#cb181d'];
+  var FAIL_LIMITS = [5, 10, 15, 20, 30];
+  var drawn = 0;
+
+  function shade(rate) {
+    if (rate === null || rate === undefined || Number(rate) === 0) { return 0; }
+    var i = 0;
+    while (i < FAIL_LIMITS.length && Number(rate) > FAIL_LIMITS[i]) { i++; }
+    return i + 1;
+  }
+
+  function svg(tag, attrs, children) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') { e.textContent = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { e.appendChild(c); } });
+    return e;
+  }
+
+  function clip(text, n) { return text.length <= n ? text : text.slice(0, n - 1) + '\u2026'; }
+
+  function flowGraph(d, alt) {
+    var W = 150, H = 56, COL = 215, ROW = 78, PAD = 16, TOP = 40;
+    var at = {}, columns = 0, rows = 0;
+    d.nodes.forEach(function (n) {
+      at[n.step] = { x: PAD + n.column * COL, y: TOP + n.row * ROW, node: n };
+      columns = Math.max(columns, n.column + 1); rows = Math.max(rows, n.row + 1);
+    });
+    var bottom = TOP + (rows - 1) * ROW + H;
+    var max = d.edges.reduce(function (m, e) { return Math.max(m, e.count); }, 1);
+    var backs = 0;
+    var edges = d.edges.map(function (e, i) {
+      var a = at[e.from], b = at[e.to], p;
+      if (e.from === e.to) {
+        p = [[a.x + W * 0.7, a.y], [a.x + W * 0.8, a.y - 34], [a.x + W * 0.2, a.y - 34], [a.x + W * 0.3, a.y]];
+      } else if (b.node.column > a.node.column) {
+        var dx = (b.x - a.x - W) / 2;
+        p = [[a.x + W, a.y + H / 2], [a.x + W + dx, a.y + H / 2], [b.x - dx, b.y + H / 2], [b.x, b.y + H / 2]];
+      } else if (b.node.column === a.node.column) {
+        // within one column: a bend out to the left, in the gap before the column
+        p = [[a.x, a.y + H / 2], [a.x - 40, a.y + H / 2], [b.x - 40, b.y + H / 2], [b.x, b.y + H / 2]];
+      } else {
+        var low = bottom + 24 + 14 * (backs++);
+        p = [[a.x + W / 2, a.y + H], [a.x + W / 2, low], [b.x + W / 2, low], [b.x + W / 2 + 6, b.y + H]];
+      }
+      var mid = [(p[0][0] + 3 * p[1][0] + 3 * p[2][0] + p[3][0]) / 8, (p[0][1] + 3 * p[1][1] + 3 * p[2][1] + p[3][1]) / 8];
+      var title = e.from + ' \u2192 ' + e.to + ': ' + count(e.count) + ' runs' + (e.median_ms === null ? '' : ', median gap ' + duration(e.median_ms));
+      return svg('g', { 'class': 'edge', 'data-edge': String(i) }, [svg('title', { text: title }),
+        svg('path', { d: 'M' + p[0] + ' C' + p[1] + ' ' + p[2] + ' ' + p[3], 'stroke-width': (1 + 5 * e.count / max).toFixed(1),
+                      'marker-end': 'url(#flow-arrow)' }),
+        svg('text', { x: mid[0].toFixed(1), y: (mid[1] - 4).toFixed(1), 'text-anchor': 'middle', text: count(e.count) })]);
+    });
+    var nodes = d.nodes.map(function (n) {
+      var a = at[n.step], pseudo = n.step === 'start' || n.step.indexOf('end:') === 0, s = pseudo ? 0 : shade(n.failure_rate);
+      var cls = 'node' + (pseudo ? ' pseudo' : '') + (s >= 5 ? ' dark' : '') + (n.step === 'end:FAILED' ? ' failed' : '') +
+        (n.step === 'end:SUCCESS' ? ' succeeded' : '');
+      var lines = pseudo ? [count(n.count) + (n.count === 1 ? ' run' : ' runs')]
+        : [count(n.count) + (n.count === 1 ? ' event' : ' events'), percent(n.failure_rate) + ' failed'];
+      return svg('g', { 'class': cls }, [svg('title', { text: n.step + ': ' + lines.join(', ') }),
+        svg('rect', { x: a.x, y: a.y, width: W, height: H, rx: pseudo ? H / 2 : 5, fill: pseudo ? null : FAIL_FILLS[s] }),
+        svg('text', { x: a.x + W / 2, y: a.y + 17, 'text-anchor': 'middle', 'class': 'step', text: clip(n.step, 22) })]
+        .concat(lines.map(function (l, i) {
+          return svg('text', { x: a.x + W / 2, y: a.y + 33 + 14 * i - (pseudo ? -3 : 0), 'text-anchor': 'middle', text: l });
+        })));
+    });
+    nodes.forEach(function (g) { var r = g.querySelector('rect'); if (!r.getAttribute('fill')) { r.removeAttribute('fill'); } });
+    var legendY = bottom + 24 + 14 * backs + 16;
+    var legend = svg('g', { 'class': 'legend' }, [svg('text', { x: PAD, y: legendY + 11, text: 'share of a step\u2019s events that failed:' })]
+      .concat(FAIL_FILLS.map(function (f, i) {
+        var x = PAD + 240 + i * 92;
+        return svg('g', {}, [svg('rect', { x: x, y: legendY, width: 16, height: 14, fill: f }),
+          svg('text', { x: x + 22, y: legendY + 11, text: i === 0 ? 'none' : i <= FAIL_LIMITS.length ? 'up to ' + FAIL_LIMITS[i - 1] + '%' : 'more' })]);
+      })));
+    var width = PAD * 2 + (columns - 1) * COL + W, height = legendY + 30;
+    var drawing = svg('svg', { viewBox: '0 0 ' + Math.max(width, 900) + ' ' + height, width: '100%', role: 'img', 'aria-label': alt, 'class': 'flow' }, [
+      svg('title', { text: 'Flow graph' + (d.workflow_name ? ' of ' + d.workflow_name : '') }),
+      svg('defs', {}, [svg('marker', { id: 'flow-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9,
+        markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, [svg('path', { d: 'M0,0 L10,5 L0,10 z' })])]),
+      svg('g', {}, edges), svg('g', {}, nodes), legend]);
+    drawn++;
+    return el('div', { 'class': 'graph', 'data-chart': 'graph' }, [el('p', { 'class': 'chart-title', text: 'Flow graph' +
+      (d.workflow_name ? ' of ' + d.workflow_name : ' of every workflow') }), drawing]);
+  }
+
   // ---- the sections, by the key HtmlReport gives them
 
   var SECTIONS = {
@@ -194,13 +284,14 @@
           ['median', function (x) { return duration(x.durations_ms.median); }, true],
           ['75th', function (x) { return duration(x.durations_ms.p75); }, true],
           ['95th', function (x) { return duration(x.durations_ms.p95); }, true]], withBox));
-      var list = table('The top workflows by runs, with their most common paths (command sequences).', [
+      var list = table('The top workflows by runs, with their most common variants (distinct step sequences, as report variants lists them).', [
         ['workflow', function (x) { return x.workflow_name; }],
         ['runs', function (x) { return count(x.total_runs); }, true, 'workflows.#.total_runs'],
         ['success rate', function (x) { return percent(x.success_rate); }, true, 'workflows.#.success_rate'],
         ['median (successful)', function (x) { return duration(x.median_duration_ms); }, true],
-        ['most common paths (runs, succeeded)', function (x) {
-          return x.common_paths.map(function (p) { return p.fingerprint + '  (' + count(p.runs) + ', ' + count(p.success_count) + ')'; }).join('\n');
+        ['most common variants (runs, success rate)', function (x) {
+          return x.variants.map(function (v) { return v.fingerprint + '  (' + count(v.runs) + ', ' + percent(v.success_rate) + ')'; }).join('\n') +
+            (x.variant_count > x.variants.length ? '\n\u2026 ' + count(x.variant_count - x.variants.length) + ' more variants' : '');
         }, false, null, 'path']], w);
       Array.prototype.forEach.call(list.querySelectorAll('td.path'), function (td) { td.style.whiteSpace = 'pre-line'; });
       return [list, el('div', { 'class': 'charts' }, [rates, boxes])];
@@ -243,6 +334,146 @@
           ['failure rate', function (g) { return percent(g.failure_rate); }, true, 'hot_paths.failing_ngrams.#.failure_rate'],
           ['most common error', function (g) { return g.top_error_type; }]], ngrams));
       return [el('div', { 'class': 'charts' }, [paths, seqs])];
+    },
+
+    funnels: function (d) {
+      if (!d.funnels.length) {
+        return [el('p', { 'class': 'note', text: 'No funnel has attempts in scope. Funnels read flow events (Segment or PostHog' +
+          ' data carries them; docs/funnels.md); report funnel lists the funnels defined.' })];
+      }
+      var list = table('Every funnel with attempts in scope: attempts, attempts that reached the last step, and the conversion.', [
+        ['funnel', function (f) { return f.funnel; }],
+        ['steps', function (f) { return count(f.steps); }, true],
+        ['attempts', function (f) { return count(f.attempts); }, true, 'funnels.' + '@.attempts'],
+        ['completed', function (f) { return count(f.completed); }, true, 'funnels.@.completed'],
+        ['failed', function (f) { return count(f.failed_attempts); }, true],
+        ['conversion', function (f) { return percent(f.conversion_rate); }, true, 'funnels.@.conversion_rate']], d.funnels);
+      // the row's key names the funnel (the page lists only funnels with data, so indexes would differ from the JSON's)
+      Array.prototype.forEach.call(list.querySelectorAll('tbody tr'), function (tr, i) {
+        Array.prototype.forEach.call(tr.querySelectorAll('[data-json]'), function (td) {
+          td.setAttribute('data-json', td.getAttribute('data-json').replace('@', d.funnels[i].funnel));
+        });
+      });
+      var figs = d.funnels.map(function (f) {
+        var s = f.step_stats;
+        var o = rankedBars('Funnel ' + f.funnel + ': attempts reaching each step', 'attempts',
+          s.map(function (x) { return x.step + '. ' + x.name; }), s.map(function (x) { return x.reached; }));
+        o.series[0].itemStyle = { color: OI.blue };
+        o.series[0].label.formatter = function (p) { return count(p.value) + '  (' + percent(s[p.dataIndex].conversion_from_start) + ')'; };
+        o.grid.right = 110;
+        return figure('funnel_' + f.funnel, 'Attempts of ' + f.funnel + ' that reached each step, with the conversion from the first step in brackets.',
+          'Bar chart of funnel ' + f.funnel + ': ' + s.map(function (x) { return x.name + ' ' + count(x.reached) + ' (' + percent(x.conversion_from_start) + ')'; }).join(', ') + '.',
+          o, 60 + 34 * s.length,
+          table('Steps of ' + f.funnel, [['#', function (x) { return x.step; }, true], ['step', function (x) { return x.name; }],
+            ['reached', function (x) { return count(x.reached); }, true],
+            ['from the previous step', function (x) { return percent(x.conversion_from_previous); }, true],
+            ['from the start', function (x) { return percent(x.conversion_from_start); }, true],
+            ['median time from the previous step', function (x) { return duration(x.median_ms_from_previous); }, true]], s));
+      });
+      return [list, el('div', { 'class': 'charts' }, figs)];
+    },
+
+    versions: function (d) {
+      var v = d.versions;
+      if (!v.length) { return [el('p', { 'class': 'note', text: 'No workflow runs with a tool version in scope.' })]; }
+      var names = v.map(function (x) { return x.tool + ' ' + (x.version === null ? '(no version)' : x.version); });
+      var colour = function (x) { return x.regression ? OI.vermillion : x.compared_to === null && x.runs < d.min_runs ? '#999999' : OI.blue; };
+      var flagged = v.filter(function (x) { return x.regression; });
+      var option = baseOption('Success rate per tool version, with its 95% interval', {
+        tooltip: { trigger: 'item', confine: true, formatter: function (p) {
+          var x = v[p.dataIndex];
+          return names[p.dataIndex] + '<br>' + count(x.runs) + ' runs, ' + percent(x.success_rate) + ' succeeded<br>95% interval ' +
+            percent(x.ci_low) + ' to ' + percent(x.ci_high) + (x.compared_to ? '<br>compared to ' + x.compared_to : '') +
+            (x.regression ? '<br><b>regression</b>' : '');
+        } },
+        grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
+        xAxis: { type: 'value', name: 'success rate (%)', nameLocation: 'middle', nameGap: 28, min: 0, max: 100 },
+        yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 220, overflow: 'truncate' } },
+        series: [
+          { type: 'custom', name: '95% interval', encode: { x: [1, 2], y: 0 },
+            data: v.map(function (x, i) { return [i, Number(x.ci_low), Number(x.ci_high)]; }),
+            renderItem: function (params, api) {
+              var lo = api.coord([api.value(1), api.value(0)]), hi = api.coord([api.value(2), api.value(0)]);
+              var h = api.size([0, 1])[1] * 0.35, st = { stroke: colour(v[params.dataIndex]), lineWidth: 2 };
+              return { type: 'group', children: [
+                { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: st },
+                { type: 'line', shape: { x1: lo[0], y1: lo[1] - h / 2, x2: lo[0], y2: lo[1] + h / 2 }, style: st },
+                { type: 'line', shape: { x1: hi[0], y1: hi[1] - h / 2, x2: hi[0], y2: hi[1] + h / 2 }, style: st }] };
+            } },
+          { type: 'scatter', name: 'success rate', symbolSize: 10,
+            data: v.map(function (x, i) { return { value: [Number(x.success_rate), i], itemStyle: { color: colour(x) },
+              symbol: x.regression ? 'diamond' : 'circle' }; }),
+            label: { show: true, position: 'top', distance: 3, formatter: function (p) {
+              var x = v[p.dataIndex]; return percent(x.success_rate) + (x.regression ? '  regression' : '');
+            } } }]
+      });
+      var chart = figure('versions', 'Each version\u2019s success rate (dot) and its 95% Wilson interval (line). A version is a regression' +
+        ' (orange-red diamond, labelled) when its interval lies below that of the version it is compared to; versions with fewer than ' + d.min_runs +
+        ' runs (grey) are not compared.',
+        'Dot-and-interval chart of success rate per tool version: ' + v.map(function (x, i) {
+          return names[i] + ' ' + percent(x.success_rate) + ' (' + percent(x.ci_low) + ' to ' + percent(x.ci_high) + ')' + (x.regression ? ', regression' : '');
+        }).join('; ') + '.', option, 100 + 34 * v.length,
+        table('Versions in release order', [['tool', function (x) { return x.tool; }], ['version', function (x) { return x.version === null ? '–' : x.version; }],
+          ['runs', function (x) { return count(x.runs); }, true, 'versions.versions.#.runs'],
+          ['success rate', function (x) { return percent(x.success_rate); }, true, 'versions.versions.#.success_rate'],
+          ['95% low', function (x) { return percent(x.ci_low); }, true, 'versions.versions.#.ci_low'],
+          ['95% high', function (x) { return percent(x.ci_high); }, true, 'versions.versions.#.ci_high'],
+          ['compared to', function (x) { return x.compared_to || '–'; }],
+          ['regression', function (x) { return x.regression ? 'yes' : ''; }]], v));
+      var verdict = el('p', { 'class': flagged.length ? 'notice' : 'note', text: flagged.length
+        ? 'Regressed: ' + flagged.map(function (x) { return x.tool + ' ' + x.version + ' (' + percent(x.success_rate) + ' against ' + x.compared_to + ')'; }).join(', ') + '.'
+        : 'No version regressed against the one before it.' });
+      return [verdict, chart];
+    },
+
+    workflow: function (d) {
+      var tiles = el('dl', { 'class': 'tiles' }, [['runs', 'total_runs', count], ['success rate', 'success_rate', percent],
+        ['median duration (successful)', 'median_duration_ms', duration], ['90th percentile', 'p90_duration_ms', duration],
+        ['failed runs recovered later', 'recovered_runs', count]].map(function (f) {
+        return el('div', { 'class': 'tile' }, [el('dt', { text: f[0] }), el('dd', { 'data-json': 'workflow.' + f[1], text: f[2](d[f[1]]) })]);
+      }));
+      var rows = OUTCOMES.map(function (o) { return { label: o[1], colour: o[2], runs: d.outcomes[o[0]] }; });
+      var outcome = figure('outcomes', 'Runs of ' + d.workflow_name + ' by outcome.',
+        'Bar chart of runs by outcome: ' + rows.map(function (r) { return r.label + ' ' + count(r.runs); }).join(', ') + '.',
+        rankedBars('Runs by outcome', 'runs', rows.map(function (r) { return r.label; }), rows.map(function (r) { return r.runs; }),
+          rows.map(function (r) { return r.colour; })), 220,
+        table('Runs by outcome', [['outcome', function (r) { return r.label; }], ['runs', function (r) { return count(r.runs); }, true]], rows));
+      return [tiles, outcome,
+        table('Most common paths', [['path', function (p) { return p.fingerprint; }, false, null, 'path'],
+          ['runs', function (p) { return count(p.runs); }, true], ['succeeded', function (p) { return count(p.success_count); }, true],
+          ['failed', function (p) { return count(p.failed_count); }, true]], d.common_paths),
+        table('Where runs stop (steps run)', [['steps', function (s) { return s.stopped_after_step; }, true],
+          ['runs', function (s) { return count(s.runs); }, true], ['succeeded', function (s) { return count(s.SUCCESS); }, true],
+          ['failed', function (s) { return count(s.FAILED); }, true], ['abandoned', function (s) { return count(s.ABANDONED); }, true]], d.stops),
+        table('Error types of failed runs', [['error type', function (e) { return e.error_type === null ? '(none recorded)' : e.error_type; }, false, null, 'path'],
+          ['failed runs', function (e) { return count(e.failed_runs); }, true]], d.top_error_types),
+        table('Tool versions', [['tool', function (v) { return v.tool_name; }], ['version', function (v) { return v.tool_version || '–'; }],
+          ['runs', function (v) { return count(v.total_runs); }, true], ['success rate', function (v) { return percent(v.success_rate); }, true]], d.tool_versions),
+        table('Most recent runs', [['run', function (r) { return r.id; }, true], ['outcome', function (r) { return r.outcome; }],
+          ['started (UTC)', function (r) { return r.started_at; }], ['duration', function (r) { return duration(r.duration_ms); }, true],
+          ['steps', function (r) { return r.step_count; }, true]], d.recent_runs)];
+    },
+
+    graph: function (d) {
+      if (!d.edges.length) { return [el('p', { 'class': 'note', text: 'No workflow runs in scope.' })]; }
+      var what = d.workflow_name ? d.workflow_name : 'every workflow';
+      var alt = 'Flow graph of ' + what + ': ' + d.nodes.length + ' steps and ' + d.edges.length + ' transitions; the most frequent: ' +
+        d.edges.slice(0, 5).map(function (e) { return e.from + ' to ' + e.to + ' ' + count(e.count); }).join(', ') + '.';
+      var fig = el('figure', {}, [flowGraph(d, alt),
+        el('figcaption', { text: 'Which step follows which in the runs of ' + what + ', left to right. Boxes are steps with their events; the darker the fill, ' +
+          'the larger the share of them that failed. Arrows count the runs going from one step to the next (thicker: more); arrows ' +
+          'below the boxes go back to a step drawn further left. ' + (d.dropped_edges ? 'The ' + d.edges.length + ' most frequent transitions are drawn (' +
+          count(d.dropped_edges) + ' rarer left out).' : 'Every transition is drawn.') }),
+        el('details', {}, [el('summary', { text: 'The numbers as a table' }),
+          table('Transitions, most frequent first', [['from', function (e) { return e.from; }, false, null, 'path'],
+            ['to', function (e) { return e.to; }, false, null, 'path'],
+            ['runs', function (e) { return count(e.count); }, true, 'graph.edges.#.count'],
+            ['median gap', function (e) { return duration(e.median_ms); }, true]], d.edges),
+          table('Steps', [['step', function (n) { return n.step; }, false, null, 'path'],
+            ['events (runs for start and the ends)', function (n) { return count(n.count); }, true, 'graph.nodes.#.count'],
+            ['failed', function (n) { return count(n.failures); }, true],
+            ['failure rate', function (n) { return percent(n.failure_rate); }, true]], d.nodes)])]);
+      return [fig];
     },
 
     settings: function (d) {
@@ -291,5 +522,5 @@
   window.addEventListener('resize', function () { charts.forEach(function (c) { echarts.getInstanceByDom(c.box).resize(); }); });
   window.addEventListener('beforeprint', function () { charts.forEach(function (c) { echarts.getInstanceByDom(c.box).resize(); }); });
   if (window.matchMedia) { window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', draw); }
-  document.documentElement.setAttribute('data-rendered', String(charts.length));
+  document.documentElement.setAttribute('data-rendered', String(charts.length + drawn));
 })();

@@ -60,10 +60,10 @@ final class QuickPath {
         PrintWriter err = CommandLineFactory.writer(stderr);
         try {
             return switch (request.report()) {
-                case "summary" -> ReportSummaryCommand.run(root.options(), out, err, request.options(), request.filter());
+                case "summary" -> ReportSummaryCommand.run(root.options(), out, err, request.options(), request.filter(), null);
                 case "funnel" -> ReportFunnelCommand.run(root.options(), out, err, request.options(), request.filter(),
-                        request.name(), request.by());
-                default -> ReportHotPathsCommand.run(root.options(), out, err, request.options(), request.filter());
+                        request.name(), request.by(), null);
+                default -> ReportHotPathsCommand.run(root.options(), out, err, request.options(), request.filter(), null);
             };
         } catch (RuntimeException e) {
             // told exactly as picocli tells it: its handler, on the same arguments parsed its way
@@ -155,10 +155,10 @@ final class QuickPath {
                 new ReportFilter(options.tool, options.since, options.until, options.excludeCi), seen.get("NAME"), by);
     }
 
-    /** The format picocli would pick (enum names, case-insensitive), else null (a graph's: picocli refuses it). */
+    /** The format picocli would pick (enum names, case-insensitive), else null (a graph's or a page: picocli's path). */
     private static ReportFormat format(String value) {
         for (ReportFormat f : ReportFormat.values()) {
-            if (f.name().equalsIgnoreCase(value) && !f.graphOnly()) {
+            if (f.name().equalsIgnoreCase(value) && !f.graphOnly() && f != ReportFormat.HTML) {
                 return f;
             }
         }

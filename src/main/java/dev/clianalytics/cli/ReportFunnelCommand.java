@@ -5,7 +5,9 @@ import dev.clianalytics.report.FunnelLayouts;
 import dev.clianalytics.report.Funnels;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
+import dev.clianalytics.report.html.HtmlReport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
         footer = {"  cli-analytics report funnel",
                 "  cli-analytics report funnel auth --by version",
                 "  cli-analytics report funnel plan_upgrade --format json --since 30d"})
-final class ReportFunnelCommand implements Callable<Integer> {
+final class ReportFunnelCommand implements Callable<Integer>, OutputOption.Page {
     @Spec
     CommandSpec spec;
 
@@ -34,6 +36,9 @@ final class ReportFunnelCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Parameters(paramLabel = "NAME", arity = "0..1",
             description = "A funnel, as 'report funnel' lists it (e.g. auth); without it, every funnel.")
@@ -54,16 +59,16 @@ final class ReportFunnelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--by needs a funnel NAME");
         }
         return run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report, filter,
-                name, by);
+                name, by, output.file);
     }
 
     static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report, ReportFilter filter,
-            String name, String by) {
-        return ReportRun.run(options, out, err, report, (c, infer) -> {
+            String name, String by, Path output) {
+        return ReportRun.run(options, out, err, report, output, (c, infer) -> {
             ReportFilter f = Reports.resolveTool(c, filter);
             return name == null ? FunnelLayouts.list(Funnels.list(c, f), infer, f)
                     : FunnelLayouts.funnel(Funnels.funnel(c, infer, name, f, by, report.top),
                             report.format == ReportFormat.TABLE);
-        });
+        }, (c, infer) -> HtmlReport.funnel(c, infer, name, filter, report.top));
     }
 }

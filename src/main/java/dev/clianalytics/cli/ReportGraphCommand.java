@@ -3,6 +3,7 @@ package dev.clianalytics.cli;
 import dev.clianalytics.report.Discovery;
 import dev.clianalytics.report.DiscoveryLayouts;
 import dev.clianalytics.report.Reports;
+import dev.clianalytics.report.html.HtmlReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report graph apply_workflow --format mermaid",
                 "  cli-analytics report graph --format dot --min-count 50 | dot -Tsvg > flow.svg",
-                "  cli-analytics report graph apply_workflow --format json"})
-final class ReportGraphCommand implements Callable<Integer> {
+                "  cli-analytics report graph apply_workflow --format json",
+                "  cli-analytics report graph apply_workflow --format html -o flow.html"})
+final class ReportGraphCommand implements Callable<Integer>, OutputOption.Page {
     @Spec
     CommandSpec spec;
 
@@ -30,6 +32,9 @@ final class ReportGraphCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Parameters(paramLabel = "WORKFLOW", arity = "0..1",
             description = "Only this workflow's runs (default: every workflow's).")
@@ -48,7 +53,8 @@ final class ReportGraphCommand implements Callable<Integer> {
         // every edge unless --top is given: its default of 10 rows suits lists, not a graph
         Integer maxEdges = spec.commandLine().getParseResult().hasMatchedOption("--top") ? report.top : null;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                (c, infer) -> DiscoveryLayouts.graph(Discovery.graph(c, infer, name, Reports.resolveTool(c, filter),
-                        minCount, maxEdges)));
+                output.file, (c, infer) -> DiscoveryLayouts.graph(Discovery.graph(c, infer, name,
+                        Reports.resolveTool(c, filter), minCount, maxEdges)),
+                (c, infer) -> HtmlReport.graph(c, infer, name, filter, report.top, minCount, maxEdges));
     }
 }

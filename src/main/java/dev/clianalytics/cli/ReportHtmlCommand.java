@@ -1,21 +1,12 @@
 package dev.clianalytics.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.LockWait;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.html.HtmlReport;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +17,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "html",
         description = {"Write one HTML file with charts, to open in any browser.",
-                "Summary, trends, top workflows, where runs fail, settings and privacy rules; the",
-                "charting library and the data are inside the file, which fetches nothing."},
+                "Summary, trends, top workflows with their variants, where runs fail, funnels,",
+                "release regressions, the flow graph of the most frequent workflow, settings and",
+                "privacy rules; the charting library and the data are inside the file, which",
+                "fetches nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report html",
                 "  cli-analytics report html -o team-review.html --exclude-ci --since 30d"})
@@ -78,22 +71,18 @@ final class ReportHtmlCommand implements Callable<Integer> {
         GlobalOptions options = RootCommand.options(spec);
         PrintWriter err = spec.commandLine().getErr();
         ReportFilter filter = new ReportFilter(tool, since, until, excludeCi);
-        checkTarget(output);
+        OutputOption.check(output);
         ObjectNode data;
         try (CurrentTables tables = CurrentTables.open(options, err, options.db(), refresh, wait.lockWait(options, err))) {
             data = HtmlReport.data(tables.db().connection(), tables.infer(), filter, top);
         }
-        long bytes = write(data, output);
-        if (!options.quiet()) {
-            err.println(String.format(Locale.ROOT, "wrote %s (%,d KB)", output, (bytes + 1023) / 1024));
-            err.flush();
-        }
+        OutputOption.wrote(options, err, output, write(data, output));
         return ExitCodes.OK;
     }
 
     /** The page for a database that needs no refresh decision (demo's, just inferred); returns its size. */
     static long writeFor(CommandSpec spec, Path dbFile, Path target) {
-        checkTarget(target);
+        OutputOption.check(target);
         GlobalOptions options = RootCommand.options(spec);
         ObjectNode data;
         try (CurrentTables tables = CurrentTables.open(options, spec.commandLine().getErr(), dbFile, new RefreshOptions(),
@@ -103,42 +92,7 @@ final class ReportHtmlCommand implements Callable<Integer> {
         return write(data, target);
     }
 
-    /** Fails before any work when the file cannot be written there: a missing or unwritable directory. */
-    private static void checkTarget(Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        if (Files.isDirectory(target)) {
-            throw new CliAnalyticsException("cannot write " + target + ": it is a directory");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new CliAnalyticsException("cannot write " + target + ": no such directory " + dir);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new CliAnalyticsException("cannot write " + target + ": permission denied in " + dir);
-        }
-    }
-
-    /** Writes beside the target and moves it into place, so no half-written page ever carries its name. */
     private static long write(ObjectNode data, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        temp.toFile().deleteOnExit();
-        try {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
-                HtmlReport.write(data, out);
-            }
-            long size = Files.size(temp);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return size;
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the message below says what failed
-            }
-            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e.getClass().getSimpleName().equals("AccessDeniedException") ? "permission denied"
-                    : String.valueOf(e.getMessage());
-            throw new CliAnalyticsException("cannot write " + target + ": " + reason, e);
-        }
+        return OutputOption.write(target, out -> HtmlReport.write(data, out));
     }
 }

@@ -18,7 +18,8 @@ final class ReportOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = Candidates.ReportFormats.class,
             description = "table (default, also when piped), json, csv or markdown; 'report graph' also"
-                    + " mermaid or dot.")
+                    + " mermaid or dot; summary, workflow, hot-paths, funnel, versions and graph also html (a page"
+                    + " like 'report html' writes, with -o FILE).")
     ReportFormat format;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows per list (default: ${DEFAULT-VALUE}).")
@@ -46,9 +47,14 @@ final class ReportOptions {
     WaitOption wait = new WaitOption();
 
     ReportFilter filter() {
-        if (format.graphOnly() && !(spec.userObject() instanceof ReportGraphCommand)) {
+        boolean page = spec.userObject() instanceof OutputOption.Page;
+        boolean graph = spec.userObject() instanceof ReportGraphCommand;
+        if (format.graphOnly() && !graph || format == ReportFormat.HTML && !page) {
             throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(Locale.ROOT)
-                    + " draws a graph, which only 'report graph' has; this report's formats: table, json, csv, markdown");
+                    + (format == ReportFormat.HTML ? " writes a page, which this report does not have"
+                            : " draws a graph, which only 'report graph' has")
+                    + "; this report's formats: table, json, csv, markdown" + (page ? ", html" : "")
+                    + (graph ? ", mermaid, dot" : ""));
         }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);

@@ -37,9 +37,10 @@ final class ReportPrivacyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format.graphOnly()) {
+        if (format.graphOnly() || format == ReportFormat.HTML) {
             throw new ParameterException(spec.commandLine(), "--format " + format.name().toLowerCase(java.util.Locale.ROOT)
-                    + " draws a graph, which only 'report graph' has; this report's formats: table, json, csv, markdown");
+                    + (format == ReportFormat.HTML ? " writes a page, which this report does not have"
+                            : " draws a graph, which only 'report graph' has") + "; this report's formats: table, json, csv, markdown");
         }
         GlobalOptions options = RootCommand.options(spec);
         Document doc;

@@ -1,9 +1,11 @@
 package dev.clianalytics.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.db.LockWait;
 import dev.clianalytics.report.Document;
 import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InferInfo;
+import dev.clianalytics.report.html.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,6 +31,37 @@ final class ReportRun {
     static int run(CommandSpec spec, Path dbFile, ReportFormat format, BiFunction<Connection, InferInfo, Document> build) {
         return run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), dbFile, format,
                 new RefreshOptions(), LockWait.NONE, build);
+    }
+
+    /**
+     * A report that also has `--format html` and `-o FILE`: page builds the page's data for html,
+     * build the document for the other formats; output null writes to stdout.
+     */
+    static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report, Path output,
+            BiFunction<Connection, InferInfo, Document> build, BiFunction<Connection, InferInfo, ObjectNode> page) {
+        if (output != null) {
+            OutputOption.check(output); // before any work
+        }
+        ReportFormat format = report.format;
+        Object made;
+        try (CurrentTables tables = CurrentTables.open(options, err, options.db(), report.refresh,
+                report.wait.lockWait(options, err))) {
+            made = format == ReportFormat.HTML ? page.apply(tables.db().connection(), tables.infer())
+                    : build.apply(tables.db().connection(), tables.infer());
+        }
+        OutputOption.Body body = format == ReportFormat.HTML ? w -> HtmlReport.write((ObjectNode) made, w)
+                : w -> format.renderer(options.tableWidth()).render((Document) made, w);
+        if (output == null) {
+            try {
+                body.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.flush();
+        } else {
+            OutputOption.wrote(options, err, output, OutputOption.write(output, body));
+        }
+        return ExitCodes.OK;
     }
 
     static int run(GlobalOptions options, PrintWriter out, PrintWriter err, Path dbFile, ReportFormat format,

@@ -5,6 +5,7 @@ import dev.clianalytics.report.InsightLayouts;
 import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Releases;
 import dev.clianalytics.report.Reports;
+import dev.clianalytics.report.html.HtmlReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report versions --tool terraform",
                 "  cli-analytics report versions --workflow apply_workflow --min-runs 50"})
-final class ReportVersionsCommand implements Callable<Integer> {
+final class ReportVersionsCommand implements Callable<Integer>, OutputOption.Page {
     @Spec
     CommandSpec spec;
 
@@ -30,6 +31,9 @@ final class ReportVersionsCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Option(names = "--workflow", paramLabel = "NAME", description = "Only this workflow's runs (e.g. apply_workflow).")
     String workflow;
@@ -47,7 +51,8 @@ final class ReportVersionsCommand implements Callable<Integer> {
         Integer top = spec.commandLine().getParseResult().hasMatchedOption("--top") ? report.top : null;
         boolean people = report.format == ReportFormat.TABLE || report.format == ReportFormat.MARKDOWN;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                (c, infer) -> InsightLayouts.versions(Insights.versions(c, infer, Reports.resolveTool(c, filter), workflow,
-                        minRuns, top), people));
+                output.file, (c, infer) -> InsightLayouts.versions(Insights.versions(c, infer, Reports.resolveTool(c, filter),
+                        workflow, minRuns, top), people),
+                (c, infer) -> HtmlReport.versions(c, infer, filter, report.top, workflow, minRuns, top));
     }
 }

@@ -3,6 +3,7 @@ package dev.clianalytics.cli;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.WorkflowReport;
+import dev.clianalytics.report.html.HtmlReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cli-analytics report workflow apply_workflow",
                 "  cli-analytics report workflow build_workflow --format json --tool docker"})
-final class ReportWorkflowCommand implements Callable<Integer> {
+final class ReportWorkflowCommand implements Callable<Integer>, OutputOption.Page {
     @Spec
     CommandSpec spec;
 
@@ -26,6 +27,9 @@ final class ReportWorkflowCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Parameters(paramLabel = "NAME", description = "The workflow name, as 'report summary' lists it (e.g. apply_workflow).")
     String name;
@@ -37,7 +41,8 @@ final class ReportWorkflowCommand implements Callable<Integer> {
         int paths = spec.commandLine().getParseResult().hasMatchedOption("--top")
                 ? report.top : WorkflowReport.DEFAULT_COMMON_PATHS;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, Reports.resolveTool(c, filter), report.top,
-                        paths)));
+                output.file, (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, Reports.resolveTool(c, filter),
+                        report.top, paths)),
+                (c, infer) -> HtmlReport.workflow(c, infer, name, filter, report.top, paths));
     }
 }

@@ -34,6 +34,30 @@ public final class Discovery {
         return new Variants(name, collapse, f, infer, total, shown, other);
     }
 
+    /**
+     * Every workflow's top variants at once, by workflow name (retries not collapsed): what
+     * {@link #variants} gives each workflow's shown rows, with the other variants as one row, from one
+     * scan of the runs (variants_top.sql).
+     */
+    public static java.util.Map<String, Variants> topVariants(Connection c, InferInfo infer, ReportFilter f, int top) {
+        Rows.execute(c, "variant_runs.sql");
+        java.util.Map<String, List<Rows.Row>> rows = new java.util.LinkedHashMap<>();
+        Rows.filtered(c, "variants_top.sql", f, top)
+                .forEach(r -> rows.computeIfAbsent(r.text("workflow_name"), k -> new ArrayList<>()).add(r));
+        java.util.Map<String, Variants> out = new java.util.LinkedHashMap<>();
+        rows.forEach((name, list) -> {
+            long total = list.get(0).count("total_runs");
+            List<Variants.Variant> shown = list.stream().map(r -> new Variants.Variant(r.count("rank"),
+                    r.text("fingerprint"), r.count("runs"), r.count("success_count"), r.longOrNull("median_duration_ms")))
+                    .toList();
+            long covered = shown.stream().mapToLong(Variants.Variant::runs).sum();
+            // the rest's success count and median are not needed by the page: left 0 and null
+            out.put(name, new Variants(name, false, f, infer, total, shown,
+                    new Variants.Other(list.get(0).count("variants") - shown.size(), total - covered, 0, null)));
+        });
+        return out;
+    }
+
     public static Variants.Overview variantsOverview(Connection c, InferInfo infer, ReportFilter f, boolean collapse) {
         Rows.execute(c, "variant_runs.sql");
         return new Variants.Overview(collapse, f, infer, Rows.filtered(c, "variants_overview.sql", f, collapse).stream()

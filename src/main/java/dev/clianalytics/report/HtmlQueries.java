@@ -16,10 +16,6 @@ public final class HtmlQueries {
     /** Percentiles of one workflow's successful runs' durations, in ms. */
     public record DurationBox(String workflowName, long runs, long p5, long p25, long median, long p75, long p95) {}
 
-    /** One of a workflow's most common paths. */
-    public record PathCount(String workflowName, long rank, String fingerprint, long runs, long successCount,
-            long failedCount) {}
-
     /**
      * Runs and outcomes per day or week (html_trends.sql). When `report trends` exists this is the
      * one method to replace with it.
@@ -36,13 +32,6 @@ public final class HtmlQueries {
         return Rows.filtered(c, "html_durations.sql", f).stream()
                 .map(r -> new DurationBox(r.text("workflow_name"), r.count("runs"), r.count("p5_ms"), r.count("p25_ms"),
                         r.count("median_ms"), r.count("p75_ms"), r.count("p95_ms")))
-                .toList();
-    }
-
-    public static List<PathCount> paths(Connection c, ReportFilter f, int perWorkflow) {
-        return Rows.filtered(c, "html_paths.sql", f, perWorkflow).stream()
-                .map(r -> new PathCount(r.text("workflow_name"), r.count("path_rank"), r.text("fingerprint"),
-                        r.count("runs"), r.count("success_count"), r.count("failed_count")))
                 .toList();
     }
 }

@@ -1,10 +1,13 @@
 package dev.clianalytics.report;
 
-/** The output formats of SPEC §6.3, and the graph formats only `report graph` has. */
+/**
+ * The output formats of SPEC §6.3, the graph formats only `report graph` has, and html: a page of
+ * the report's sections (report.html.HtmlReport, not a renderer of its document).
+ */
 public enum ReportFormat {
-    TABLE, JSON, CSV, MARKDOWN, MERMAID, DOT;
+    TABLE, JSON, CSV, MARKDOWN, MERMAID, DOT, HTML;
 
-    /** The renderer; width is the table's target width in columns. */
+    /** The renderer; width is the table's target width in columns. Not for html (a page, not a document). */
     public Renderer renderer(int width) {
         return switch (this) {
             case TABLE -> new TableRenderer(width);
@@ -13,6 +16,7 @@ public enum ReportFormat {
             case MARKDOWN -> new MarkdownRenderer();
             case MERMAID -> new GraphRenderer(true);
             case DOT -> new GraphRenderer(false);
+            case HTML -> throw new IllegalStateException("an HTML page is written by HtmlReport, from the report's sections");
         };
     }
 

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Document;
 import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.ReportFilter;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.Summary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 
 /**
@@ -22,4 +27,18 @@ public record HtmlContext(Connection connection, InferInfo infer, ReportFilter f
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    /**
+     * A report as its `--format json` output: sections embed what the JSON renderer writes, so the
+     * page shows exactly the numbers (and rounding) of the JSON reports.
+     */
+    public static ObjectNode json(Document doc) {
+        StringWriter json = new StringWriter();
+        try {
+            ReportFormat.JSON.renderer(0).render(doc, json);
+            return (ObjectNode) JSON.readTree(json.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

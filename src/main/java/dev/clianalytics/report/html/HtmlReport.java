@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.OwnResources;
-import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.Summary;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,26 +24,73 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /**
-     * The sections in page order: the one place a new section plugs in (with its renderer in report.js).
-     * Funnels, release regressions, workflow variants and the flow graph of the most frequent workflow
-     * join here when those reports exist (docs/report.md, "report html: adding a section").
+     * The sections of `report html` in page order: the one place a new section plugs in (with its
+     * renderer in report.js; docs/report.md, "report html: adding a section").
      */
     static final List<HtmlSection> SECTIONS = List.of(
             new SummarySection(), new TrendsSection(), new WorkflowsSection(), new HotPathsSection(),
-            new SettingsSection());
+            new FunnelsSection(null), new VersionsSection(), new GraphSection(), new SettingsSection());
 
     /** Where the build puts Apache ECharts (pom.xml, execution 'echarts'). */
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     /** The page's data: {"title", "sections": [{"key", "title", "data"}]}; tool resolved as every report does. */
     public static ObjectNode data(Connection c, InferInfo infer, ReportFilter filter, int top) {
+        return page(c, infer, filter, top, "cli-analytics report", SECTIONS);
+    }
+
+    // ---- the pages of `--format html` for single reports: their own sections, then the settings
+
+    /** report summary: totals and outcomes, the top workflows, where runs fail. */
+    public static ObjectNode summary(Connection c, InferInfo infer, ReportFilter filter, int top) {
+        return page(c, infer, filter, top, "cli-analytics report summary", List.of(new SummarySection(),
+                new WorkflowsSection(), new HotPathsSection(), new SettingsSection()));
+    }
+
+    /** report hot-paths: where runs fail. */
+    public static ObjectNode hotPaths(Connection c, InferInfo infer, ReportFilter filter, int top) {
+        return page(c, infer, filter, top, "cli-analytics report hot-paths", List.of(new HotPathsSection(),
+                new SettingsSection()));
+    }
+
+    /** report workflow NAME: the workflow report, its flow graph (EDGES edges). */
+    public static ObjectNode workflow(Connection c, InferInfo infer, String name, ReportFilter filter, int top,
+            int paths) {
+        return page(c, infer, filter, top, "cli-analytics report workflow " + name, List.of(
+                new WorkflowSection(name, paths), new GraphSection(false, name, 1, GraphSection.EDGES),
+                new SettingsSection()));
+    }
+
+    /** report funnel [NAME]: every funnel with data, or the one named. */
+    public static ObjectNode funnel(Connection c, InferInfo infer, String name, ReportFilter filter, int top) {
+        return page(c, infer, filter, top, "cli-analytics report funnel" + (name == null ? "" : " " + name),
+                List.of(new FunnelsSection(name), new SettingsSection()));
+    }
+
+    /** report versions: newest null for every version, else each tool's newest N. */
+    public static ObjectNode versions(Connection c, InferInfo infer, ReportFilter filter, int top, String workflow,
+            int minRuns, Integer newest) {
+        return page(c, infer, filter, top, "cli-analytics report versions", List.of(
+                new VersionsSection(workflow, minRuns, newest), new SettingsSection()));
+    }
+
+    /** report graph [WORKFLOW]: maxEdges null draws the EDGES most frequent. */
+    public static ObjectNode graph(Connection c, InferInfo infer, String workflow, ReportFilter filter, int top,
+            long minCount, Integer maxEdges) {
+        return page(c, infer, filter, top, "cli-analytics report graph" + (workflow == null ? "" : " " + workflow),
+                List.of(new GraphSection(false, workflow, minCount, maxEdges == null ? GraphSection.EDGES : maxEdges),
+                        new SettingsSection()));
+    }
+
+    private static ObjectNode page(Connection c, InferInfo infer, ReportFilter filter, int top, String title,
+            List<HtmlSection> parts) {
         ReportFilter f = Reports.resolveTool(c, filter);
         Summary summary = Reports.summary(c, infer, f, top);
         HtmlContext context = new HtmlContext(c, infer, f, top, summary, summaryJson(summary));
         ObjectNode data = HtmlContext.JSON.createObjectNode();
-        data.put("title", f.tool() == null ? "cli-analytics report" : "cli-analytics report: " + f.tool());
+        data.put("title", f.tool() == null ? title : title + ": " + f.tool());
         ArrayNode sections = data.putArray("sections");
-        for (HtmlSection s : SECTIONS) {
+        for (HtmlSection s : parts) {
             JsonNode d = s.data(context);
             if (d != null) {
                 sections.addObject().put("key", s.key()).put("title", s.title()).set("data", d);
@@ -85,13 +129,7 @@ public final class HtmlReport {
     }
 
     private static ObjectNode summaryJson(Summary summary) {
-        StringWriter json = new StringWriter();
-        try {
-            ReportFormat.JSON.renderer(0).render(Layouts.summary(summary), json);
-            return (ObjectNode) HtmlContext.JSON.readTree(json.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HtmlContext.json(Layouts.summary(summary));
     }
 
     private static String text(String resource) {

@@ -3,18 +3,23 @@ package dev.clianalytics.report.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Discovery;
+import dev.clianalytics.report.DiscoveryLayouts;
 import dev.clianalytics.report.HtmlQueries;
+import dev.clianalytics.report.Variants;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The summary's top workflows (success rate as the JSON report gives it), each with the
- * distribution of its successful runs' durations and its most common paths.
+ * distribution of its successful runs' durations and its most common variants (the rows of
+ * `report variants NAME --top 3 --format json`, computed by report/Discovery).
  */
 final class WorkflowsSection implements HtmlSection {
-    /** Paths listed per workflow. */
-    static final int PATHS = 3;
+    /** Variants listed per workflow: enough to see the usual ways, few enough to read in a table cell. */
+    static final int VARIANTS = 3;
 
     @Override
     public String key() {
@@ -30,8 +35,9 @@ final class WorkflowsSection implements HtmlSection {
     public JsonNode data(HtmlContext context) {
         Map<String, HtmlQueries.DurationBox> boxes = HtmlQueries.durations(context.connection(), context.filter())
                 .stream().collect(Collectors.toMap(HtmlQueries.DurationBox::workflowName, Function.identity()));
-        Map<String, java.util.List<HtmlQueries.PathCount>> paths = HtmlQueries.paths(context.connection(),
-                context.filter(), PATHS).stream().collect(Collectors.groupingBy(HtmlQueries.PathCount::workflowName));
+        // every workflow's variants in one scan (report variants' ranking; one call per workflow cost 9 scans)
+        Map<String, Variants> variants = Discovery.topVariants(context.connection(), context.infer(), context.filter(),
+                VARIANTS);
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         ArrayNode workflows = data.putArray("workflows");
         for (JsonNode w : context.summaryJson().get("top_workflows")) {
@@ -48,11 +54,13 @@ final class WorkflowsSection implements HtmlSection {
                 out.putObject("durations_ms").put("successful_runs", b.runs()).put("p5", b.p5()).put("p25", b.p25())
                         .put("median", b.median()).put("p75", b.p75()).put("p95", b.p95());
             }
-            ArrayNode common = out.putArray("common_paths");
-            for (HtmlQueries.PathCount p : paths.getOrDefault(name, java.util.List.of())) {
-                common.addObject().put("fingerprint", p.fingerprint()).put("runs", p.runs())
-                        .put("success_count", p.successCount()).put("failed_count", p.failedCount());
-            }
+            Variants v = variants.get(name);
+            ObjectNode listed = HtmlContext.json(DiscoveryLayouts.variants(v != null ? v
+                    : new Variants(name, false, context.filter(), context.infer(), 0, List.of(),
+                            new Variants.Other(0, 0, 0, null))));
+            out.set("variant_count", listed.get("variant_count"));
+            out.set("variants", listed.get("variants"));
+            out.set("variants_coverage", listed.get("coverage"));
         }
         return data;
     }

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's HTML report in a real browser (headless Chromium): it loads without a console message,
- * every chart drew its SVG, the numbers shown are those of `report summary --format json`, and no
- * network request was made.
+ * every chart drew its SVG, the numbers shown are those of the JSON reports (summary, versions, the
+ * graph of the most frequent workflow, funnels), and no network request was made.
  */
 class HtmlBrowserTest {
     @TempDir
@@ -33,23 +35,69 @@ class HtmlBrowserTest {
         assertThat(r.err()).contains("The HTML report is " + page);
         Result json = CliRun.withDb(demo.resolve("cli-analytics.duckdb")).run("report", "summary", "--format", "json");
         assertThat(json.exitCode()).as(json.toString()).isZero();
-        JsonNode report = HtmlContext.JSON.readTree(json.out());
+        Map<String, JsonNode> reports = new HashMap<>();
+        reports.put("summary", HtmlContext.JSON.readTree(json.out()));
+        String top = reports.get("summary").get("top_workflows").get(0).get("workflow_name").asText();
+        reports.put("versions", json(demo, "report", "versions", "--format", "json"));
+        reports.put("graph", json(demo, "report", "graph", top, "--top", "30", "--format", "json"));
 
         Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser")));
 
         assertThat(visit.console()).as("console messages").isEmpty();
         assertThat(visit.requests()).as("network requests").isEmpty();
         List<String> charts = charts(visit.dom());
-        assertThat(charts).containsExactly("outcomes", "trends", "success_rates", "durations", "hot_paths", "ngrams");
+        assertThat(charts).containsExactly("outcomes", "trends", "success_rates", "durations", "hot_paths", "ngrams",
+                "versions", "graph");
         assertThat(visit.dom()).contains("data-rendered=\"" + charts.size() + "\"");
         List<String> shown = shown(visit.dom());
         assertThat(shown).hasSizeGreaterThan(20);
+        assertThat(shown).as("a version's success rate").anyMatch(s -> s.startsWith("versions.versions.0.success_rate="));
+        assertThat(shown).as("the graph's top edge").anyMatch(s -> s.startsWith("graph.edges.0.count="));
+        assertShownAsInJson(shown, reports);
+    }
+
+    @Test
+    void theFunnelPageDrawsEachFunnelWithTheJsonReportsNumbers() throws Exception {
+        Path events = dir.resolve("segment.jsonl");
+        Path db = dir.resolve("funnels.duckdb");
+        assertThat(CliRun.withDb(null).run("generate", "--format", "segment", "--events", "1500", "-o",
+                events.toString()).exitCode()).isZero();
+        assertThat(CliRun.withDb(db).run("-q", "ingest", events.toString()).exitCode()).isZero();
+        Path page = dir.resolve("funnels.html");
+        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode listed = HtmlContext.JSON.readTree(CliRun.withDb(db).run("report", "funnel", "--format", "json").out());
+
+        Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser")));
+
+        assertThat(visit.console()).as("console messages").isEmpty();
+        assertThat(visit.requests()).as("network requests").isEmpty();
+        List<String> withData = new ArrayList<>();
+        listed.get("funnels").forEach(f -> {
+            if (f.get("attempts").asLong() > 0) {
+                withData.add("funnel_" + f.get("funnel").asText());
+            }
+        });
+        assertThat(withData).isNotEmpty();
+        assertThat(charts(visit.dom())).isEqualTo(withData);
+        List<String> shown = shown(visit.dom());
+        assertThat(shown).as("funnel attempts").anyMatch(s -> s.startsWith("funnels.auth.attempts="));
+        assertShownAsInJson(shown, Map.of("funnels", listed));
+    }
+
+    private JsonNode json(Path demo, String... args) throws Exception {
+        Result r = CliRun.withDb(demo.resolve("cli-analytics.duckdb")).run(args);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return HtmlContext.JSON.readTree(r.out());
+    }
+
+    private static void assertShownAsInJson(List<String> shown, Map<String, JsonNode> reports) {
         for (String s : shown) {
             String key = s.substring(0, s.indexOf('='));
             if (key.endsWith("_ms")) {
                 continue; // a duration, shown for people ("10 min 3 s"); counts and percentages are compared
             }
-            assertThat(number(s.substring(key.length() + 1))).as(key).isEqualByComparingTo(expected(report, key));
+            assertThat(number(s.substring(key.length() + 1))).as(key).isEqualByComparingTo(expected(reports, key));
         }
     }
 
@@ -87,13 +135,28 @@ class HtmlBrowserTest {
         return found;
     }
 
-    /** The JSON report's value for a key the page marks: section.path as in HtmlReport's data. */
-    private static BigDecimal expected(JsonNode report, String key) {
+    /**
+     * The JSON report's value for a key the page marks: section.path as in HtmlReport's data
+     * (funnels.NAME.field: the funnel of that name in report funnel's list).
+     */
+    private static BigDecimal expected(Map<String, JsonNode> reports, String key) {
         String[] p = key.split("\\.");
+        JsonNode report = reports.get(p[0].equals("workflows") || p[0].equals("hot_paths") ? "summary" : p[0]);
+        assertThat(report).as("the JSON report for " + key).isNotNull();
         JsonNode v = switch (p[0]) {
             case "summary" -> p[1].equals("totals") ? report.get(p[2]) : report.get(p[1]).get(p[2]);
             case "workflows" -> report.get("top_workflows").get(Integer.parseInt(p[1])).get(p[2]);
             case "hot_paths" -> report.get(p[1]).get(Integer.parseInt(p[2])).get(p[3]);
+            case "versions", "graph" -> report.get(p[1]).get(Integer.parseInt(p[2])).get(p[3]);
+            case "funnels" -> {
+                JsonNode found = null;
+                for (JsonNode f : report.get("funnels")) {
+                    if (f.get("funnel").asText().equals(p[1])) {
+                        found = f.get(p[2]);
+                    }
+                }
+                yield found;
+            }
             default -> throw new AssertionError("unknown key " + key);
         };
         assertThat(v).as(key).isNotNull();
