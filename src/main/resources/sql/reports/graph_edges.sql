@@ -5,11 +5,14 @@
 -- infer stored the gap from the previous step and, on a run's last step, the run's outcome.
 -- $1 tool, $2 since, $3 until, $4 exclude CI, $5 workflow name or null for every workflow.
 WITH
--- the runs in scope, when a filter or a workflow narrows them (else every step row counts)
+-- the runs in scope when a filter or a workflow narrows them; none otherwise (every step row counts,
+-- and the join below then has nothing to build)
 runs AS (
     SELECT workflow_run_id
     FROM workflow_runs
-    WHERE ($5::VARCHAR IS NULL OR workflow_name = $5::VARCHAR)
+    WHERE NOT ($1::VARCHAR IS NULL AND $2::TIMESTAMPTZ IS NULL AND $3::TIMESTAMPTZ IS NULL AND NOT $4::BOOLEAN
+               AND $5::VARCHAR IS NULL)
+      AND ($5::VARCHAR IS NULL OR workflow_name = $5::VARCHAR)
       AND ($1::VARCHAR IS NULL OR tool_name = $1::VARCHAR)
       AND ($2::TIMESTAMPTZ IS NULL OR started_at >= $2::TIMESTAMPTZ)
       AND ($3::TIMESTAMPTZ IS NULL OR started_at < $3::TIMESTAMPTZ)
@@ -21,14 +24,19 @@ edge_of_triple AS (
            step AS to_step
     FROM workflow_step_triples
 ),
--- the step rows in scope with their edge
+-- the step rows in scope with their edge: every row without a filter, else the rows of the runs in
+-- scope (two branches, not one OR: DuckDB would probe every row against every run even unfiltered)
 named AS (
     SELECT e.from_step, e.to_step, coalesce(s.exit_code, 0) <> 0 AS failed, s.gap_us, s.end_outcome
     FROM workflow_step_rows AS s
     JOIN edge_of_triple AS e USING (triple_key)
-    WHERE ($1::VARCHAR IS NULL AND $2::TIMESTAMPTZ IS NULL AND $3::TIMESTAMPTZ IS NULL AND NOT $4::BOOLEAN
-           AND $5::VARCHAR IS NULL)
-       OR s.workflow_run_id IN (SELECT workflow_run_id FROM runs)
+    WHERE $1::VARCHAR IS NULL AND $2::TIMESTAMPTZ IS NULL AND $3::TIMESTAMPTZ IS NULL AND NOT $4::BOOLEAN
+      AND $5::VARCHAR IS NULL
+    UNION ALL
+    SELECT e.from_step, e.to_step, coalesce(s.exit_code, 0) <> 0 AS failed, s.gap_us, s.end_outcome
+    FROM workflow_step_rows AS s
+    JOIN edge_of_triple AS e USING (triple_key)
+    SEMI JOIN runs AS r ON r.workflow_run_id = s.workflow_run_id
 )
 -- step edges with the median time from one command's end to the next's start (floored to ms)
 SELECT from_step AS "from", to_step AS "to", count(*) AS count, count(*) FILTER (WHERE failed) AS failures,
