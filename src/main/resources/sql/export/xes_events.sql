@@ -15,9 +15,13 @@ runs AS (
     FROM export_workflow_runs($1, $2, $3, $4)
 ),
 -- each command of those runs with what its lines show, sorted by run and step here, while the rows
--- are narrow (sorting the rendered text would need several times the memory)
+-- are narrow (sorting the rendered text would need several times the memory); the run's own
+-- attributes only on its first command, the one that opens its trace (less to sort, less to spill)
 steps AS (
-    SELECT r.workflow_run_id, s.position, r.step_count, r.workflow_name, r.outcome, r.actor_hash, r.tool_name,
+    SELECT r.workflow_run_id, s.position, r.step_count,
+           CASE WHEN s.position = 1 THEN r.workflow_name END AS workflow_name,
+           CASE WHEN s.position = 1 THEN r.outcome END AS outcome, r.actor_hash,
+           CASE WHEN s.position = 1 THEN r.tool_name END AS tool_name,
            t.step, s.ts, s.exit_code, s.duration_ms, s.error_type
     FROM runs AS r
     JOIN workflow_step_rows AS s USING (workflow_run_id)
