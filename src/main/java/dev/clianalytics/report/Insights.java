@@ -12,13 +12,28 @@ public final class Insights {
     public static VersionsReport versions(java.sql.Connection c, InferInfo infer, ReportFilter f, String workflow,
             int minRuns, Integer top) {
         checkWorkflow(c, workflow);
-        List<Releases.Release> all = Releases.compare(counts(c, f, workflow), minRuns);
+        return versions(f, infer, workflow, minRuns, Releases.compare(counts(c, f, workflow), minRuns), top);
+    }
+
+    /** The versions report of releases already compared ({@link #releases} for every workflow). */
+    public static VersionsReport versions(ReportFilter f, InferInfo infer, String workflow, int minRuns,
+            List<Releases.Release> all, Integer top) {
         return new VersionsReport(f, infer, workflow, minRuns, top == null ? all : Releases.newest(all, top));
     }
 
     /** The flagged regressions of every tool and workflow (the summary's versions section). */
     public static List<Releases.Release> regressions(java.sql.Connection c, ReportFilter f, int minRuns) {
-        return Releases.compare(counts(c, f, null), minRuns).stream().filter(Releases.Release::regression).toList();
+        return regressions(releases(c, f, minRuns));
+    }
+
+    /** Every version of every tool and workflow, compared (what report versions lists without --workflow). */
+    public static List<Releases.Release> releases(java.sql.Connection c, ReportFilter f, int minRuns) {
+        return Releases.compare(counts(c, f, null), minRuns);
+    }
+
+    /** The flagged ones of {@code releases}. */
+    public static List<Releases.Release> regressions(List<Releases.Release> releases) {
+        return releases.stream().filter(Releases.Release::regression).toList();
     }
 
     /**

@@ -11,6 +11,11 @@ public final class Reports {
     private Reports() {}
 
     public static Summary summary(Connection c, InferInfo infer, ReportFilter f, int top) {
+        return summary(c, infer, f, top, Insights.regressions(c, f, Releases.DEFAULT_MIN_RUNS));
+    }
+
+    /** The summary with its versions section given (flagged regressions at the default run threshold). */
+    public static Summary summary(Connection c, InferInfo infer, ReportFilter f, int top, List<Releases.Release> regressions) {
         // without a filter, the aggregates infer stored are read; with one, the same SQL runs on the runs in scope
         List<Rows.Row> totalsRows = f.isEmpty()
                 ? Rows.query(c, "stored_summary_totals.sql", List.of())
@@ -34,8 +39,7 @@ public final class Reports {
                         r.count("failed_count"), r.count("abandoned_count"), r.count("in_progress_count"),
                         r.longOrNull("median_duration_ms")))
                 .toList();
-        return new Summary(f, infer, totals, workflows, hotPaths(c, f, top),
-                Insights.regressions(c, f, Releases.DEFAULT_MIN_RUNS));
+        return new Summary(f, infer, totals, workflows, hotPaths(c, f, top), regressions);
     }
 
     /**

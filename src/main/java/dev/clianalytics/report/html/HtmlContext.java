@@ -9,19 +9,23 @@ import dev.clianalytics.report.Document;
 import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.ReportFormat;
+import dev.clianalytics.report.Releases;
 import dev.clianalytics.report.Summary;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.util.List;
 
 /**
  * What every section may read: the connection, the infer run, the filter (tool already resolved),
- * the list length, and the summary with its JSON (`report summary --format json`, computed once;
- * sections show its numbers, so the page and the JSON report always agree).
+ * the list length, the summary with its JSON (`report summary --format json`, computed once;
+ * sections show its numbers, so the page and the JSON report always agree), and every version
+ * compared at the default run threshold (the summary's regressions are its flagged ones; the
+ * versions section lists it), so the page compares versions once.
  */
 public record HtmlContext(Connection connection, InferInfo infer, ReportFilter filter, int top, Summary summary,
-        ObjectNode summaryJson) {
+        ObjectNode summaryJson, List<Releases.Release> releases) {
     /** Decimals kept as written (50.00 stays 50.00, as in the JSON report). */
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.OwnResources;
 import dev.clianalytics.report.InferInfo;
+import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Layouts;
+import dev.clianalytics.report.Releases;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.Summary;
@@ -85,8 +87,9 @@ public final class HtmlReport {
     private static ObjectNode page(Connection c, InferInfo infer, ReportFilter filter, int top, String title,
             List<HtmlSection> parts) {
         ReportFilter f = Reports.resolveTool(c, filter);
-        Summary summary = Reports.summary(c, infer, f, top);
-        HtmlContext context = new HtmlContext(c, infer, f, top, summary, summaryJson(summary));
+        List<Releases.Release> releases = Insights.releases(c, f, Releases.DEFAULT_MIN_RUNS);
+        Summary summary = Reports.summary(c, infer, f, top, Insights.regressions(releases));
+        HtmlContext context = new HtmlContext(c, infer, f, top, summary, summaryJson(summary), releases);
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         data.put("title", f.tool() == null ? title : title + ": " + f.tool());
         ArrayNode sections = data.putArray("sections");

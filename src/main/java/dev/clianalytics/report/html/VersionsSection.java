@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.report.InsightLayouts;
 import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Releases;
+import dev.clianalytics.report.VersionsReport;
 
 /**
  * Release regressions: the versions table of `report versions --format json` (success rate, its 95%
@@ -38,8 +39,11 @@ final class VersionsSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
-        ObjectNode report = HtmlContext.json(InsightLayouts.versions(Insights.versions(context.connection(),
-                context.infer(), context.filter(), workflow, minRuns, newest), false));
+        // every workflow at the default threshold: the versions the page compared once (HtmlContext)
+        VersionsReport versions = workflow == null && minRuns == Releases.DEFAULT_MIN_RUNS
+                ? Insights.versions(context.filter(), context.infer(), null, minRuns, context.releases(), newest)
+                : Insights.versions(context.connection(), context.infer(), context.filter(), workflow, minRuns, newest);
+        ObjectNode report = HtmlContext.json(InsightLayouts.versions(versions, false));
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         data.put("workflow", workflow);
         data.put("min_runs", minRuns);
