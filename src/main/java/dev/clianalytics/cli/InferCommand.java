@@ -141,7 +141,7 @@ final class InferCommand implements Callable<Integer> {
     static DbSettings settings(GlobalOptions options) {
         DbSettings settings = options.dbSettings();
         return options.env().containsKey("CLI_ANALYTICS_MEMORY_LIMIT") ? settings
-                : new DbSettings(INFER_MEMORY_LIMIT, settings.threads());
+                : settings.withMemoryLimit(INFER_MEMORY_LIMIT);
     }
 
     static String summary(InferResult r) {

@@ -136,7 +136,7 @@ final class IngestCommand implements Callable<Integer> {
             // should it not in time, the last resort removes them, unless the run was committed
             Runnable removeFiles = () -> {
                 if (newDatabase && !committed.get()) {
-                    removeEmptyDatabase(options.db(), newSalt);
+                    removeEmptyDatabase(options.db(), settings(options).spillDirectory(options.db()), newSalt);
                 }
             };
             try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
@@ -201,11 +201,11 @@ final class IngestCommand implements Callable<Integer> {
      * A first ingest that wrote nothing (refused input, --max-rejects, an error) leaves no database
      * behind, nor the salt file it created: "nothing was written" holds for the files too.
      */
-    private static void removeEmptyDatabase(Path db, boolean removeSalt) {
+    private static void removeEmptyDatabase(Path db, Path spill, boolean removeSalt) {
         try {
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
             Files.deleteIfExists(db);
-            deleteSpillDirectory(db.resolveSibling(db.getFileName() + ".tmp"));
+            deleteSpillDirectory(spill);
             if (removeSalt) {
                 Files.deleteIfExists(Salt.fileFor(db));
             }
@@ -234,7 +234,7 @@ final class IngestCommand implements Callable<Integer> {
     static DbSettings settings(GlobalOptions options) {
         DbSettings settings = options.dbSettings();
         return options.env().containsKey("CLI_ANALYTICS_MEMORY_LIMIT") ? settings
-                : new DbSettings(INGEST_MEMORY_LIMIT, settings.threads());
+                : settings.withMemoryLimit(INGEST_MEMORY_LIMIT);
     }
 
     private void render(IngestResult r, PrintWriter err) {

@@ -28,13 +28,16 @@ public final class Database implements AutoCloseable {
     private static final Pattern LOCK_PID = Pattern.compile("\\(PID (\\d+)\\)");
 
     private final Path path;
+    /** Where DuckDB spills: {@code <db>.tmp/}, or the one CLI_ANALYTICS_TEMP_DIR gives (DbSettings). */
+    private final Path spill;
     private final Connection connection;
     private final boolean readOnly;
     /** Lets a Ctrl-C interrupt this database's query and wait until it is closed (Interrupts). */
     private final Interrupts.Registration interruptible;
 
-    private Database(Path path, Connection connection, boolean readOnly) {
+    private Database(Path path, Path spill, Connection connection, boolean readOnly) {
         this.path = path;
+        this.spill = spill;
         this.connection = connection;
         this.readOnly = readOnly;
         this.interruptible = Interrupts.register(() -> org.duckdb.QueryInterrupt.interrupt(connection),
@@ -71,12 +74,12 @@ public final class Database implements AutoCloseable {
     private static Database open(Path path, DbSettings settings, boolean readOnly) {
         checkIsDuckDb(path);
         Connection connection = connect(path, readOnly);
-        Database db = new Database(path, connection, readOnly);
+        Database db = new Database(path, settings.spillDirectory(path), connection, readOnly);
         if (!readOnly) {
             db.removeDuckDbSpillFiles(); // a killed writer's: DuckDB leaves them, and they can be gigabytes
         }
         try {
-            db.configure(settings);
+            db.configure(settings, db.spill);
             Migrations.apply(db, readOnly);
             return db;
         } catch (RuntimeException | SQLException e) {
@@ -133,7 +136,6 @@ public final class Database implements AutoCloseable {
      * is there was left by a process that was killed (DuckDB neither reuses nor removes it).
      */
     private void removeDuckDbSpillFiles() {
-        Path spill = path.resolveSibling(path.getFileName() + ".tmp");
         try (java.util.stream.Stream<Path> files = Files.list(spill)) {
             files.filter(f -> f.getFileName().toString().startsWith("duckdb_temp_")).forEach(f -> {
                 try {
@@ -153,7 +155,6 @@ public final class Database implements AutoCloseable {
      * is empty; anything inside that is not DuckDB's stays.
      */
     private void removeEmptySpillDirectory() {
-        Path spill = path.resolveSibling(path.getFileName() + ".tmp");
         try {
             if (Files.isDirectory(spill, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(spill);
@@ -164,9 +165,19 @@ public final class Database implements AutoCloseable {
     }
 
     /** The session settings, in one call (each statement sent costs start-up time). */
-    private void configure(DbSettings settings) throws SQLException {
+    private void configure(DbSettings settings, Path spillDirectory) throws SQLException {
+        if (settings.tempDir() != null) {
+            try {
+                Files.createDirectories(settings.tempDir()); // DuckDB makes only the last level
+            } catch (IOException e) {
+                throw new CliAnalyticsException("cannot create the temporary directory " + settings.tempDir()
+                        + " (CLI_ANALYTICS_TEMP_DIR): " + e.getMessage(), e);
+            }
+        }
+        String temp = settings.tempDir() == null ? ""
+                : "; SET temp_directory = '" + spillDirectory.toString().replace("'", "''") + "'";
         execute("SET TimeZone = 'UTC'; SET memory_limit = '" + settings.memoryLimit().replace("'", "") + "'; SET threads = "
-                + settings.threads());
+                + settings.threads() + temp);
     }
 
     private static Connection connect(Path path, boolean readOnly) {
@@ -235,8 +246,8 @@ public final class Database implements AutoCloseable {
 
     /** The message for a run that failed because the disk is full; nothing was written. */
     public String outOfSpaceMessage(String command, String kept) {
-        return command + " failed: no space left on the device holding " + path + " (or its temporary directory " + path
-                + ".tmp); free some space and run again; " + kept;
+        return command + " failed: no space left on the device holding " + path + " (or its temporary directory " + spill
+                + "); free some space and run again; " + kept;
     }
 
     private static void checkIsDuckDb(Path path) {

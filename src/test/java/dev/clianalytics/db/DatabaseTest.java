@@ -77,6 +77,33 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void aTemporaryDirectoryMovesTheSpillFilesIntoADirectoryOfTheDatabasesOwn() throws Exception {
+        Path scratch = dir.resolve("scratch");
+        DbSettings settings = DbSettings.fromEnv(Map.of("CLI_ANALYTICS_TEMP_DIR", scratch.toString()));
+        Path file = dir.resolve("moved.duckdb");
+        Path spill = settings.spillDirectory(file);
+        assertThat(spill.getParent()).isEqualTo(scratch);
+        assertThat(spill.getFileName().toString()).startsWith("moved.duckdb-").endsWith(".tmp");
+        // a database of the same name elsewhere spills apart: one's cleanup never touches the other's files
+        assertThat(settings.spillDirectory(dir.resolve("other").resolve("moved.duckdb"))).isNotEqualTo(spill);
+        Files.createDirectories(spill);
+        Files.write(spill.resolve("duckdb_temp_storage_DEFAULT-0.tmp"), new byte[4096]); // a killed writer's
+        try (Database db = Database.open(file, settings);
+                Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('temp_directory')")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo(spill.toString());
+            assertThat(spill.resolve("duckdb_temp_storage_DEFAULT-0.tmp")).doesNotExist();
+        }
+        assertThat(spill).doesNotExist();
+        assertThat(dir.resolve("moved.duckdb.tmp")).doesNotExist();
+        Path aFile = Files.writeString(dir.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> DbSettings.fromEnv(Map.of("CLI_ANALYTICS_TEMP_DIR", aFile.toString())))
+                .isInstanceOf(CliAnalyticsException.class)
+                .hasMessage("CLI_ANALYTICS_TEMP_DIR must name a directory, not the file '" + aFile + "'");
+    }
+
     private static String settingsOf(Database db) throws Exception {
         try (Statement st = db.connection().createStatement();
                 ResultSet rs = st.executeQuery("SELECT current_setting('TimeZone') || ' ' || current_setting('memory_limit')"
