@@ -4,7 +4,7 @@
 -- the start is inside). Step k is reached at the first matching event after the event that
 -- reached step k-1, inside the attempt. Completed: reached the last step; failed: not completed
 -- and a failure event occurred inside; else dropped at the last step reached.
-WITH RECURSIVE
+WITH
 -- each row with the number of the actor's attempt it falls in: the step-1 events up to and including it
 numbered AS (
     SELECT e.*,
@@ -29,24 +29,29 @@ inside AS (
     WHERE n.ord > s.ord
       AND epoch_us(n.ts) <= epoch_us(s.ts) + s.window_ms * 1000
 ),
--- the steps reached: step 1 at the start, step k at the first step-k row after step k-1's
-reached (attempt_key, step, ord, ts, step_count) AS (
-    SELECT attempt_key, 1, ord, ts, step_count FROM starts
-    UNION ALL
-    SELECT r.attempt_key, r.step + 1, x.ord, x.ts, r.step_count
-    FROM reached AS r
-    JOIN LATERAL (
-        SELECT i.ord, i.ts FROM inside AS i
-        WHERE i.attempt_key = r.attempt_key AND i.step = r.step + 1 AND i.ord > r.ord
-        ORDER BY i.ord LIMIT 1
-    ) AS x ON true
-    WHERE r.step < r.step_count
-),
--- per attempt: how far it got and when each step was reached
-progress AS (
-    SELECT attempt_key, max(step) AS steps_reached, list(ts ORDER BY step) AS step_times
-    FROM reached
+-- the rows inside each attempt that can reach a step, in order (rows of one event share an ord)
+inside_steps AS (
+    SELECT attempt_key, list({'step': step, 'ord': ord, 'ts': ts} ORDER BY ord, step) AS candidates
+    FROM inside
+    WHERE step > 0
     GROUP BY attempt_key
+),
+-- per attempt: how far it got and when each step was reached, in one walk over its rows: step 1 at
+-- the start, step k at the first step-k row of a later event than the one that reached step k-1.
+-- (It replaces a recursive CTE with a LATERAL ... LIMIT 1 per step, which once gave an attempt only
+-- its first step in a full test run on a loaded machine, never alone: the walk needs neither
+-- recursion nor a correlated subquery, and gives the same tables.)
+progress AS (
+    SELECT s.attempt_key,
+           CASE WHEN i.candidates IS NULL THEN {'step': 1, 'ord': s.ord, 'times': [s.ts]}
+                ELSE list_reduce(i.candidates,
+                         (acc, x) -> CASE WHEN x.step = acc.step + 1 AND x.ord > acc.ord
+                                          THEN {'step': x.step, 'ord': x.ord, 'times': list_append(acc.times, x.ts)}
+                                          ELSE acc END,
+                         {'step': 1, 'ord': s.ord, 'times': [s.ts]})
+           END AS walk
+    FROM starts AS s
+    LEFT JOIN inside_steps AS i ON i.attempt_key = s.attempt_key
 ),
 -- per attempt: its first failure event's error class (its name when it has none: Declined Terms)
 failures AS (
@@ -65,12 +70,12 @@ SELECT s.funnel,
        CASE WHEN s.next_start IS NOT NULL AND epoch_us(s.next_start) <= epoch_us(s.ts) + s.window_ms * 1000
             THEN 'next_attempt' ELSE 'window' END AS end_reason,
        s.tool_name, s.tool_version, s.ci_detected, s.properties,
-       p.steps_reached::INTEGER AS steps_reached,
-       p.step_times,
-       CASE WHEN p.steps_reached = s.step_count THEN 'completed'
+       p.walk.step::INTEGER AS steps_reached,
+       p.walk.times AS step_times,
+       CASE WHEN p.walk.step = s.step_count THEN 'completed'
             WHEN fl.attempt_key IS NOT NULL THEN 'failed'
             ELSE 'dropped' END AS outcome,
-       CASE WHEN p.steps_reached < s.step_count THEN fl.failure_class END AS failure_class
+       CASE WHEN p.walk.step < s.step_count THEN fl.failure_class END AS failure_class
 FROM starts AS s
 JOIN progress AS p ON p.attempt_key = s.attempt_key
 LEFT JOIN failures AS fl ON fl.attempt_key = s.attempt_key
