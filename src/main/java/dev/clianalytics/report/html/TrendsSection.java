@@ -20,6 +20,9 @@ final class TrendsSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
+        if (context.cohort().k > 1) {
+            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
+        }
         HtmlQueries.Trend trend = HtmlQueries.trends(context.connection(), context.filter());
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         data.put("unit", trend.unit());
