@@ -5,8 +5,6 @@ import dev.clianalytics.db.LockWait;
 import dev.clianalytics.report.Cohort;
 import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Document;
-import dev.clianalytics.report.ReportFilter;
-import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.html.HtmlReport;
@@ -33,8 +31,8 @@ final class ReportRun {
     }
 
     /**
-     * --min-cohort for a report that does not count actors per row itself (Cohorts.summary, .workflow):
-     * its rows are suppressed by the actors of its whole scope, the hot paths by their own count.
+     * --min-cohort for a report that does not count actors itself (as Cohorts.summary, .workflow do):
+     * rows with their own actors column are judged by it, everything else is hidden (Cohorts.scope).
      */
     private static BiFunction<Connection, InferInfo, Document> cohort(ReportOptions report,
             BiFunction<Connection, InferInfo, Document> build) {
@@ -44,9 +42,7 @@ final class ReportRun {
             if (k <= 1 || Cohort.applied(doc)) {
                 return doc;
             }
-            ReportFilter f = Reports.resolveTool(c, new ReportFilter(report.tool, report.since, report.until,
-                    report.excludeCi));
-            return Cohorts.scope(c, f, doc, k, report.json());
+            return Cohorts.scope(doc, k, report.json());
         };
     }
 

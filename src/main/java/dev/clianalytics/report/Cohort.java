@@ -30,8 +30,9 @@ public final class Cohort {
     /**
      * Distinct actors per row of a table (by the table's key, a function of the row) and per value of
      * a set of named values (by section key, then field key). Named values without a count take the
-     * actors of the report's whole scope; a table without one counts as no one's (every row hidden:
-     * a report that does not count its rows' actors yet shows none of them, rather than guess).
+     * actors of the report's whole scope; a table without one uses its own distinct_actors or actors
+     * column, else counts as no one's (every row hidden: a report that does not count its rows'
+     * actors yet shows none of them, rather than guess).
      */
     public record Actors(long scope, Map<String, ToLongFunction<List<Object>>> perRow,
             Map<String, Map<String, Long>> perField) {
@@ -39,9 +40,29 @@ public final class Cohort {
             this(scope, perRow, Map.of());
         }
 
-        long of(Table t, List<Object> row) {
+        long of(Table t, List<Object> row, int k) {
             ToLongFunction<List<Object>> f = perRow.get(t.key());
-            return f == null ? 0 : f.applyAsLong(row);
+            if (f != null) {
+                return f.applyAsLong(row);
+            }
+            int own = ownColumn(t);
+            if (own < 0) {
+                return 0;
+            }
+            // a row of no one (an empty day of a trend) is shown: it says nothing about anybody
+            long actors = row.get(own) == null ? 0 : ((Number) row.get(own)).longValue();
+            return actors == 0 ? k : actors;
+        }
+
+        /** A table's own count of distinct actors per row (hot paths, errors, trends), or -1. */
+        private static int ownColumn(Table t) {
+            for (int i = 0; i < t.columns().size(); i++) {
+                String key = t.columns().get(i).key();
+                if (key.equals("distinct_actors") || key.equals("actors")) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         long of(Fields f, Field field) {
@@ -146,7 +167,7 @@ public final class Cohort {
         long[] counts = new long[n];
         boolean[] hidden = new boolean[n];
         for (int i = 0; i < n; i++) {
-            counts[i] = actors.of(t, t.rows().get(i));
+            counts[i] = actors.of(t, t.rows().get(i), k);
             hidden[i] = counts[i] < k;
         }
         complement(hidden, counts, i -> true);

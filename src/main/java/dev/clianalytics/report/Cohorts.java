@@ -13,18 +13,17 @@ import java.util.function.ToLongFunction;
 public final class Cohorts {
     private Cohorts() {}
 
-    /** Tables whose rows carry their own distinct_actors column, and its index. */
-    private static final Map<String, Integer> OWN_COLUMN = Map.of("failure_hot_paths", 2, "failing_ngrams", 4);
-
     /**
-     * Any report: rows with their own actor count (the hot paths) use it, named values count the whole
-     * scope's actors, and the rows of other tables are all hidden (Cohort.Actors).
+     * Any other report: rows with their own actor count (hot paths, errors, trends) use it; the other
+     * rows and the named values (but a zero) are hidden (Cohort.Actors).
      */
-    public static Document scope(Connection c, ReportFilter f, Document doc, int k, boolean json) {
+    public static Document scope(Document doc, int k, boolean json) {
         if (k <= 1) {
             return doc;
         }
-        return Cohort.apply(doc, k, new Cohort.Actors(scopeActors(c, f), ownColumns()), json);
+        // named values of these reports count subsets (failed runs, a funnel's entrants) whose actors
+        // are not known here: as no one's, like their tables' rows
+        return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), json);
     }
 
     /** `report summary` and `report hot-paths`: per workflow name, per hot path. */
@@ -33,7 +32,7 @@ public final class Cohorts {
             return doc;
         }
         Map<String, Long> byName = byKey(Rows.filtered(c, "cohort_workflows.sql", f));
-        Map<String, ToLongFunction<List<Object>>> perRow = ownColumns();
+        Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
         perRow.put("top_workflows", row -> byName.getOrDefault(key(row.get(0)), 0L));
         long failed = byName.getOrDefault("#FAILED", 0L);
         long recovered = byName.getOrDefault("#recovered", 0L);
@@ -88,12 +87,6 @@ public final class Cohorts {
     private static ToLongFunction<List<Object>> lookup(Map<String, Map<String, Long>> parts, String part, int column) {
         Map<String, Long> counts = parts.getOrDefault(part, Map.of());
         return row -> counts.getOrDefault(key(row.get(column)), 0L);
-    }
-
-    private static Map<String, ToLongFunction<List<Object>>> ownColumns() {
-        Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
-        OWN_COLUMN.forEach((table, column) -> perRow.put(table, row -> ((Number) row.get(column)).longValue()));
-        return perRow;
     }
 
     private static long scopeActors(Connection c, ReportFilter f) {

@@ -86,6 +86,14 @@ class MinCohortTest {
                 .contains("tool_versions,mytool,,4,3,1,75.00\n");
     }
 
+    /** report errors does not count the actors of its failed-run totals: hidden rather than guessed. */
+    @Test
+    void valuesAReportCannotCountAreHidden() {
+        assertThat(run("report", "errors", "--format", "json", "--min-cohort", "3")).startsWith("{\n"
+                + "  \"failed_runs\": null,\n  \"recovered_runs\": null,\n  \"recovery_rate\": null,\n"
+                + "  \"ci_share\": null,\n  \"suppressed\": true,\n");
+    }
+
     @Test
     void minCohortMustBeAWholeNumberOfAtLeastOne() {
         Result zero = CliRun.withDb(db).run("report", "summary", "--min-cohort", "0");
