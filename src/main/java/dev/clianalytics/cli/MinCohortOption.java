@@ -25,7 +25,8 @@ final class MinCohortOption {
             return shared ? SHARED_DEFAULT : 1;
         }
         if (k < 1) {
-            throw new ParameterException(spec.commandLine(), "--min-cohort must be a whole number of at least 1, not " + k);
+            throw new ParameterException(spec.commandLine(),
+                    "--min-cohort must be a whole number of at least 1, not " + k);
         }
         return k;
     }

@@ -79,7 +79,7 @@ public final class Cohort {
     private static final Set<String> SETTINGS = Set.of("infer", "filters", "options", "database", "contents",
             "last_infer", "reports", "result");
 
-    /** Columns that label a row rather than measure it (a rank, a step position, a length); a run's outcome is measured. */
+    /** Columns that label a row rather than measure it (a rank, a step position, a length). */
     private static final Set<String> LABELS = Set.of("rank", "n", "stopped_after_step");
 
     /** The document as K allows it to be shown; json adds the rows' "suppressed" flags. K=1 returns doc itself. */

@@ -26,6 +26,11 @@ public final class Cohorts {
         return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), json);
     }
 
+    /** A table with its own actors column (the html trend's points), in json. */
+    public static Document trend(Document doc, int k) {
+        return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), true);
+    }
+
     /** `report summary` and `report hot-paths`: per workflow name, per hot path. */
     public static Document summary(Connection c, ReportFilter f, Document doc, int k, boolean json) {
         if (k <= 1) {

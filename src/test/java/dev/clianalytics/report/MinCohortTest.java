@@ -114,7 +114,10 @@ class MinCohortTest {
         JsonNode workflows = sections.get("workflows").get("workflows");
         assertThat(workflows.get(0).get("total_runs").asInt()).isEqualTo(6);
         assertThat(workflows.get(1).get("total_runs").isNull()).isTrue();
-        assertThat(sections).doesNotContainKeys("trends", "funnels", "versions", "graph");
+        assertThat(sections).doesNotContainKeys("funnels", "versions", "graph");
+        JsonNode day = sections.get("trends").get("points").get(0); // one day, 11 actors
+        assertThat(day.get("runs").asInt()).isEqualTo(12);
+        assertThat(day.get("suppressed").asBoolean()).isFalse();
         JsonNode settings = sections.get("settings");
         assertThat(settings.get("min_cohort").asInt()).isEqualTo(5);
         assertThat(settings.get("suppressed_cells").asInt()).isPositive();
