@@ -484,6 +484,9 @@
         ['CI', f.exclude_ci ? 'left out' : 'included'], ['rows per list (--top)', String(d.top)],
         ['session timeout', duration(inf.session_timeout_ms)], ['infer as of', inf.as_of || '–'],
         ['workflows file', inf.workflows_file || 'built-in defaults']];
+      if (d.min_cohort) {
+        rows.push(['smallest cohort shown (--min-cohort)', String(d.min_cohort)], ['cells suppressed', count(d.suppressed_cells)]);
+      }
       return [table('The data and settings these numbers come from.', [['setting', function (x) { return x[0]; }],
           ['value', function (x) { return x[1]; }]], rows),
         el('h3', { text: 'Privacy rules applied' }),

@@ -69,6 +69,6 @@ final class ReportFunnelCommand implements Callable<Integer>, OutputOption.Page 
             return name == null ? FunnelLayouts.list(Funnels.list(c, f), infer, f)
                     : FunnelLayouts.funnel(Funnels.funnel(c, infer, name, f, by, report.top),
                             report.format == ReportFormat.TABLE);
-        }, (c, infer) -> HtmlReport.funnel(c, infer, name, filter, report.top));
+        }, (c, infer) -> HtmlReport.funnel(c, infer, report.minCohort(), name, filter, report.top));
     }
 }

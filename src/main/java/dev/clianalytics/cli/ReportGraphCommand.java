@@ -55,6 +55,7 @@ final class ReportGraphCommand implements Callable<Integer>, OutputOption.Page {
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
                 output.file, (c, infer) -> DiscoveryLayouts.graph(Discovery.graph(c, infer, name,
                         Reports.resolveTool(c, filter), minCount, maxEdges)),
-                (c, infer) -> HtmlReport.graph(c, infer, name, filter, report.top, minCount, maxEdges));
+                (c, infer) -> HtmlReport.graph(c, infer, report.minCohort(), name, filter, report.top, minCount,
+                        maxEdges));
     }
 }

@@ -46,6 +46,6 @@ final class ReportHotPathsCommand implements Callable<Integer>, OutputOption.Pag
                     ReportFilter scoped = Reports.resolveTool(c, filter);
                     return Layouts.hotPaths(Reports.hotPaths(c, scoped, report.top), infer, scoped);
                 },
-                (c, infer) -> HtmlReport.hotPaths(c, infer, filter, report.top));
+                (c, infer) -> HtmlReport.hotPaths(c, infer, report.minCohort(), filter, report.top));
     }
 }

@@ -55,6 +55,9 @@ final class ReportHtmlCommand implements Callable<Integer> {
     boolean excludeCi;
 
     @Mixin
+    MinCohortOption cohort = new MinCohortOption();
+
+    @Mixin
     RefreshOptions refresh = new RefreshOptions();
 
     @Mixin
@@ -68,26 +71,30 @@ final class ReportHtmlCommand implements Callable<Integer> {
         if (since != null && until != null && !since.isBefore(until)) {
             throw new ParameterException(spec.commandLine(), "--since (" + since + ") must be before --until (" + until + ")");
         }
+        int minCohort = cohort.resolve(true);
         GlobalOptions options = RootCommand.options(spec);
         PrintWriter err = spec.commandLine().getErr();
         ReportFilter filter = new ReportFilter(tool, since, until, excludeCi);
         OutputOption.check(output);
         ObjectNode data;
         try (CurrentTables tables = CurrentTables.open(options, err, options.db(), refresh, wait.lockWait(options, err))) {
-            data = HtmlReport.data(tables.db().connection(), tables.infer(), filter, top);
+            data = HtmlReport.data(tables.db().connection(), tables.infer(), minCohort, filter, top);
         }
         OutputOption.wrote(options, err, output, write(data, output));
         return ExitCodes.OK;
     }
 
-    /** The page for a database that needs no refresh decision (demo's, just inferred); returns its size. */
+    /**
+     * The page for a database that needs no refresh decision (demo's, just inferred); returns its size.
+     * Every chart, --min-cohort 1: the demo's actors are generated, and the page is there to show them all.
+     */
     static long writeFor(CommandSpec spec, Path dbFile, Path target) {
         OutputOption.check(target);
         GlobalOptions options = RootCommand.options(spec);
         ObjectNode data;
         try (CurrentTables tables = CurrentTables.open(options, spec.commandLine().getErr(), dbFile, new RefreshOptions(),
                 LockWait.NONE)) {
-            data = HtmlReport.data(tables.db().connection(), tables.infer(), ReportFilter.NONE, 10);
+            data = HtmlReport.data(tables.db().connection(), tables.infer(), 1, ReportFilter.NONE, 10);
         }
         return write(data, target);
     }

@@ -41,6 +41,9 @@ final class ReportOptions {
     boolean excludeCi;
 
     @Mixin
+    MinCohortOption cohort = new MinCohortOption();
+
+    @Mixin
     RefreshOptions refresh = new RefreshOptions();
 
     @Mixin
@@ -65,6 +68,22 @@ final class ReportOptions {
         if (since != null && until != null && !since.isBefore(until)) {
             throw new ParameterException(spec.commandLine(), "--since (" + since + ") must be before --until (" + until + ")");
         }
+        minCohort();
         return new ReportFilter(tool, since, until, excludeCi);
+    }
+
+    /** --min-cohort, or its default for the format: html pages are meant to be shared. */
+    int minCohort() {
+        int k = cohort.resolve(format == ReportFormat.HTML);
+        if (k > 1 && spec != null && spec.userObject() instanceof CheckCommand) {
+            throw new ParameterException(spec.commandLine(), "--min-cohort is for reports people read: check compares"
+                    + " exact values with its rules, so it takes only --min-cohort 1");
+        }
+        return k;
+    }
+
+    /** Whether suppressed rows get json's "suppressed" flag. */
+    boolean json() {
+        return format == ReportFormat.JSON;
     }
 }

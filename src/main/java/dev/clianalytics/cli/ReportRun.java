@@ -2,6 +2,8 @@ package dev.clianalytics.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.db.LockWait;
+import dev.clianalytics.report.Cohort;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Document;
 import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InferInfo;
@@ -24,7 +26,24 @@ final class ReportRun {
     /** A report with the options every report shares. */
     static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report,
             BiFunction<Connection, InferInfo, Document> build) {
-        return run(options, out, err, options.db(), report.format, report.refresh, report.wait.lockWait(options, err), build);
+        return run(options, out, err, options.db(), report.format, report.refresh, report.wait.lockWait(options, err),
+                cohort(report, build));
+    }
+
+    /**
+     * --min-cohort for a report that does not count actors itself (as Cohorts.summary, .workflow do):
+     * rows with their own actors column are judged by it, everything else is hidden (Cohorts.scope).
+     */
+    private static BiFunction<Connection, InferInfo, Document> cohort(ReportOptions report,
+            BiFunction<Connection, InferInfo, Document> build) {
+        return (c, infer) -> {
+            Document doc = build.apply(c, infer);
+            int k = report.minCohort();
+            if (k <= 1 || Cohort.applied(doc)) {
+                return doc;
+            }
+            return Cohorts.scope(doc, k, report.json());
+        };
     }
 
     /** A report on another database (demo's), refreshing as by default and not waiting. */
@@ -47,7 +66,7 @@ final class ReportRun {
         try (CurrentTables tables = CurrentTables.open(options, err, options.db(), report.refresh,
                 report.wait.lockWait(options, err))) {
             made = format == ReportFormat.HTML ? page.apply(tables.db().connection(), tables.infer())
-                    : build.apply(tables.db().connection(), tables.infer());
+                    : cohort(report, build).apply(tables.db().connection(), tables.infer());
         }
         OutputOption.Body body = format == ReportFormat.HTML ? w -> HtmlReport.write((ObjectNode) made, w)
                 : w -> format.renderer(options.tableWidth()).render((Document) made, w);

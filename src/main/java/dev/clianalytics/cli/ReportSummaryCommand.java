@@ -1,5 +1,6 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
@@ -42,7 +43,11 @@ final class ReportSummaryCommand implements Callable<Integer>, OutputOption.Page
     static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report, ReportFilter filter,
             Path output) {
         return ReportRun.run(options, out, err, report, output,
-                (c, infer) -> Layouts.summary(Reports.summary(c, infer, Reports.resolveTool(c, filter), report.top)),
-                (c, infer) -> HtmlReport.summary(c, infer, filter, report.top));
+                (c, infer) -> {
+                    ReportFilter f = Reports.resolveTool(c, filter);
+                    return Cohorts.summary(c, f, Layouts.summary(Reports.summary(c, infer, f, report.top)),
+                            report.minCohort(), report.json());
+                },
+                (c, infer) -> HtmlReport.summary(c, infer, report.minCohort(), filter, report.top));
     }
 }

@@ -53,6 +53,7 @@ final class ReportVersionsCommand implements Callable<Integer>, OutputOption.Pag
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
                 output.file, (c, infer) -> InsightLayouts.versions(Insights.versions(c, infer, Reports.resolveTool(c, filter),
                         workflow, minRuns, top), people),
-                (c, infer) -> HtmlReport.versions(c, infer, filter, report.top, workflow, minRuns, top));
+                (c, infer) -> HtmlReport.versions(c, infer, report.minCohort(), filter, report.top, workflow, minRuns,
+                        top));
     }
 }

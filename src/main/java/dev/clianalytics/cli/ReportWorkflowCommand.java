@@ -1,5 +1,6 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.WorkflowReport;
@@ -41,8 +42,11 @@ final class ReportWorkflowCommand implements Callable<Integer>, OutputOption.Pag
         int paths = spec.commandLine().getParseResult().hasMatchedOption("--top")
                 ? report.top : WorkflowReport.DEFAULT_COMMON_PATHS;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                output.file, (c, infer) -> Layouts.workflow(Reports.workflow(c, infer, name, Reports.resolveTool(c, filter),
-                        report.top, paths)),
-                (c, infer) -> HtmlReport.workflow(c, infer, name, filter, report.top, paths));
+                output.file, (c, infer) -> {
+                    var f = Reports.resolveTool(c, filter);
+                    return Cohorts.workflow(c, f, name, Layouts.workflow(Reports.workflow(c, infer, name, f, report.top,
+                            paths)), report.minCohort(), report.json());
+                },
+                (c, infer) -> HtmlReport.workflow(c, infer, report.minCohort(), name, filter, report.top, paths));
     }
 }

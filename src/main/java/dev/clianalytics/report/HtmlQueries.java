@@ -28,6 +28,14 @@ public final class HtmlQueries {
                 .toList());
     }
 
+    /** The distinct actors per bucket of a trend of that unit (html_trend_actors.sql; for --min-cohort). */
+    public static java.util.Map<String, Long> trendActors(Connection c, ReportFilter f, String unit) {
+        java.util.Map<String, Long> actors = new java.util.HashMap<>();
+        Rows.filtered(c, "html_trend_actors.sql", f, unit)
+                .forEach(r -> actors.put(r.text("bucket"), r.count("actors")));
+        return actors;
+    }
+
     public static List<DurationBox> durations(Connection c, ReportFilter f) {
         return Rows.filtered(c, "html_durations.sql", f).stream()
                 .map(r -> new DurationBox(r.text("workflow_name"), r.count("runs"), r.count("p5_ms"), r.count("p25_ms"),

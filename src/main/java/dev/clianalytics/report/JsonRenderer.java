@@ -59,7 +59,7 @@ final class JsonRenderer implements Renderer {
     }
 
     private static String value(Object v) {
-        if (v == null) {
+        if (v == null || v instanceof Cohort.Suppressed) {
             return "null";
         }
         if (v instanceof Number || v instanceof Boolean) {

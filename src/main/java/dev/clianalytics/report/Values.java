@@ -25,6 +25,9 @@ final class Values {
         if (value == null) {
             return "-";
         }
+        if (value instanceof Cohort.Suppressed) {
+            return value.toString();
+        }
         return switch (kind) {
             case COUNT -> value instanceof Number n ? grouped(n.longValue()) : value.toString();
             case PERCENT -> ((BigDecimal) value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";

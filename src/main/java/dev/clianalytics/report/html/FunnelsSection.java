@@ -31,6 +31,9 @@ final class FunnelsSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
+        if (context.cohort().k > 1) {
+            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
+        }
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         ArrayNode out = data.putArray("funnels");
         JsonNode listed = HtmlContext.json(FunnelLayouts.list(Funnels.list(context.connection(), context.filter()),

@@ -46,6 +46,9 @@ final class GraphSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
+        if (context.cohort().k > 1) {
+            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
+        }
         String name = workflow;
         if (mostFrequent) {
             JsonNode top = context.summaryJson().get("top_workflows");

@@ -25,7 +25,35 @@ import java.util.List;
  * versions section lists it), so the page compares versions once.
  */
 public record HtmlContext(Connection connection, InferInfo infer, ReportFilter filter, int top, Summary summary,
-        ObjectNode summaryJson, List<Releases.Release> releases) {
+        ObjectNode summaryJson, List<Releases.Release> releases, Cohort cohort) {
+    /**
+     * `--min-cohort` of the page (K, 5 unless given) and the cells its sections suppressed, which
+     * the settings section reports (the ledger of docs/report.md, "Small cohorts").
+     */
+    static final class Cohort {
+        final int k;
+        private long suppressed;
+
+        Cohort(int k) {
+            this.k = k;
+        }
+
+        /** A document suppressed already (Cohorts) as its JSON, its ledger counted and left out. */
+        ObjectNode json(Document doc) {
+            ObjectNode json = HtmlContext.json(doc);
+            if (json.has("suppressed_cells")) {
+                suppressed += json.get("suppressed_cells").asLong();
+                json.remove("suppressed_cells");
+                json.remove("min_cohort");
+            }
+            return json;
+        }
+
+        long suppressed() {
+            return suppressed;
+        }
+    }
+
     /** Decimals kept as written (50.00 stays 50.00, as in the JSON report). */
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clianalytics.OwnResources;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.InferInfo;
 import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Layouts;
@@ -37,59 +38,61 @@ public final class HtmlReport {
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     /** The page's data: {"title", "sections": [{"key", "title", "data"}]}; tool resolved as every report does. */
-    public static ObjectNode data(Connection c, InferInfo infer, ReportFilter filter, int top) {
-        return page(c, infer, filter, top, "cli-analytics report", SECTIONS);
+    public static ObjectNode data(Connection c, InferInfo infer, int minCohort, ReportFilter filter, int top) {
+        return page(c, infer, minCohort, filter, top, "cli-analytics report", SECTIONS);
     }
 
     // ---- the pages of `--format html` for single reports: their own sections, then the settings
 
     /** report summary: totals and outcomes, the top workflows, where runs fail. */
-    public static ObjectNode summary(Connection c, InferInfo infer, ReportFilter filter, int top) {
-        return page(c, infer, filter, top, "cli-analytics report summary", List.of(new SummarySection(),
+    public static ObjectNode summary(Connection c, InferInfo infer, int minCohort, ReportFilter filter, int top) {
+        return page(c, infer, minCohort, filter, top, "cli-analytics report summary", List.of(new SummarySection(),
                 new WorkflowsSection(), new HotPathsSection(), new SettingsSection()));
     }
 
     /** report hot-paths: where runs fail. */
-    public static ObjectNode hotPaths(Connection c, InferInfo infer, ReportFilter filter, int top) {
-        return page(c, infer, filter, top, "cli-analytics report hot-paths", List.of(new HotPathsSection(),
+    public static ObjectNode hotPaths(Connection c, InferInfo infer, int minCohort, ReportFilter filter, int top) {
+        return page(c, infer, minCohort, filter, top, "cli-analytics report hot-paths", List.of(new HotPathsSection(),
                 new SettingsSection()));
     }
 
     /** report workflow NAME: the workflow report, its flow graph (EDGES edges). */
-    public static ObjectNode workflow(Connection c, InferInfo infer, String name, ReportFilter filter, int top,
+    public static ObjectNode workflow(Connection c, InferInfo infer, int minCohort, String name, ReportFilter filter, int top,
             int paths) {
-        return page(c, infer, filter, top, "cli-analytics report workflow " + name, List.of(
+        return page(c, infer, minCohort, filter, top, "cli-analytics report workflow " + name, List.of(
                 new WorkflowSection(name, paths), new GraphSection(false, name, 1, GraphSection.EDGES),
                 new SettingsSection()));
     }
 
     /** report funnel [NAME]: every funnel with data, or the one named. */
-    public static ObjectNode funnel(Connection c, InferInfo infer, String name, ReportFilter filter, int top) {
-        return page(c, infer, filter, top, "cli-analytics report funnel" + (name == null ? "" : " " + name),
+    public static ObjectNode funnel(Connection c, InferInfo infer, int minCohort, String name, ReportFilter filter, int top) {
+        return page(c, infer, minCohort, filter, top, "cli-analytics report funnel" + (name == null ? "" : " " + name),
                 List.of(new FunnelsSection(name), new SettingsSection()));
     }
 
     /** report versions: newest null for every version, else each tool's newest N. */
-    public static ObjectNode versions(Connection c, InferInfo infer, ReportFilter filter, int top, String workflow,
+    public static ObjectNode versions(Connection c, InferInfo infer, int minCohort, ReportFilter filter, int top, String workflow,
             int minRuns, Integer newest) {
-        return page(c, infer, filter, top, "cli-analytics report versions", List.of(
+        return page(c, infer, minCohort, filter, top, "cli-analytics report versions", List.of(
                 new VersionsSection(workflow, minRuns, newest), new SettingsSection()));
     }
 
     /** report graph [WORKFLOW]: maxEdges null draws the EDGES most frequent. */
-    public static ObjectNode graph(Connection c, InferInfo infer, String workflow, ReportFilter filter, int top,
+    public static ObjectNode graph(Connection c, InferInfo infer, int minCohort, String workflow, ReportFilter filter, int top,
             long minCount, Integer maxEdges) {
-        return page(c, infer, filter, top, "cli-analytics report graph" + (workflow == null ? "" : " " + workflow),
+        return page(c, infer, minCohort, filter, top, "cli-analytics report graph" + (workflow == null ? "" : " " + workflow),
                 List.of(new GraphSection(false, workflow, minCount, maxEdges == null ? GraphSection.EDGES : maxEdges),
                         new SettingsSection()));
     }
 
-    private static ObjectNode page(Connection c, InferInfo infer, ReportFilter filter, int top, String title,
+    private static ObjectNode page(Connection c, InferInfo infer, int minCohort, ReportFilter filter, int top, String title,
             List<HtmlSection> parts) {
         ReportFilter f = Reports.resolveTool(c, filter);
         List<Releases.Release> releases = Insights.releases(c, f, Releases.DEFAULT_MIN_RUNS);
         Summary summary = Reports.summary(c, infer, f, top, Insights.regressions(releases));
-        HtmlContext context = new HtmlContext(c, infer, f, top, summary, summaryJson(summary), releases);
+        HtmlContext.Cohort cohort = new HtmlContext.Cohort(minCohort);
+        HtmlContext context = new HtmlContext(c, infer, f, top, summary,
+                cohort.json(Cohorts.summary(c, f, Layouts.summary(summary), minCohort, true)), releases, cohort);
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         data.put("title", f.tool() == null ? title : title + ": " + f.tool());
         ArrayNode sections = data.putArray("sections");
@@ -129,10 +132,6 @@ public final class HtmlReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ObjectNode summaryJson(Summary summary) {
-        return HtmlContext.json(Layouts.summary(summary));
     }
 
     private static String text(String resource) {

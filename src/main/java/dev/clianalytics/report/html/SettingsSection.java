@@ -18,6 +18,15 @@ final class SettingsSection implements HtmlSection {
                     + " <token>, <path> and <ip>; error messages are not stored.",
             "This file makes no network request: the charting library and the data are inside it.");
 
+    /** The rules and the small-cohort rule of docs/report.md, for K > 1. */
+    private static List<String> withCohort(int k) {
+        List<String> rules = new java.util.ArrayList<>(PRIVACY_RULES);
+        rules.add(rules.size() - 1, "A number computed from fewer than " + k + " distinct actors is not shown (–), nor"
+                + " one more where a total would give it away; sections that cannot count their rows' actors"
+                + " (funnels, release comparisons, flow graphs, workflow variants) are left out.");
+        return rules;
+    }
+
     @Override
     public String key() {
         return "settings";
@@ -37,7 +46,11 @@ final class SettingsSection implements HtmlSection {
         data.set("filters", s.get("filters"));
         data.set("infer", s.get("infer"));
         data.put("top", context.top());
-        data.putPOJO("privacy_rules", PRIVACY_RULES);
+        if (context.cohort().k > 1) { // the ledger of --min-cohort; a page with it off is as before it existed
+            data.put("min_cohort", context.cohort().k);
+            data.put("suppressed_cells", context.cohort().suppressed());
+        }
+        data.putPOJO("privacy_rules", context.cohort().k <= 1 ? PRIVACY_RULES : withCohort(context.cohort().k));
         return data;
     }
 }

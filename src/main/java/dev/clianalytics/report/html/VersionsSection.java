@@ -39,6 +39,9 @@ final class VersionsSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
+        if (context.cohort().k > 1) {
+            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
+        }
         // every workflow at the default threshold: the versions the page compared once (HtmlContext)
         VersionsReport versions = workflow == null && minRuns == Releases.DEFAULT_MIN_RUNS
                 ? Insights.versions(context.filter(), context.infer(), null, minRuns, context.releases(), newest)

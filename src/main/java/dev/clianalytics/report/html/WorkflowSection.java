@@ -2,6 +2,7 @@ package dev.clianalytics.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Layouts;
 import dev.clianalytics.report.Reports;
 
@@ -31,8 +32,9 @@ final class WorkflowSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
-        ObjectNode json = HtmlContext.json(Layouts.workflow(Reports.workflow(context.connection(), context.infer(), name,
-                context.filter(), context.top(), paths)));
+        ObjectNode json = context.cohort().json(Cohorts.workflow(context.connection(), context.filter(), name,
+                Layouts.workflow(Reports.workflow(context.connection(), context.infer(), name, context.filter(),
+                        context.top(), paths)), context.cohort().k, true));
         json.remove("infer");
         json.remove("filters");
         return json;

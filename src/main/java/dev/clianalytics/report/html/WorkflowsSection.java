@@ -47,14 +47,16 @@ final class WorkflowsSection implements HtmlSection {
                     "abandoned_count", "in_progress_count", "success_rate", "median_duration_ms"}) {
                 out.set(k, w.get(k));
             }
-            HtmlQueries.DurationBox b = boxes.get(name);
+            // suppressed (--min-cohort): nothing of the workflow's runs; variants: no actor count per variant yet
+            boolean hidden = w.path("suppressed").asBoolean(false);
+            HtmlQueries.DurationBox b = hidden ? null : boxes.get(name);
             if (b == null) {
                 out.putNull("durations_ms");
             } else {
                 out.putObject("durations_ms").put("successful_runs", b.runs()).put("p5", b.p5()).put("p25", b.p25())
                         .put("median", b.median()).put("p75", b.p75()).put("p95", b.p95());
             }
-            Variants v = variants.get(name);
+            Variants v = context.cohort().k > 1 ? null : variants.get(name);
             ObjectNode listed = HtmlContext.json(DiscoveryLayouts.variants(v != null ? v
                     : new Variants(name, false, context.filter(), context.infer(), 0, List.of(),
                             new Variants.Other(0, 0, 0, null))));

@@ -64,7 +64,8 @@ class HtmlBrowserTest {
                 events.toString()).exitCode()).isZero();
         assertThat(CliRun.withDb(db).run("-q", "ingest", events.toString()).exitCode()).isZero();
         Path page = dir.resolve("funnels.html");
-        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString());
+        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString(),
+                "--min-cohort", "1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode listed = HtmlContext.JSON.readTree(CliRun.withDb(db).run("report", "funnel", "--format", "json").out());
 

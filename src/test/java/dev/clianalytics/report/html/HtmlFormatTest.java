@@ -101,7 +101,8 @@ class HtmlFormatTest {
                 events.toString()).exitCode()).isZero();
         assertThat(CliRun.withDb(funnels).run("-q", "ingest", events.toString()).exitCode()).isZero();
         Path page = dir.resolve("funnels.html");
-        Result r = CliRun.withDb(funnels).run("-q", "report", "funnel", "--format", "html", "-o", page.toString());
+        Result r = CliRun.withDb(funnels).run("-q", "report", "funnel", "--format", "html", "-o", page.toString(),
+                "--min-cohort", "1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode data = section(HtmlContext.JSON.readTree(HtmlPage.dataBlock(Files.readString(page))), "funnels");
         Golden.assertMatches("report-html-funnels.json", HtmlContext.JSON.writerWithDefaultPrettyPrinter()
@@ -134,7 +135,7 @@ class HtmlFormatTest {
         Path page = Files.createTempFile(dir, "page", ".html");
         List<String> args = new ArrayList<>(List.of("-q", "report"));
         args.addAll(List.of(report));
-        args.addAll(List.of("--format", "html", "-o", page.toString()));
+        args.addAll(List.of("--format", "html", "-o", page.toString(), "--min-cohort", "1"));
         Result r = run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return HtmlContext.JSON.readTree(HtmlPage.dataBlock(Files.readString(page)));

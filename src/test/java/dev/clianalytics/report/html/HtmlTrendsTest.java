@@ -52,7 +52,7 @@ class HtmlTrendsTest {
         Path page = dir.resolve("t.html");
         Result r = CliRun.withDb(db).run("ingest", events.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        r = CliRun.withDb(db).run("report", "html", "-o", page.toString());
+        r = CliRun.withDb(db).run("report", "html", "-o", page.toString(), "--min-cohort", "1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode data = HtmlContext.JSON.readTree(HtmlPage.dataBlock(Files.readString(page)));
         for (JsonNode s : data.get("sections")) {

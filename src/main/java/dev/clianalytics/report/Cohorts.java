@@ -1,0 +1,111 @@
+package dev.clianalytics.report;
+
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * The distinct actors behind each row of a report, for {@link Cohort}: queried only when K > 1, so
+ * a report with `--min-cohort 1` (the terminal default) runs no extra SQL.
+ */
+public final class Cohorts {
+    private Cohorts() {}
+
+    /**
+     * Any other report: rows with their own actor count (hot paths, errors, trends) use it; the other
+     * rows and the named values (but a zero) are hidden (Cohort.Actors).
+     */
+    public static Document scope(Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        // named values of these reports count subsets (failed runs, a funnel's entrants) whose actors
+        // are not known here: as no one's, like their tables' rows
+        return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), json);
+    }
+
+    /** A table with its own actors column (the html trend's points), in json. */
+    public static Document trend(Document doc, int k) {
+        return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), true);
+    }
+
+    /** `report summary` and `report hot-paths`: per workflow name, per hot path. */
+    public static Document summary(Connection c, ReportFilter f, Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Map<String, Long> byName = byKey(Rows.filtered(c, "cohort_workflows.sql", f));
+        Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
+        perRow.put("top_workflows", row -> byName.getOrDefault(key(row.get(0)), 0L));
+        long failed = byName.getOrDefault("#FAILED", 0L);
+        long recovered = byName.getOrDefault("#recovered", 0L);
+        Map<String, Map<String, Long>> perField = Map.of(
+                "outcomes", outcomes(byName, "#"),
+                "recovery", Map.of("failed_runs", failed, "recovered_runs", recovered,
+                        "recovery_rate", Math.min(failed, recovered), "median_time_to_recover_ms", recovered));
+        return Cohort.apply(doc, k, new Cohort.Actors(scopeActors(c, f), perRow, perField), json);
+    }
+
+    /** `report workflow NAME`: the workflow's own actors for its counts, and per row of each table. */
+    public static Document workflow(Connection c, ReportFilter f, String name, Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Rows.execute(c, "workflow_scope.sql");
+        Map<String, Map<String, Long>> parts = new HashMap<>();
+        for (Rows.Row r : Rows.filtered(c, "cohort_workflow.sql", f, name)) {
+            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(r.text("row_key"), r.count("actors"));
+        }
+        Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
+        perRow.put("common_paths", lookup(parts, "common_paths", 3));
+        perRow.put("stops", lookup(parts, "stops", 0));
+        perRow.put("top_error_types", lookup(parts, "top_error_types", 1));
+        perRow.put("failure_sources", lookup(parts, "failure_sources", 0));
+        perRow.put("failure_http_statuses", lookup(parts, "failure_http_statuses", 0));
+        Map<String, Long> versions = parts.getOrDefault("tool_versions", Map.of());
+        perRow.put("tool_versions", row -> versions.getOrDefault(key(row.get(0)) + '\u001f' + key(row.get(1)), 0L));
+        perRow.put("recent_runs", row -> 1L); // one run is one actor's
+        Map<String, Long> overview = parts.getOrDefault("overview", Map.of());
+        long actors = overview.getOrDefault("n", 0L);
+        long successes = overview.getOrDefault("successes", 0L);
+        Map<String, Long> outcomes = outcomes(parts.getOrDefault("outcomes", Map.of()), "");
+        // the success rate and the runs give every outcome's share away: as small as the smallest outcome
+        long smallestOutcome = outcomes.values().stream().filter(n -> n > 0).min(Long::compare).orElse(0L);
+        Map<String, Map<String, Long>> perField = Map.of(
+                "outcomes", outcomes,
+                "overview", Map.of("success_rate", smallestOutcome, "median_duration_ms", successes,
+                        "p90_duration_ms", successes, "recovered_runs", overview.getOrDefault("recovered_runs", 0L)));
+        return Cohort.apply(doc, k, new Cohort.Actors(actors, perRow, perField), json);
+    }
+
+    /** The outcomes' field keys and their actors, from counts keyed by prefix and the outcome. */
+    private static Map<String, Long> outcomes(Map<String, Long> counts, String prefix) {
+        Map<String, Long> m = new HashMap<>();
+        for (String o : List.of("SUCCESS", "FAILED", "ABANDONED", "IN_PROGRESS")) {
+            m.put(o, counts.getOrDefault(prefix + o, 0L));
+        }
+        return m;
+    }
+
+    private static ToLongFunction<List<Object>> lookup(Map<String, Map<String, Long>> parts, String part, int column) {
+        Map<String, Long> counts = parts.getOrDefault(part, Map.of());
+        return row -> counts.getOrDefault(key(row.get(column)), 0L);
+    }
+
+    private static long scopeActors(Connection c, ReportFilter f) {
+        return Rows.filtered(c, "cohort_scope.sql", f).get(0).count("actors");
+    }
+
+    private static Map<String, Long> byKey(List<Rows.Row> rows) {
+        Map<String, Long> m = new HashMap<>();
+        rows.forEach(r -> m.put(r.text("row_key"), r.count("actors")));
+        return m;
+    }
+
+    /** A row's label as the cohort SQL writes it: 'v' and the value, or 'n' for null. */
+    static String key(Object label) {
+        return label == null ? "n" : "v" + label;
+    }
+}
