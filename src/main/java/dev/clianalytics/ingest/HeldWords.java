@@ -46,18 +46,43 @@ final class HeldWords {
         return new WordGate(hmacKey, request.revealAt(), known, stored);
     }
 
-    /** Tokens the run reveals become their words in the staged events (TEMP tables, before any write). */
-    static void revealStaged(Database db, WordGate.Outcome outcome) throws SQLException {
+    /**
+     * Before ca_stage is loaded: the tokens the native lines reveal, set as the variable ca_reveal
+     * for StageRows.select (a rewrite while loading costs less than an UPDATE after). Returns them.
+     */
+    static Map<String, String> revealWhileLoading(Database db, WordGate gate) throws SQLException {
+        Map<String, String> revealed = gate.outcome().revealed();
+        if (!revealed.isEmpty()) {
+            setRevealMap(db, revealed);
+        }
+        return revealed;
+    }
+
+    /**
+     * Tokens the run reveals become their words in the staged events (TEMP tables, before any
+     * write): in the foreign events, and in ca_stage for those that foreign lines brought to k.
+     */
+    static void revealStaged(Database db, WordGate.Outcome outcome, Map<String, String> loaded) throws SQLException {
         if (outcome.revealed().isEmpty()) {
             return;
         }
         setRevealMap(db, outcome.revealed());
-        for (String table : List.of("ca_stage", "ca_foreign_events")) {
+        List<String> tables = new ArrayList<>(List.of("ca_foreign_events"));
+        if (!loaded.keySet().containsAll(outcome.revealed().keySet())) {
+            tables.add("ca_stage");
+        }
+        for (String table : tables) {
             if (exists(db, table)) {
                 db.execute("UPDATE " + table + " SET command_path = " + reveal("command_path") + ", flags_present = "
                         + reveal("flags_present") + " WHERE " + holdsToken("command_path") + " OR " + holdsToken("flags_present"));
             }
         }
+    }
+
+    /** {@code list}, the list of the staged text {@code column}, with each revealed token replaced when the text holds one. */
+    static String revealIn(String column, String list) {
+        return "CASE WHEN contains(" + column + ", '~') THEN list_transform(" + list + ", w -> coalesce(getvariable('ca_reveal')[w], w))"
+                + " ELSE " + list + " END";
     }
 
     /**

@@ -53,6 +53,7 @@ public final class Ingester {
     private long phaseCpu;
     private WordGate gate = WordGate.OFF;
     private WordGate.Outcome outcome;
+    private Map<String, String> loadedReveal = Map.of();
 
     public Ingester(Database db, Salt salt, ForeignReaders readers) {
         this.db = db;
@@ -145,7 +146,7 @@ public final class Ingester {
         }
         phase("foreign");
         outcome = gate.outcome();
-        HeldWords.revealStaged(db, outcome);
+        HeldWords.revealStaged(db, outcome, loadedReveal);
         phase("reveal");
         IngestPositions.define(db, inputs);
         long conflicts = stageKeys();
@@ -242,7 +243,9 @@ public final class Ingester {
                 }
             }
             unknownNames = lines.unknownNames();
-            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_stage AS " + StageRows.select())) {
+            loadedReveal = HeldWords.revealWhileLoading(db, gate);
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_stage AS "
+                    + StageRows.select(!loadedReveal.isEmpty()))) {
                 ps.setString(1, rows.toAbsolutePath().toString());
                 ps.execute();
             }

@@ -94,6 +94,16 @@ class RareWordsTest {
     }
 
     @Test
+    void aWordThatReachesKWithinOneRunIsStoredInClear() throws Exception {
+        Path db = dir.resolve("one-run.duckdb");
+        ingest(db, "ab.jsonl", List.of(event("alice", 1), event("bob", 2)));
+        assertThat(Db.rows(db, "SELECT command_path[3], flags_present, count(*) FROM events GROUP BY ALL"))
+                .containsExactly(WORD + " | [" + FLAG + ", --verbose] | 2");
+        assertThat(Db.rows(db, "SELECT words_held_back, words_revealed FROM ingest_runs")).containsExactly("0 | 3");
+        assertThat(Db.one(db, "SELECT count(*) FROM held_words")).isEqualTo("0");
+    }
+
+    @Test
     void aRunKilledMidIngestLeavesTheRareWordInNoFile() throws Exception {
         Path db = dir.resolve("killed.duckdb");
         ingest(db, "a.jsonl", List.of(event("alice", 1)));
