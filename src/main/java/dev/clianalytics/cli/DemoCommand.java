@@ -135,7 +135,8 @@ final class DemoCommand implements Callable<Integer> {
             IngestResult ingested;
             try {
                 ingested = new Ingester(database, Salt.resolve(options.env(), db), ForeignReaders.NONE)
-                        .run(new IngestRequest(List.of(input), InputFormat.NATIVE, null, null), progress);
+                        .run(new IngestRequest(List.of(input), InputFormat.NATIVE, null, false, null, IngestRequest.REVEAL_AT,
+                                IngestCommand.knownWords()), progress);
             } finally {
                 if (progress instanceof ProgressBar bar) {
                     bar.clear();

@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.clianalytics.infer.WorkflowConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,6 +102,17 @@ final class IngestCommand implements Callable<Integer> {
             description = "Abort, writing nothing to the database (exit 3), when more than N lines are rejected.")
     Long maxRejects;
 
+    @Option(names = "--reveal-at", paramLabel = "K",
+            description = "Store a command word after the tool name, or a flag name, in clear once K distinct actors"
+                    + " used it (before: a token, shown as [rare]); 1 switches the rule off. Default:"
+                    + " CLI_ANALYTICS_REVEAL_AT, else 2.")
+    Integer revealAt;
+
+    @Option(names = "--commands", paramLabel = "FILE",
+            description = "The tool's command tree, one command path per line, like 'kubectl get pods --namespace':"
+                    + " its words and flag names are stored in clear from the first actor.")
+    Path commands;
+
     @Mixin
     WaitOption wait;
 
@@ -113,6 +127,15 @@ final class IngestCommand implements Callable<Integer> {
         if (tool != null && !TOOL_NAME.matcher(tool).matches()) {
             throw new ParameterException(spec.commandLine(), "--tool must be a tool name (1 to 128 letters, digits, - or _),"
                     + " not '" + tool + "'");
+        }
+        int k = revealAt(options);
+        Set<String> known = new HashSet<>(knownWords());
+        if (commands != null) {
+            try {
+                known.addAll(CommandsFile.read(commands));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         formats = workflows == null ? FormatConfig.defaults() : FormatConfigLoader.load(workflows);
@@ -146,7 +169,7 @@ final class IngestCommand implements Callable<Integer> {
                             : IngestProgress.NONE;
                     try {
                         result = new Ingester(db, salt, readers)
-                                .run(new IngestRequest(inputs, format, rejects, force, maxRejects), progress);
+                                .run(new IngestRequest(inputs, format, rejects, force, maxRejects, k, known), progress);
                         committed.set(true);
                     } finally {
                         if (progress instanceof ProgressBar bar) {
@@ -179,6 +202,43 @@ final class IngestCommand implements Callable<Integer> {
         } finally {
             inputs.forEach(InputFile::close);
         }
+    }
+
+    /** --reveal-at, else CLI_ANALYTICS_REVEAL_AT, else 2; at least 1. */
+    private int revealAt(GlobalOptions options) {
+        if (revealAt != null) {
+            if (revealAt < 1) {
+                throw new ParameterException(spec.commandLine(), "--reveal-at must be 1 or more, not " + revealAt);
+            }
+            return revealAt;
+        }
+        String v = options.env().get(REVEAL_AT_VARIABLE);
+        if (v == null || v.isBlank()) {
+            return IngestRequest.REVEAL_AT;
+        }
+        try {
+            int k = Integer.parseInt(v.strip());
+            if (k >= 1) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new ParameterException(spec.commandLine(), REVEAL_AT_VARIABLE + " must be a whole number, 1 or more, not '" + v + "'");
+    }
+
+    static final String REVEAL_AT_VARIABLE = "CLI_ANALYTICS_REVEAL_AT";
+
+    /** The entry, terminal and name words of the workflows settings (the shipped ones): known command words. */
+    static Set<String> knownWords() {
+        WorkflowConfig w = WorkflowConfig.defaults();
+        Set<String> words = new HashSet<>(w.entryCommands());
+        words.addAll(w.terminalCommands());
+        w.workflowNames().forEach(n -> {
+            words.add(n.terminal());
+            words.add(n.name());
+        });
+        return words;
     }
 
     /** The input formats by name, case-insensitively; text or json get a pointer to --result-format. */

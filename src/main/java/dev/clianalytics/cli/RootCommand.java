@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "Environment:",
             "  CLI_ANALYTICS_DB         default database file",
             "  CLI_ANALYTICS_SALT       salt for hashing ids (else a random one in <db>.salt)",
+            "  CLI_ANALYTICS_REVEAL_AT  ingest's --reveal-at default (else 2)",
             "  CLI_ANALYTICS_JAVA_OPTS  JVM options for bin/cli-analytics",
             "  NO_COLOR                 no colour and no progress bars",
             "",

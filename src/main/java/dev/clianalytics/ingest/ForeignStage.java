@@ -219,7 +219,7 @@ final class ForeignStage {
             db.execute("CREATE TEMP TABLE ca_foreign_native AS SELECT * FROM ca_stage WHERE false");
         } else {
             try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_foreign_native AS "
-                    + StageRows.select() + " ORDER BY line_no")) {
+                    + StageRows.select(false) + " ORDER BY line_no")) {
                 ps.setString(1, nativeFile.toAbsolutePath().toString());
                 ps.execute();
             }

@@ -10,6 +10,7 @@ import dev.clianalytics.ingest.IngestResult.ReasonCount;
 import dev.clianalytics.ingest.sanitize.FlowEvents;
 import dev.clianalytics.ingest.sanitize.IdHasher;
 import dev.clianalytics.ingest.sanitize.NativeLines;
+import dev.clianalytics.ingest.sanitize.WordGate;
 import dev.clianalytics.sql.SqlResources;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -50,6 +51,9 @@ public final class Ingester {
     private Map<String, Long> unknownNames = Map.of();
     private long phaseStart;
     private long phaseCpu;
+    private WordGate gate = WordGate.OFF;
+    private WordGate.Outcome outcome;
+    private Map<String, String> loadedReveal = Map.of();
 
     public Ingester(Database db, Salt salt, ForeignReaders readers) {
         this.db = db;
@@ -128,7 +132,9 @@ public final class Ingester {
 
     private Staged stage(IngestRequest request, IngestProgress progress) throws SQLException {
         List<InputFile> inputs = request.inputs();
-        ForeignStage foreign = new ForeignStage(db, readers, new NativeLines("native", salt.hmacKey(), salt.eventKeySecretHex()),
+        gate = HeldWords.gate(db, salt.hmacKey(), request);
+        ForeignStage foreign = new ForeignStage(db, readers,
+                new NativeLines("native", salt.hmacKey(), salt.eventKeySecretHex()).withGate(gate),
                 new IdHasher(salt.hmacKey()), new FlowEvents(salt.hmacKey(), salt.eventKeySecretHex()));
         try {
             stageFiles(request, progress, foreign);
@@ -139,6 +145,9 @@ public final class Ingester {
             foreign.close();
         }
         phase("foreign");
+        outcome = gate.outcome();
+        HeldWords.revealStaged(db, outcome, loadedReveal);
+        phase("reveal");
         IngestPositions.define(db, inputs);
         long conflicts = stageKeys();
         phase("keys");
@@ -181,6 +190,7 @@ public final class Ingester {
         IngestResult result = new IngestResult(runId, files, unknown, unknownFieldNames(), staged.reasons(),
                 foreign.ignoredNames(5), flags, foreign.toolDefaulted(), Duration.ZERO, List.of());
         records.recordRun(runId, request.format().id(), started, result, unknown, flags);
+        HeldWords.record(db, runId, gate, outcome);
         phase("ledger");
         return new IngestResult(runId, files, unknown, result.unknownFieldNames(), result.rejectReasons(),
                 result.ignoredNames(), flags, result.toolDefaulted(), Duration.ofNanos(System.nanoTime() - t0), phases);
@@ -215,7 +225,7 @@ public final class Ingester {
         Path rows = null;
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         String format = request.format().id();
-        try (LineStage lines = new LineStage(() -> new NativeLines(format, salt.hmacKey(), salt.eventKeySecretHex()), threads,
+        try (LineStage lines = new LineStage(() -> new NativeLines(format, salt.hmacKey(), salt.eventKeySecretHex()).withGate(gate), threads,
                 foreign.feed())) {
             rows = Files.createTempFile("cli-analytics-stage-", ".csv",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -233,7 +243,9 @@ public final class Ingester {
                 }
             }
             unknownNames = lines.unknownNames();
-            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_stage AS " + StageRows.select())) {
+            loadedReveal = HeldWords.revealWhileLoading(db, gate);
+            try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_stage AS "
+                    + StageRows.select(!loadedReveal.isEmpty()))) {
                 ps.setString(1, rows.toAbsolutePath().toString());
                 ps.execute();
             }

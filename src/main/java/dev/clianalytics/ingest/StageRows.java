@@ -21,12 +21,18 @@ final class StageRows {
 
     private StageRows() {}
 
-    /** The SELECT that turns the loaded CSV (parameter: its path) into ca_stage's columns. */
-    static String select() {
+    /**
+     * The SELECT that turns the loaded CSV (parameter: its path) into ca_stage's columns; with
+     * {@code reveal}, the tokens of the variable ca_reveal become their words (HeldWords).
+     */
+    static String select(boolean reveal) {
+        String path = "string_split(command_path, chr(31))";
+        String flags = "string_split(flags_present, chr(31))";
         return "SELECT file_index, line_no, blank, 0 AS index_in_line, source_format, reason, unknown_count, event_key,"
                 + " make_timestamp(ts_us)::TIMESTAMPTZ AS ts, tool_name, tool_version,"
-                + " string_split(command_path, chr(31)) AS command_path,"
-                + " CASE WHEN flags_present = '' THEN []::VARCHAR[] ELSE string_split(flags_present, chr(31)) END AS flags_present,"
+                + " " + (reveal ? HeldWords.revealIn("command_path", path) : path) + " AS command_path,"
+                + " CASE WHEN flags_present = '' THEN []::VARCHAR[] ELSE " + (reveal ? HeldWords.revealIn("flags_present", flags) : flags)
+                + " END AS flags_present,"
                 + " exit_code, duration_ms, error_type, actor_hash, machine_hash, session_hint_hash, ci_detected, sequence,"
                 + " flags_dropped, flags_malformed, flag_values, error_source, http_status"
                 + " FROM read_csv(?, columns = " + COLUMNS + ", header = false, auto_detect = false, delim = ',', quote = '\"',"

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * `report privacy`: what the privacy rules of SPEC §4.1 did, per ingest run and in total, from the
- * counters ingest stores (schema 10). Counts only: the ledger never holds a value.
+ * counters ingest stores (schemas 10 and 13). Counts only: the ledger never holds a value.
  */
 public final class PrivacyLedger {
     /** The counters in output order: JSON/CSV key, short label for tables. */
@@ -25,6 +25,8 @@ public final class PrivacyLedger {
         {"redacted_ip", "<ip>"},
         {"redacted_token", "<token>"},
         {"words_redacted", "[redacted] words"},
+        {"words_held_back", "words held back"},
+        {"words_revealed", "words revealed"},
         {"properties_dropped", "properties"},
     };
 

@@ -111,8 +111,12 @@ final class Rows {
             long micros = rs.getLong(column);
             return rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
         }
-        return rs.getObject(column);
+        Object v = rs.getObject(column);
+        return v instanceof String text && text.indexOf('~') >= 0 ? RARE.matcher(text).replaceAll("[rare]") : v;
     }
+
+    /** A held-back word's token (docs/ingest.md, "Rare words held back"): printed as [rare]. */
+    private static final java.util.regex.Pattern RARE = java.util.regex.Pattern.compile("~[0-9a-f]{12}(?![0-9a-f])");
 
     private static String firstLine(String m) {
         String s = String.valueOf(m);

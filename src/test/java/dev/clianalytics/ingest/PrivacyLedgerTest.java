@@ -34,7 +34,8 @@ class PrivacyLedgerTest {
         Path second = Lines.write(dir.resolve("b.jsonl"), List.of(Lines.event("\"sequence\":3")));
         Path db = dir.resolve("ledger.duckdb");
         for (Path f : List.of(first, second)) {
-            Result r = CliRun.withDb(db).run("ingest", f.toString());
+            // the rare-word rule on: --target, --verbose (alice), --output (bob), then plan (alice) held back
+            Result r = CliRun.withDb(db).env("CLI_ANALYTICS_REVEAL_AT", null).run("ingest", f.toString());
             assertThat(r.exitCode()).as(r.toString()).isZero();
         }
         return db;
@@ -56,15 +57,16 @@ class PrivacyLedgerTest {
         JsonNode doc = new ObjectMapper().readTree(json.out());
         assertThat(doc.get("totals").toString()).isEqualTo("{\"ids_hashed\":7,\"flag_values_dropped\":3,"
                 + "\"secret_flags_dropped\":1,\"malformed_flags_dropped\":1,\"redacted_url\":1,\"redacted_path\":1,"
-                + "\"redacted_email\":1,\"redacted_ip\":1,\"redacted_token\":1,\"words_redacted\":1,\"properties_dropped\":1}");
+                + "\"redacted_email\":1,\"redacted_ip\":1,\"redacted_token\":1,\"words_redacted\":1,\"words_held_back\":4,\"words_revealed\":0,"
+                + "\"properties_dropped\":1}");
         assertThat(doc.get("ingest_runs")).hasSize(2);
         assertThat(doc.get("ingest_runs").get(1).get("ids_hashed").asLong()).isEqualTo(2);
 
         Result csv = CliRun.withDb(db).run("report", "privacy", "--format", "csv");
         assertThat(csv.exitCode()).as(csv.toString()).isZero();
         assertThat(csv.out().replace("\r\n", "\n")).startsWith("section,ids_hashed,flag_values_dropped,secret_flags_dropped,malformed_flags_dropped,"
-                + "redacted_url,redacted_path,redacted_email,redacted_ip,redacted_token,words_redacted,properties_dropped\n"
-                + "totals,7,3,1,1,1,1,1,1,1,1,1\n");
+                + "redacted_url,redacted_path,redacted_email,redacted_ip,redacted_token,words_redacted,words_held_back,words_revealed,properties_dropped\n"
+                + "totals,7,3,1,1,1,1,1,1,1,1,4,0,1\n");
 
         for (String format : List.of("table", "markdown")) {
             Result r = CliRun.withDb(db).run("report", "privacy", "--format", format);

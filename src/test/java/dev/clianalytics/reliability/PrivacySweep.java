@@ -20,11 +20,15 @@ final class PrivacySweep {
     static final List<String> REPORT_FORMATS = List.of("table", "json", "csv", "markdown");
     static final List<String> EXPORT_FORMATS = List.of("csv", "json", "parquet");
 
+    /** A positional argument and a flag name of one actor: held back as tokens (docs/ingest.md, "Rare words held back"). */
+    static final List<String> RARE = List.of("customer-acme-prod-db", "--customer-zebra");
+
     private PrivacySweep() {}
 
     static List<String> planted() {
         List<String> all = new ArrayList<>(PlantedSecretsTest.SECRETS);
         all.addAll(PlantedSecretsTest.RAW);
+        all.addAll(RARE);
         return all;
     }
 
@@ -36,7 +40,7 @@ final class PrivacySweep {
             String s = secrets.get(rnd.nextInt(secrets.size())).replace("\\", "\\\\");
             String leaf = List.of("init", "plan", "apply", "deploy").get(rnd.nextInt(4));
             lines.add("{\"timestamp\":\"2026-03-01T10:" + String.format("%02d", i % 60) + ":00Z\",\"tool_name\":\"deploy\","
-                    + "\"command_path\":[\"deploy\",\"" + leaf + "\",\"" + s + "\"],\"flags_present\":[\"--token=" + s
+                    + "\"command_path\":[\"deploy\",\"" + leaf + "\",\"" + s + "\",\"customer-acme-prod-db\"],\"flags_present\":[\"--customer-zebra\",\"--token=" + s
                     + "\",\"--target=SuperSecretFlagValue\"],\"exit_code\":" + rnd.nextInt(2) + ",\"error_type\":\"failed with " + s
                     + "\",\"actor_id\":\"actor-raw-id-frank\",\"machine_id\":\"machine-raw-id-serial-0042\","
                     + "\"session_hint\":\"hint-raw-ci-run-777\",\"tool_version\":\"1.0\",\"sequence\":" + i + ",\"note\":\"" + s + "\","
@@ -53,7 +57,7 @@ final class PrivacySweep {
         Path exports = dir.resolve("exports");
         StringBuilder output = new StringBuilder();
         List<CliRun.Result> results = new ArrayList<>();
-        results.add(CliRun.withDb(db).run("-v", "ingest", input.toString()));
+        results.add(CliRun.withDb(db).env("CLI_ANALYTICS_REVEAL_AT", null).run("-v", "ingest", input.toString()));
         results.add(CliRun.withDb(db).run("-v", "infer"));
         for (String format : REPORT_FORMATS) {
             results.add(CliRun.withDb(db).run("report", "summary", "--format", format));

@@ -52,6 +52,7 @@ public final class NativeLines {
     private Set<String> firstElementKeys;
     private boolean batchArray;
     private List<String> unknown;
+    private WordGate gate = WordGate.OFF;
 
     /**
      * @param askedFormat auto, native, posthog or segment
@@ -62,6 +63,12 @@ public final class NativeLines {
         this.askedFormat = askedFormat;
         this.ids = new IdHasher(hmacKey);
         this.keys = new EventKeys(eventKeySecretHex);
+    }
+
+    /** The rare-word rule this run applies to command words and flag names (WordGate.OFF by default). */
+    public NativeLines withGate(WordGate gate) {
+        this.gate = gate;
+        return this;
     }
 
     /** Stages a line of valid UTF-8 ({@code bytes[off, off+len)}, no line end). */
@@ -410,17 +417,18 @@ public final class NativeLines {
         PrivacyRules.Flags flags = PrivacyRules.flags(list[FLAGS]);
         String source = kind[SOURCE] == 's' ? PrivacyRules.errorSource(text[SOURCE]) : null;
         Integer status = httpStatus();
+        String actor = ids.hash(text[ACTOR]);
         return new StagedLine.Event(
                 text[ID] != null ? keys.forEventId(text[ID]) : keys.forContent(content(ts, source, status)),
                 ts,
                 PrivacyRules.toolName(text[TOOL]),
                 PrivacyRules.toolVersion(text[VER]),
-                PrivacyRules.commandPath(list[CMD]),
-                flags.names(),
+                gate.path(PrivacyRules.commandPath(list[CMD]), actor),
+                gate.flags(flags.names(), actor),
                 kind[EXIT] == 'n' ? (int) number[EXIT] : null,
                 kind[DUR] == 'n' ? number[DUR] : null,
                 errorType(text[ERR]),
-                ids.hash(text[ACTOR]),
+                actor,
                 ids.hash(text[MACHINE]),
                 ids.hash(text[HINT]),
                 "true".equals(text[CI]),
