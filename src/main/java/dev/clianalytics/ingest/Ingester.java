@@ -244,10 +244,16 @@ public final class Ingester {
             }
             unknownNames = lines.unknownNames();
             loadedReveal = HeldWords.revealWhileLoading(db, gate);
+            // every later use of ca_stage orders by file and line itself; keeping the file's order
+            // while loading it in parallel buffers row groups in memory that grow with the input,
+            // beyond the memory limit at 100M events (docs/scale.md)
+            db.execute("SET preserve_insertion_order = false");
             try (PreparedStatement ps = db.connection().prepareStatement("CREATE TEMP TABLE ca_stage AS "
                     + StageRows.select(!loadedReveal.isEmpty()))) {
                 ps.setString(1, rows.toAbsolutePath().toString());
                 ps.execute();
+            } finally {
+                db.execute("RESET preserve_insertion_order");
             }
         } catch (IOException e) {
             throw new CliAnalyticsException("cannot write the staged lines to a temporary file (" + e.getMessage()
