@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -242,6 +243,31 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Whether a failure (anywhere in its causes) was DuckDB reaching its memory limit. */
+    public static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Out of Memory Error")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message for a run that reached DuckDB's memory limit during {@code step}, with the settings that help. */
+    public String outOfMemoryMessage(String command, String step, String kept) {
+        String limit;
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('memory_limit')")) {
+            rs.next();
+            limit = "its memory limit, " + rs.getString(1) + ",";
+        } catch (SQLException e) {
+            limit = "its memory limit";
+        }
+        return command + " ran out of memory in DuckDB during " + step + " (" + limit + " was reached); " + kept
+                + "; raise the limit with CLI_ANALYTICS_MEMORY_LIMIT (e.g. 4GB) and give spilling room with"
+                + " CLI_ANALYTICS_TEMP_DIR (docs/scale.md)";
     }
 
     /** The message for a run that failed because the disk is full; nothing was written. */

@@ -58,6 +58,9 @@ public final class InferService {
             if (Database.outOfSpace(cause)) {
                 throw new CliAnalyticsException(db.outOfSpaceMessage("infer", "previous results kept"), cause);
             }
+            if (Database.outOfMemory(cause)) {
+                throw new CliAnalyticsException(db.outOfMemoryMessage("infer", e.getMessage(), "previous results kept"), cause);
+            }
             throw new CliAnalyticsException("infer failed in " + e.getMessage() + ", previous results kept: "
                     + firstLine(cause.getMessage()), cause);
         }

@@ -98,6 +98,10 @@ public final class Ingester {
             if (Database.outOfSpace(e)) {
                 throw new CliAnalyticsException(db.outOfSpaceMessage("ingest", "nothing was written"), redacted(e));
             }
+            if (Database.outOfMemory(e)) {
+                throw new CliAnalyticsException(db.outOfMemoryMessage("ingest", "its " + running() + " step",
+                        "nothing was written"), redacted(e));
+            }
             throw new CliAnalyticsException("ingest failed in the database (" + safeMessage(e)
                     + "); nothing was written", redacted(e));
         }
@@ -194,6 +198,16 @@ public final class Ingester {
         phase("ledger");
         return new IngestResult(runId, files, unknown, result.unknownFieldNames(), result.rejectReasons(),
                 result.ignoredNames(), flags, result.toolDefaulted(), Duration.ofNanos(System.nanoTime() - t0), phases);
+    }
+
+    /** The steps of a run in order, as phase() names them at their end (ingest -v). */
+    private static final List<String> STEPS = List.of("stage", "foreign", "reveal", "keys", "rejects", "insert", "record",
+            "ledger", "commit");
+
+    /** The step running now: the one after the last that ended. */
+    private String running() {
+        int done = phases.size();
+        return done < STEPS.size() ? STEPS.get(done) : "last";
     }
 
     private void phase(String name) {

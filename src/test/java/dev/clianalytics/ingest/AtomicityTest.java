@@ -48,6 +48,21 @@ class AtomicityTest {
     }
 
     @Test
+    void aRunOutOfMemoryNamesItsStepAndTheSettingsAndWritesNothing() throws Exception {
+        seeded();
+        List<String> before = Db.snapshot(db);
+        Path more = Lines.write(dir.resolve("more.jsonl"), List.of(Lines.event("\"sequence\":3")));
+
+        Result r = CliRun.withDb(db).env("CLI_ANALYTICS_MEMORY_LIMIT", "10MB").run("ingest", more.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: ingest ran out of memory in DuckDB during its stage step (its memory"
+                + " limit, 9.5 MiB, was reached); nothing was written; raise the limit with CLI_ANALYTICS_MEMORY_LIMIT"
+                + " (e.g. 4GB) and give spilling room with CLI_ANALYTICS_TEMP_DIR (docs/scale.md)");
+        assertThat(Db.snapshot(db)).isEqualTo(before);
+    }
+
+    @Test
     void aRunKilledPartWayLeavesTheDatabaseAsBeforeAndTheNextRunWorks() throws Exception {
         seeded();
         List<String> before = Db.snapshot(db);
