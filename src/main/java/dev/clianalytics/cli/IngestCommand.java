@@ -1,10 +1,16 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.CliAnalyticsException.DatabaseNotOpened;
+import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.db.Interrupts;
+import dev.clianalytics.infer.FunnelConfig;
+import dev.clianalytics.infer.InferSettings;
+import dev.clianalytics.infer.SettingsFile;
+import dev.clianalytics.infer.SettingsLayers;
+import dev.clianalytics.infer.WorkflowConfig;
+import dev.clianalytics.infer.WorkflowConfigLoader;
 import dev.clianalytics.ingest.ForeignReaders;
 import dev.clianalytics.ingest.IngestProgress;
 import dev.clianalytics.ingest.IngestRequest;
@@ -20,13 +26,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.clianalytics.infer.WorkflowConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -165,6 +170,9 @@ final class IngestCommand implements Callable<Integer> {
             try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
                 try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
                     Salt salt = Salt.resolve(options.env(), options.db());
+                    if (k > 1) {
+                        known.addAll(settingsWords(db, options.db()));
+                    }
                     IngestProgress progress = options.progress() ? new ProgressBar(err, options.progressWidth())
                             : IngestProgress.NONE;
                     try {
@@ -229,15 +237,39 @@ final class IngestCommand implements Callable<Integer> {
 
     static final String REVEAL_AT_VARIABLE = "CLI_ANALYTICS_REVEAL_AT";
 
-    /** The entry, terminal and name words of the workflows settings (the shipped ones): known command words. */
+    /** The entry, terminal and name words of the shipped workflows settings: known command words. */
     static Set<String> knownWords() {
-        WorkflowConfig w = WorkflowConfig.defaults();
+        return knownWords(WorkflowConfig.defaults(), FunnelConfig.defaults());
+    }
+
+    /** The entry, terminal and name words of workflows settings, and the command words of funnel steps. */
+    static Set<String> knownWords(WorkflowConfig w, FunnelConfig funnels) {
         Set<String> words = new HashSet<>(w.entryCommands());
         words.addAll(w.terminalCommands());
         w.workflowNames().forEach(n -> {
             words.add(n.terminal());
             words.add(n.name());
         });
+        funnels.funnels().forEach(f -> f.steps().forEach(step -> {
+            if (step.command() != null) {
+                words.addAll(step.command());
+            }
+        }));
+        return words;
+    }
+
+    /**
+     * Known words of this database's settings besides the shipped ones: those infer would use
+     * (cli-analytics.yaml beside the database, else the last infer's), and the workflows of the
+     * --workflows file given to ingest.
+     */
+    private Set<String> settingsWords(Database db, Path dbFile) {
+        InferSettings s = SettingsLayers.resolve(db.connection(), SettingsLayers.Given.NONE, SettingsFile.read(dbFile))
+                .settings();
+        Set<String> words = knownWords(s.workflows(), s.funnels());
+        if (workflows != null) {
+            words.addAll(knownWords(WorkflowConfigLoader.load(workflows), FunnelConfig.defaults()));
+        }
         return words;
     }
 

@@ -94,6 +94,21 @@ class RareWordsTest {
     }
 
     @Test
+    void wordsOfTheWorkflowsAndFunnelsSettingsAreKnownFromTheFirstActor() throws Exception {
+        Path given = Files.writeString(dir.resolve("wf.yaml"), "entry_commands: [" + WORD + "]\n");
+        Path db = dir.resolve("given.duckdb");
+        ingest(db, "a.jsonl", List.of(event("alice", 1)), "--workflows", given.toString());
+        assertThat(Db.rows(db, "SELECT command_path[3], regexp_matches(flags_present[1], '^~[0-9a-f]{12}$') FROM events"))
+                .containsExactly(WORD + " | true");
+
+        Path beside = dir.resolve("beside.duckdb");
+        Files.writeString(dir.resolve("cli-analytics.yaml"), "funnels:\n  - name: deploys\n    steps:\n"
+                + "      - command: [psql, deploy, " + WORD + "]\n      - command: [psql, status]\n");
+        ingest(beside, "b.jsonl", List.of(event("bob", 1)));
+        assertThat(Db.rows(beside, "SELECT command_path[3] FROM events")).containsExactly(WORD);
+    }
+
+    @Test
     void aWordThatReachesKWithinOneRunIsStoredInClear() throws Exception {
         Path db = dir.resolve("one-run.duckdb");
         ingest(db, "ab.jsonl", List.of(event("alice", 1), event("bob", 2)));
