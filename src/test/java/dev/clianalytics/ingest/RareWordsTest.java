@@ -109,6 +109,22 @@ class RareWordsTest {
     }
 
     @Test
+    void withKThreeTheHeldPairsGrowRunByRunUntilTheThirdActor() throws Exception {
+        Path db = dir.resolve("k3.duckdb");
+        ingest(db, "a.jsonl", List.of(event("alice", 1), event("alice", 2)), "--reveal-at", "3");
+        assertThat(Db.one(db, "SELECT count(*) FROM held_words")).isEqualTo("3"); // the word and two flags, alice
+        ingest(db, "b.jsonl", List.of(event("bob", 3)), "--reveal-at", "3");
+        assertThat(Db.rows(db, "SELECT count(DISTINCT token), count(DISTINCT actor_hash), count(*) FROM held_words"))
+                .containsExactly("3 | 2 | 6");
+        assertThat(Db.one(db, "SELECT count(*) FROM events WHERE command_path[3] = '" + WORD + "'")).isEqualTo("0");
+        ingest(db, "c.jsonl", List.of(event("carol", 4)), "--reveal-at", "3");
+        assertThat(Db.one(db, "SELECT count(*) FROM held_words")).isEqualTo("0");
+        assertThat(Db.rows(db, "SELECT command_path[3], count(*) FROM events GROUP BY ALL")).containsExactly(WORD + " | 4");
+        assertThat(Db.rows(db, "SELECT run_id, words_held_back, words_revealed FROM ingest_runs ORDER BY run_id"))
+                .containsExactly("1 | 3 | 0", "2 | 3 | 0", "3 | 0 | 3");
+    }
+
+    @Test
     void aWordThatReachesKWithinOneRunIsStoredInClear() throws Exception {
         Path db = dir.resolve("one-run.duckdb");
         ingest(db, "ab.jsonl", List.of(event("alice", 1), event("bob", 2)));

@@ -29,7 +29,12 @@ public final class WordGate {
     /** Actors of each token held back in the database before this run (held_words). */
     private final Map<String, Set<String>> stored;
     private final Map<String, String> words = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> actors = new ConcurrentHashMap<>();
+    /**
+     * Actors of each token in this run, at most k: an actor's hash (a String) while there is one,
+     * then a Set (most words are known or reach k at once, and a word of one actor, the case that
+     * grows with the data, then costs one reference, not a set).
+     */
+    private final Map<String, Object> actors = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs;
 
     /**
@@ -62,41 +67,28 @@ public final class WordGate {
 
     /** The command path as stored: words from the second on pass the rule. */
     public List<String> path(List<String> path, String actor) {
-        if (off() || path.size() < 2) {
-            return path;
-        }
-        List<String> out = null;
-        for (int i = 1; i < path.size(); i++) {
-            String w = path.get(i);
-            String g = gate(w, actor);
-            if (g != w) {
-                if (out == null) {
-                    out = new ArrayList<>(path);
-                }
-                out.set(i, g);
-            }
-        }
-        return out == null ? path : out;
+        return off() || path.size() < 2 ? path : gated(path, 1, actor);
     }
 
     /** The flag names as stored: each passes the rule. */
     public List<String> flags(List<String> names, String actor) {
-        return off() || names.isEmpty() ? names : path0(names, actor);
+        return off() || names.isEmpty() ? names : gated(names, 0, actor);
     }
 
-    private List<String> path0(List<String> names, String actor) {
+    /** {@code words} with each from {@code first} on passed through the rule (the same list when none changed). */
+    private List<String> gated(List<String> words, int first, String actor) {
         List<String> out = null;
-        for (int i = 0; i < names.size(); i++) {
-            String w = names.get(i);
+        for (int i = first; i < words.size(); i++) {
+            String w = words.get(i);
             String g = gate(w, actor);
             if (g != w) {
                 if (out == null) {
-                    out = new ArrayList<>(names);
+                    out = new ArrayList<>(words);
                 }
                 out.set(i, g);
             }
         }
-        return out == null ? names : out;
+        return out == null ? words : out;
     }
 
     /** The word itself when it passes, else its token (the actor counted for it). */
@@ -105,9 +97,10 @@ public final class WordGate {
             return w;
         }
         String t = token(w);
-        Set<String> a = actors.computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet());
-        if (a.size() < k && actor != null) {
-            a.add(actor);
+        if (actor == null) {
+            actors.putIfAbsent(t, Set.of());
+        } else {
+            actors.compute(t, (x, a) -> withActor(a, actor));
         }
         return t;
     }
@@ -139,16 +132,43 @@ public final class WordGate {
     /** Tokens whose actors, of this run and held before, reach k are revealed; the others stay held. */
     public Outcome outcome() {
         Map<String, String> revealed = new java.util.TreeMap<>();
-        Map<String, Set<String>> held = new java.util.TreeMap<>();
+        Map<String, Set<String>> held = new java.util.HashMap<>();
         actors.forEach((t, a) -> {
-            Set<String> all = new java.util.TreeSet<>(a);
-            all.addAll(stored.getOrDefault(t, Set.of()));
-            if (all.size() >= k) {
+            Set<String> mine = actorSet(a);
+            Set<String> before = stored.get(t);
+            int all = mine.size();
+            if (before != null) {
+                Set<String> union = new java.util.HashSet<>(before);
+                union.addAll(mine);
+                all = union.size();
+            }
+            if (all >= k) {
                 revealed.put(t, words.get(t));
             } else {
-                held.put(t, a);
+                held.put(t, mine);
             }
         });
         return new Outcome(revealed, held);
+    }
+
+    /** The actors of a token with {@code actor} added, while fewer than k (an actor is a String, more a Set). */
+    private Object withActor(Object a, String actor) {
+        if (a == null || a instanceof Set<?> s && s.isEmpty()) {
+            return actor;
+        }
+        if (a instanceof String one) {
+            return one.equals(actor) ? one : new java.util.HashSet<>(List.of(one, actor));
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> many = (Set<String>) a;
+        if (many.size() < k) {
+            many.add(actor); // inside compute: one thread at a time per token
+        }
+        return many;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> actorSet(Object a) {
+        return a instanceof String one ? Set.of(one) : (Set<String>) a;
     }
 }
