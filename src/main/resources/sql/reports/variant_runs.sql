@@ -7,7 +7,7 @@ CREATE OR REPLACE TEMP MACRO variant_runs(p_tool, p_since, p_until, p_exclude_ci
 WITH
 -- the runs in scope
 runs AS (
-    SELECT workflow_run_id, workflow_name, fingerprint, outcome, duration_ms
+    SELECT workflow_run_id, workflow_name, fingerprint, outcome, duration_ms, actor_hash
     FROM workflow_runs
     WHERE (p_name::VARCHAR IS NULL OR workflow_name = p_name::VARCHAR)
       AND (p_tool::VARCHAR IS NULL OR tool_name = p_tool::VARCHAR)
@@ -44,6 +44,7 @@ collapsed AS (
           GROUP BY fingerprint, stretch)
     GROUP BY fingerprint
 )
-SELECT r.workflow_run_id, r.workflow_name, coalesce(c.variant, r.fingerprint) AS variant, r.outcome, r.duration_ms
+SELECT r.workflow_run_id, r.workflow_name, coalesce(c.variant, r.fingerprint) AS variant, r.outcome, r.duration_ms,
+       r.actor_hash
 FROM runs AS r
 LEFT JOIN collapsed AS c USING (fingerprint)

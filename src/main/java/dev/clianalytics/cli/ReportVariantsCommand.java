@@ -1,5 +1,6 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Discovery;
 import dev.clianalytics.report.DiscoveryLayouts;
 import dev.clianalytics.report.Reports;
@@ -42,10 +43,12 @@ final class ReportVariantsCommand implements Callable<Integer> {
     public Integer call() {
         var filter = report.filter();
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                (c, infer) -> name == null
-                        ? DiscoveryLayouts.variantsOverview(
-                                Discovery.variantsOverview(c, infer, Reports.resolveTool(c, filter), collapseRetries))
-                        : DiscoveryLayouts.variants(Discovery.variants(c, infer, name, Reports.resolveTool(c, filter),
-                                report.top, collapseRetries)));
+                (c, infer) -> {
+                    var f = Reports.resolveTool(c, filter);
+                    var doc = name == null
+                            ? DiscoveryLayouts.variantsOverview(Discovery.variantsOverview(c, infer, f, collapseRetries))
+                            : DiscoveryLayouts.variants(Discovery.variants(c, infer, name, f, report.top, collapseRetries));
+                    return Cohorts.variants(c, f, name, collapseRetries, report.top, doc, report.minCohort(), report.json());
+                });
     }
 }

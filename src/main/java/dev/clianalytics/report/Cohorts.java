@@ -80,6 +80,43 @@ public final class Cohorts {
         return Cohort.apply(doc, k, new Cohort.Actors(actors, perRow, perField), json);
     }
 
+    /**
+     * `report variants`: with a workflow, each shown variant by its own actors, the other variants by
+     * theirs, the totals and coverage by the workflow's; without, each workflow's row by the fewer of
+     * its actors and its top variant's (the row shows that variant's runs).
+     */
+    public static Document variants(Connection c, ReportFilter f, String name, boolean collapse, int top, Document doc,
+            int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Rows.execute(c, "variant_runs.sql");
+        Map<String, Map<String, Long>> parts = new HashMap<>();
+        for (Rows.Row r : Rows.filtered(c, "cohort_variants.sql", f, name, collapse, top)) {
+            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(r.text("row_key"), r.count("actors"));
+        }
+        Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
+        perRow.put("variants", lookup(parts, "variant", 1));
+        Map<String, Long> workflows = parts.getOrDefault("workflow", Map.of());
+        Map<String, Long> tops = parts.getOrDefault("top", Map.of());
+        perRow.put("workflows", row -> Math.min(workflows.getOrDefault(key(row.get(0)), 0L),
+                tops.getOrDefault(key(row.get(0)), 0L)));
+        long all = single(parts, "all");
+        // no other variant (no actor: every run has one) says nothing about anybody: shown
+        long other = single(parts, "other") == 0 ? Long.MAX_VALUE : single(parts, "other");
+        Map<String, Map<String, Long>> perField = Map.of(
+                "overview", Map.of("total_runs", all, "variant_count", all),
+                "other", Map.of("variants", other, "runs", other, "share", other, "success_rate", other,
+                        "median_duration_ms", other),
+                "coverage", Map.of("coverage", all));
+        return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), json);
+    }
+
+    private static long single(Map<String, Map<String, Long>> parts, String part) {
+        Map<String, Long> m = parts.getOrDefault(part, Map.of());
+        return m.isEmpty() ? 0L : m.values().iterator().next();
+    }
+
     /** The outcomes' field keys and their actors, from counts keyed by prefix and the outcome. */
     private static Map<String, Long> outcomes(Map<String, Long> counts, String prefix) {
         Map<String, Long> m = new HashMap<>();

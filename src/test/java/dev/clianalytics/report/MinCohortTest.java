@@ -86,6 +86,34 @@ class MinCohortTest {
                 .contains("tool_versions,mytool,,4,3,1,75.00\n");
     }
 
+    /**
+     * report variants counts each variant's actors: test_workflow's one variant (1 actor) is hidden,
+     * its totals and coverage by the workflow's actors; "no other variant" is nobody's and shown.
+     * Without a workflow, build_workflow (4 actors) goes as the complement of test_workflow.
+     */
+    @Test
+    void variantsAreJudgedByTheirOwnActors() {
+        String csv = run("report", "variants", "test_workflow", "--min-cohort", "3", "--format", "csv").replace("\r", "");
+        assertThat(csv).startsWith("section,workflow_name,total_runs,variant_count,collapse_retries\n"
+                + "overview,test_workflow,<3,<3,false\n\n"
+                + "section,rank,fingerprint,runs,share,success_rate,median_duration_ms\n"
+                + "variants,1,mytool/test,<3,<3,<3,<3\n\n"
+                + "section,variants,runs,share,success_rate,median_duration_ms\nother,0,0,0.00,,\n\n"
+                + "section,coverage\ncoverage,<3\n").endsWith("small_cohorts,3,7\n");
+        assertThat(run("report", "variants", "deploy_workflow", "--min-cohort", "3", "--format", "json"))
+                .contains("{\"rank\": 1, \"fingerprint\": \"mytool/deploy\", \"runs\": 6, \"share\": 100.00,"
+                        + " \"success_rate\": 100.00, \"median_duration_ms\": 0, \"suppressed\": false}")
+                .contains("\"suppressed_cells\": 0\n");
+        String overview = run("report", "variants", "--min-cohort", "3", "--format", "json");
+        assertThat(between(overview, "\"workflows\"", "]")).isEqualTo("\"workflows\": [\n"
+                + "    {\"workflow_name\": \"deploy_workflow\", \"runs\": 6, \"variants\": 1, \"top_runs\": 6,"
+                + " \"top_share\": 100.00, \"top_fingerprint\": \"mytool/deploy\", \"suppressed\": false},\n"
+                + "    {\"workflow_name\": \"build_workflow\", \"runs\": null, \"variants\": null, \"top_runs\": null,"
+                + " \"top_share\": null, \"top_fingerprint\": \"mytool/build\", \"suppressed\": true},\n"
+                + "    {\"workflow_name\": \"test_workflow\", \"runs\": null, \"variants\": null, \"top_runs\": null,"
+                + " \"top_share\": null, \"top_fingerprint\": \"mytool/test\", \"suppressed\": true}\n  ");
+    }
+
     /** report errors does not count the actors of its failed-run totals: hidden rather than guessed. */
     @Test
     void valuesAReportCannotCountAreHidden() {
