@@ -112,6 +112,38 @@ public final class Cohorts {
         return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), json);
     }
 
+    /**
+     * The HTML report's variants of each workflow (DiscoveryLayouts.variants of Discovery.topVariants,
+     * top rows each): a function from a workflow's document to it as K allows, from one query.
+     */
+    public static java.util.function.BiFunction<String, Document, Document> workflowVariants(Connection c, ReportFilter f,
+            int top, int k) {
+        if (k <= 1) {
+            return (name, doc) -> doc;
+        }
+        Rows.execute(c, "variant_runs.sql");
+        Map<String, Map<String, Long>> parts = new HashMap<>();
+        for (Rows.Row r : Rows.filtered(c, "cohort_variants.sql", f, null, false, top)) {
+            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(r.text("row_key"), r.count("actors"));
+        }
+        Map<String, Long> variants = parts.getOrDefault("wvariant", Map.of());
+        Map<String, Long> workflows = parts.getOrDefault("workflow", Map.of());
+        Map<String, Long> others = parts.getOrDefault("wother", Map.of());
+        return (name, doc) -> {
+            long all = workflows.getOrDefault(key(name), 0L);
+            long o = others.getOrDefault(key(name), 0L);
+            long other = o == 0 ? Long.MAX_VALUE : o; // no other variant is nobody's
+            Map<String, ToLongFunction<List<Object>>> perRow = Map.of("variants",
+                    row -> variants.getOrDefault(key(name) + '\u001f' + key(row.get(1)), 0L));
+            Map<String, Map<String, Long>> perField = Map.of(
+                    "overview", Map.of("total_runs", all, "variant_count", all),
+                    "other", Map.of("variants", other, "runs", other, "share", other, "success_rate", other,
+                            "median_duration_ms", other),
+                    "coverage", Map.of("coverage", all));
+            return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), true);
+        };
+    }
+
     private static long single(Map<String, Map<String, Long>> parts, String part) {
         Map<String, Long> m = parts.getOrDefault(part, Map.of());
         return m.isEmpty() ? 0L : m.values().iterator().next();

@@ -142,6 +142,11 @@ class MinCohortTest {
         JsonNode workflows = sections.get("workflows").get("workflows");
         assertThat(workflows.get(0).get("total_runs").asInt()).isEqualTo(6);
         assertThat(workflows.get(1).get("total_runs").isNull()).isTrue();
+        // the variants of each workflow, each by its own actors: deploy_workflow's one variant has 6
+        assertThat(workflows.get(0).get("variants").toString()).isEqualTo("[{\"rank\":1,\"fingerprint\":"
+                + "\"mytool/deploy\",\"runs\":6,\"share\":100.0,\"success_rate\":100.0,\"median_duration_ms\":0,"
+                + "\"suppressed\":false}]");
+        assertThat(workflows.get(1).get("variants").toString()).isEqualTo("[]");
         assertThat(sections).doesNotContainKeys("funnels", "versions", "graph");
         JsonNode day = sections.get("trends").get("points").get(0); // one day, 11 actors
         assertThat(day.get("runs").asInt()).isEqualTo(12);

@@ -3,6 +3,7 @@ package dev.clianalytics.report.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Discovery;
 import dev.clianalytics.report.DiscoveryLayouts;
 import dev.clianalytics.report.HtmlQueries;
@@ -38,6 +39,7 @@ final class WorkflowsSection implements HtmlSection {
         // every workflow's variants in one scan (report variants' ranking; one call per workflow cost 9 scans)
         Map<String, Variants> variants = Discovery.topVariants(context.connection(), context.infer(), context.filter(),
                 VARIANTS);
+        var judged = Cohorts.workflowVariants(context.connection(), context.filter(), VARIANTS, context.cohort().k);
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         ArrayNode workflows = data.putArray("workflows");
         for (JsonNode w : context.summaryJson().get("top_workflows")) {
@@ -47,7 +49,7 @@ final class WorkflowsSection implements HtmlSection {
                     "abandoned_count", "in_progress_count", "success_rate", "median_duration_ms"}) {
                 out.set(k, w.get(k));
             }
-            // suppressed (--min-cohort): nothing of the workflow's runs; variants: no actor count per variant yet
+            // suppressed (--min-cohort): nothing of the workflow's runs; its variants each by their own actors
             boolean hidden = w.path("suppressed").asBoolean(false);
             HtmlQueries.DurationBox b = hidden ? null : boxes.get(name);
             if (b == null) {
@@ -56,10 +58,10 @@ final class WorkflowsSection implements HtmlSection {
                 out.putObject("durations_ms").put("successful_runs", b.runs()).put("p5", b.p5()).put("p25", b.p25())
                         .put("median", b.median()).put("p75", b.p75()).put("p95", b.p95());
             }
-            Variants v = context.cohort().k > 1 ? null : variants.get(name);
-            ObjectNode listed = HtmlContext.json(DiscoveryLayouts.variants(v != null ? v
+            Variants v = hidden ? null : variants.get(name);
+            ObjectNode listed = context.cohort().json(judged.apply(name, DiscoveryLayouts.variants(v != null ? v
                     : new Variants(name, false, context.filter(), context.infer(), 0, List.of(),
-                            new Variants.Other(0, 0, 0, null))));
+                            new Variants.Other(0, 0, 0, null)))));
             out.set("variant_count", listed.get("variant_count"));
             out.set("variants", listed.get("variants"));
             out.set("variants_coverage", listed.get("coverage"));
