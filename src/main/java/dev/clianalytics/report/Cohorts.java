@@ -102,14 +102,7 @@ public final class Cohorts {
         perRow.put("workflows", row -> Math.min(workflows.getOrDefault(key(row.get(0)), 0L),
                 tops.getOrDefault(key(row.get(0)), 0L)));
         long all = single(parts, "all");
-        // no other variant (no actor: every run has one) says nothing about anybody: shown
-        long other = single(parts, "other") == 0 ? Long.MAX_VALUE : single(parts, "other");
-        Map<String, Map<String, Long>> perField = Map.of(
-                "overview", Map.of("total_runs", all, "variant_count", all),
-                "other", Map.of("variants", other, "runs", other, "share", other, "success_rate", other,
-                        "median_duration_ms", other),
-                "coverage", Map.of("coverage", all));
-        return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), json);
+        return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, variantFields(all, single(parts, "other"))), json);
     }
 
     /**
@@ -131,17 +124,24 @@ public final class Cohorts {
         Map<String, Long> others = parts.getOrDefault("wother", Map.of());
         return (name, doc) -> {
             long all = workflows.getOrDefault(key(name), 0L);
-            long o = others.getOrDefault(key(name), 0L);
-            long other = o == 0 ? Long.MAX_VALUE : o; // no other variant is nobody's
             Map<String, ToLongFunction<List<Object>>> perRow = Map.of("variants",
                     row -> variants.getOrDefault(key(name) + '\u001f' + key(row.get(1)), 0L));
-            Map<String, Map<String, Long>> perField = Map.of(
-                    "overview", Map.of("total_runs", all, "variant_count", all),
-                    "other", Map.of("variants", other, "runs", other, "share", other, "success_rate", other,
-                            "median_duration_ms", other),
-                    "coverage", Map.of("coverage", all));
-            return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), true);
+            return Cohort.apply(doc, k, new Cohort.Actors(all, perRow,
+                    variantFields(all, others.getOrDefault(key(name), 0L))), true);
         };
+    }
+
+    /**
+     * The named values of a variants document: totals and coverage by the workflow's actors, the other
+     * variants by theirs (none, no actor, says nothing about anybody: shown).
+     */
+    private static Map<String, Map<String, Long>> variantFields(long all, long otherActors) {
+        long other = otherActors == 0 ? Long.MAX_VALUE : otherActors;
+        return Map.of(
+                "overview", Map.of("total_runs", all, "variant_count", all),
+                "other", Map.of("variants", other, "runs", other, "share", other, "success_rate", other,
+                        "median_duration_ms", other),
+                "coverage", Map.of("coverage", all));
     }
 
     private static long single(Map<String, Map<String, Long>> parts, String part) {
