@@ -10,8 +10,13 @@ import java.util.List;
 public final class Reports {
     private Reports() {}
 
+    /**
+     * The summary: its regressed releases from the counts their flags and columns need
+     * (regression_counts.sql, as check's no_regression), not the whole comparison of report versions
+     * (medians and distinct actors per version, which the summary does not show, tripled its time).
+     */
     public static Summary summary(Connection c, InferInfo infer, ReportFilter f, int top) {
-        return summary(c, infer, f, top, Insights.regressions(c, f, Releases.DEFAULT_MIN_RUNS));
+        return summary(c, infer, f, top, Insights.flaggedVersions(c, f, Releases.DEFAULT_MIN_RUNS));
     }
 
     /** The summary with its versions section given (flagged regressions at the default run threshold). */
