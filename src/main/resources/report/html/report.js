@@ -377,6 +377,8 @@
       var v = d.versions;
       if (!v.length) { return [el('p', { 'class': 'note', text: 'No workflow runs with a tool version in scope.' })]; }
       var names = v.map(function (x) { return x.tool + ' ' + (x.version === null ? '(no version)' : x.version); });
+      // a value suppressed by --min-cohort (null) is not drawn: '-' is ECharts' missing value
+      var val = function (n) { return n === null ? '-' : Number(n); };
       var colour = function (x) { return x.regression ? OI.vermillion : x.compared_to === null && x.runs < d.min_runs ? '#999999' : OI.blue; };
       var flagged = v.filter(function (x) { return x.regression; });
       var option = baseOption('Success rate per tool version, with its 95% interval', {
@@ -391,7 +393,7 @@
         yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 220, overflow: 'truncate' } },
         series: [
           { type: 'custom', name: '95% interval', encode: { x: [1, 2], y: 0 },
-            data: v.map(function (x, i) { return [i, Number(x.ci_low), Number(x.ci_high)]; }),
+            data: v.map(function (x, i) { return [i, val(x.ci_low), val(x.ci_high)]; }),
             renderItem: function (params, api) {
               var lo = api.coord([api.value(1), api.value(0)]), hi = api.coord([api.value(2), api.value(0)]);
               var h = api.size([0, 1])[1] * 0.35, st = { stroke: colour(v[params.dataIndex]), lineWidth: 2 };
@@ -401,7 +403,7 @@
                 { type: 'line', shape: { x1: hi[0], y1: hi[1] - h / 2, x2: hi[0], y2: hi[1] + h / 2 }, style: st }] };
             } },
           { type: 'scatter', name: 'success rate', symbolSize: 10,
-            data: v.map(function (x, i) { return { value: [Number(x.success_rate), i], itemStyle: { color: colour(x) },
+            data: v.map(function (x, i) { return { value: [val(x.success_rate), i], itemStyle: { color: colour(x) },
               symbol: x.regression ? 'diamond' : 'circle' }; }),
             label: { show: true, position: 'top', distance: 3, formatter: function (p) {
               var x = v[p.dataIndex]; return percent(x.success_rate) + (x.regression ? '  regression' : '');
@@ -419,10 +421,12 @@
           ['95% low', function (x) { return percent(x.ci_low); }, true, 'versions.versions.#.ci_low'],
           ['95% high', function (x) { return percent(x.ci_high); }, true, 'versions.versions.#.ci_high'],
           ['compared to', function (x) { return x.compared_to || '–'; }],
-          ['regression', function (x) { return x.regression ? 'yes' : ''; }]], v));
+          ['regression', function (x) { return x.regression === null ? '–' : x.regression ? 'yes' : ''; }]], v));
       var verdict = el('p', { 'class': flagged.length ? 'notice' : 'note', text: flagged.length
         ? 'Regressed: ' + flagged.map(function (x) { return x.tool + ' ' + x.version + ' (' + percent(x.success_rate) + ' against ' + x.compared_to + ')'; }).join(', ') + '.'
-        : 'No version regressed against the one before it.' });
+        : v.some(function (x) { return x.suppressed; })
+          ? 'No version shown regressed against the one before it; versions from fewer actors than --min-cohort are not shown.'
+          : 'No version regressed against the one before it.' });
       return [verdict, chart];
     },
 

@@ -79,6 +79,12 @@ public final class Cohort {
     private static final Set<String> SETTINGS = Set.of("infer", "filters", "options", "database", "contents",
             "last_infer", "reports", "result");
 
+    /**
+     * Text or flag columns that still tell a measure: a run's outcome, a version's success interval
+     * ("55.2–95.3%") and whether it regressed.
+     */
+    private static final Set<String> MEASURES_AS_TEXT = Set.of("outcome", "ci", "regression");
+
     /** Columns that label a row rather than measure it (a rank, a step position, a length). */
     private static final Set<String> LABELS = Set.of("rank", "n", "stopped_after_step");
 
@@ -202,7 +208,7 @@ public final class Cohort {
     }
 
     private static boolean measure(String key, Kind kind) {
-        return key.equals("outcome") || !LABELS.contains(key) && switch (kind) {
+        return MEASURES_AS_TEXT.contains(key) || !LABELS.contains(key) && switch (kind) {
             case COUNT, PERCENT, DURATION_MS, BYTES, BAR, TIMESTAMP -> true;
             case TEXT, NAME, PATH, MESSAGE, FLAG -> false;
         };

@@ -114,6 +114,15 @@ class MinCohortTest {
                 + " \"top_share\": null, \"top_fingerprint\": \"mytool/test\", \"suppressed\": true}\n  ");
     }
 
+    /** report versions judges each version by its actors column; its interval and flag are measures too. */
+    @Test
+    void versionsAreJudgedByTheirOwnActors() {
+        String table = run("report", "versions", "--min-cohort", "12");
+        assertThat(between(table, "  mytool", "\n")).isEqualTo(
+                "  mytool  -         <12      <12  <12          <12     <12     <12  2026-03-01  <12");
+        assertThat(run("report", "versions", "--min-cohort", "11")).contains("55.2–95.3%");
+    }
+
     /** report errors does not count the actors of its failed-run totals: hidden rather than guessed. */
     @Test
     void valuesAReportCannotCountAreHidden() {
@@ -147,7 +156,11 @@ class MinCohortTest {
                 + "\"mytool/deploy\",\"runs\":6,\"share\":100.0,\"success_rate\":100.0,\"median_duration_ms\":0,"
                 + "\"suppressed\":false}]");
         assertThat(workflows.get(1).get("variants").toString()).isEqualTo("[]");
-        assertThat(sections).doesNotContainKeys("funnels", "versions", "graph");
+        assertThat(sections).doesNotContainKeys("funnels", "graph");
+        // the one version (11 actors) is shown, judged by its own actors column
+        JsonNode version = sections.get("versions").get("versions").get(0);
+        assertThat(version.get("runs").asInt()).isEqualTo(12);
+        assertThat(version.get("suppressed").asBoolean()).isFalse();
         JsonNode day = sections.get("trends").get("points").get(0); // one day, 11 actors
         assertThat(day.get("runs").asInt()).isEqualTo(12);
         assertThat(day.get("suppressed").asBoolean()).isFalse();

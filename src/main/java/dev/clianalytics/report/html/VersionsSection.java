@@ -2,6 +2,7 @@ package dev.clianalytics.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.InsightLayouts;
 import dev.clianalytics.report.Insights;
 import dev.clianalytics.report.Releases;
@@ -39,14 +40,13 @@ final class VersionsSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
-        if (context.cohort().k > 1) {
-            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
-        }
         // every workflow at the default threshold: the versions the page compared once (HtmlContext)
         VersionsReport versions = workflow == null && minRuns == Releases.DEFAULT_MIN_RUNS
                 ? Insights.versions(context.filter(), context.infer(), null, minRuns, context.releases(), newest)
                 : Insights.versions(context.connection(), context.infer(), context.filter(), workflow, minRuns, newest);
-        ObjectNode report = HtmlContext.json(InsightLayouts.versions(versions, false));
+        // --min-cohort: each version by its own distinct actors (its actors column)
+        ObjectNode report = context.cohort().json(Cohorts.scope(InsightLayouts.versions(versions, false),
+                context.cohort().k, true));
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         data.put("workflow", workflow);
         data.put("min_runs", minRuns);

@@ -86,6 +86,23 @@ class HtmlBrowserTest {
         assertShownAsInJson(shown, Map.of("funnels", listed));
     }
 
+    /** A page whose only version is suppressed by --min-cohort: no console error, nothing drawn at 0, no false verdict. */
+    @Test
+    void aPageWithSuppressedVersionsDrawsWithoutThemAndSaysSo() throws Exception {
+        Path db = dir.resolve("cohorts.duckdb");
+        assertThat(CliRun.withDb(db).run("-q", "ingest", Path.of("src/test/resources/report/cohorts.jsonl").toString())
+                .exitCode()).isZero();
+        Path page = dir.resolve("k12.html");
+        Result r = CliRun.withDb(db).run("-q", "report", "html", "--min-cohort", "12", "-o", page.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+
+        Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser-k12")));
+
+        assertThat(visit.console()).as("console messages").isEmpty();
+        assertThat(visit.dom()).contains(">No version shown regressed against the one before it; versions from fewer"
+                + " actors than --min-cohort are not shown.</p>").doesNotContain(">No version regressed against");
+    }
+
     private JsonNode json(Path demo, String... args) throws Exception {
         Result r = CliRun.withDb(demo.resolve("cli-analytics.duckdb")).run(args);
         assertThat(r.exitCode()).as(r.toString()).isZero();
