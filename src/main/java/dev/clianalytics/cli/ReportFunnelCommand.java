@@ -1,9 +1,11 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.report.ReportFormat;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.FunnelLayouts;
+import dev.clianalytics.report.FunnelReport;
 import dev.clianalytics.report.Funnels;
 import dev.clianalytics.report.ReportFilter;
+import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.html.HtmlReport;
 import java.io.PrintWriter;
@@ -66,9 +68,12 @@ final class ReportFunnelCommand implements Callable<Integer>, OutputOption.Page 
             String name, String by, Path output) {
         return ReportRun.run(options, out, err, report, output, (c, infer) -> {
             ReportFilter f = Reports.resolveTool(c, filter);
-            return name == null ? FunnelLayouts.list(Funnels.list(c, f), infer, f)
-                    : FunnelLayouts.funnel(Funnels.funnel(c, infer, name, f, by, report.top),
-                            report.format == ReportFormat.TABLE);
+            if (name == null) {
+                return FunnelLayouts.list(Funnels.list(c, f), infer, f);
+            }
+            FunnelReport funnel = Funnels.funnel(c, infer, name, f, by, report.top);
+            return Cohorts.funnel(c, f, name, funnel.by(), FunnelLayouts.funnel(funnel, report.format == ReportFormat.TABLE),
+                    report.minCohort(), report.json());
         }, (c, infer) -> HtmlReport.funnel(c, infer, report.minCohort(), name, filter, report.top));
     }
 }

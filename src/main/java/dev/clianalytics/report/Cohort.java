@@ -86,7 +86,7 @@ public final class Cohort {
     private static final Set<String> MEASURES_AS_TEXT = Set.of("outcome", "ci", "regression");
 
     /** Columns that label a row rather than measure it (a rank, a step position, a length). */
-    private static final Set<String> LABELS = Set.of("rank", "n", "stopped_after_step");
+    private static final Set<String> LABELS = Set.of("rank", "n", "stopped_after_step", "step", "window_ms");
 
     /** The document as K allows it to be shown; json adds the rows' "suppressed" flags. K=1 returns doc itself. */
     public static Document apply(Document doc, int k, Actors actors, boolean json) {

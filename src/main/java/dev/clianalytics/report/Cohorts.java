@@ -106,6 +106,34 @@ public final class Cohorts {
     }
 
     /**
+     * `report funnel NAME`: the totals by the actors of the attempts (completed and failed by theirs,
+     * the conversion by the fewer of the completed and the not completed), each step, breakdown value,
+     * failure class and command after a drop-off by its own; the window is a setting, shown.
+     */
+    public static Document funnel(Connection c, ReportFilter f, String name, String by, Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Rows.execute(c, "funnel_scope.sql");
+        Map<String, Map<String, Long>> parts = new HashMap<>();
+        for (Rows.Row r : Rows.filtered(c, "cohort_funnel.sql", f, name, by)) {
+            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(String.valueOf(r.text("row_key")),
+                    r.count("actors"));
+        }
+        long all = single(parts, "all");
+        long completed = single(parts, "#completed");
+        Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
+        perRow.put("chart", lookup(parts, "step", 0));
+        perRow.put("breakdown", lookup(parts, "breakdown", 0));
+        perRow.put("failure_classes", lookup(parts, "failure_class", 1));
+        perRow.put("after_drop_off", lookup(parts, "command", 1));
+        Map<String, Map<String, Long>> perField = Map.of("overview", Map.of("window_ms", Long.MAX_VALUE,
+                "attempts", all, "completed", completed, "failed_attempts", single(parts, "#failed"),
+                "conversion_rate", Math.min(completed, single(parts, "#not_completed"))));
+        return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), json);
+    }
+
+    /**
      * The HTML report's variants of each workflow (DiscoveryLayouts.variants of Discovery.topVariants,
      * top rows each): a function from a workflow's document to it as K allows, from one query.
      */

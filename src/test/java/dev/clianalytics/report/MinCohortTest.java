@@ -123,6 +123,32 @@ class MinCohortTest {
         assertThat(run("report", "versions", "--min-cohort", "11")).contains("55.2–95.3%");
     }
 
+    /**
+     * report funnel NAME counts the actors of its totals, steps, breakdown values, failure classes and
+     * commands after a drop-off (generated Segment events, seed 7: auth has 45 attempts of 36 actors,
+     * 5 dropped, each by its own actor; "docker login" ran after 3 of them, by 3 actors).
+     */
+    @Test
+    void funnelValuesAreJudgedByTheirOwnActors() {
+        Path events = dir.resolve("segment-7.jsonl");
+        Path funnels = dir.resolve("funnels-7.duckdb");
+        assertThat(CliRun.withDb(null).run("generate", "--format", "segment", "--events", "3000", "--seed", "7", "-o",
+                events.toString()).exitCode()).isZero();
+        assertThat(CliRun.withDb(funnels).run("-q", "ingest", events.toString()).exitCode()).isZero();
+        Result r = CliRun.withDb(funnels).run("report", "funnel", "auth", "--min-cohort", "3", "--format", "json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("{\n  \"funnel\": \"auth\",\n  \"window_ms\": 3600000,\n  \"attempts\": 45,\n"
+                + "  \"completed\": 40,\n  \"failed_attempts\": 0,\n  \"conversion_rate\": 88.89,\n")
+                .contains("\"after_drop_off\": [\n"
+                        + "    {\"attempts\": 3, \"command\": \"docker login\", \"suppressed\": false},\n"
+                        + "    {\"attempts\": null, \"command\": \"docker build\", \"suppressed\": true},\n")
+                .contains("{\"value\": \"signup\", \"attempts\": 14, \"completed\": 11, \"failed_attempts\": 0,"
+                        + " \"conversion_rate\": 78.57, \"suppressed\": false}");
+        // with K above the 36 actors every measure goes, the window (a setting) stays
+        Result all = CliRun.withDb(funnels).run("report", "funnel", "auth", "--min-cohort", "37", "--format", "json");
+        assertThat(all.out()).startsWith("{\n  \"funnel\": \"auth\",\n  \"window_ms\": 3600000,\n  \"attempts\": null,\n");
+    }
+
     /** report errors does not count the actors of its failed-run totals: hidden rather than guessed. */
     @Test
     void valuesAReportCannotCountAreHidden() {
@@ -156,7 +182,8 @@ class MinCohortTest {
                 + "\"mytool/deploy\",\"runs\":6,\"share\":100.0,\"success_rate\":100.0,\"median_duration_ms\":0,"
                 + "\"suppressed\":false}]");
         assertThat(workflows.get(1).get("variants").toString()).isEqualTo("[]");
-        assertThat(sections).doesNotContainKeys("funnels", "graph");
+        assertThat(sections).doesNotContainKeys("graph");
+        assertThat(sections.get("funnels").get("funnels").size()).isZero(); // no flow events here
         // the one version (11 actors) is shown, judged by its own actors column
         JsonNode version = sections.get("versions").get("versions").get(0);
         assertThat(version.get("runs").asInt()).isEqualTo(12);

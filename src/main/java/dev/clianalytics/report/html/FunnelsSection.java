@@ -3,6 +3,7 @@ package dev.clianalytics.report.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.FunnelLayouts;
 import dev.clianalytics.report.FunnelReport;
 import dev.clianalytics.report.Funnels;
@@ -31,9 +32,6 @@ final class FunnelsSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
-        if (context.cohort().k > 1) {
-            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
-        }
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         ArrayNode out = data.putArray("funnels");
         JsonNode listed = HtmlContext.json(FunnelLayouts.list(Funnels.list(context.connection(), context.filter()),
@@ -50,7 +48,16 @@ final class FunnelsSection implements HtmlSection {
             FunnelReport report = Funnels.funnel(context.connection(), context.infer(), name, context.filter(), null,
                     context.top());
             ObjectNode row = ((ObjectNode) f).deepCopy();
-            row.set("step_stats", HtmlContext.json(FunnelLayouts.funnel(report, false)).get("steps"));
+            // --min-cohort: the totals and each step by their own actors (as report funnel NAME)
+            ObjectNode judged = context.cohort().json(Cohorts.funnel(context.connection(), context.filter(), name,
+                    report.by(), FunnelLayouts.funnel(report, false), context.cohort().k, true));
+            if (context.cohort().k > 1) {
+                for (String key : new String[] {"attempts", "completed", "failed_attempts", "conversion_rate"}) {
+                    row.set(key, judged.get(key));
+                }
+                row.put("suppressed", judged.path("suppressed").asBoolean(false));
+            }
+            row.set("step_stats", judged.get("steps"));
             out.add(row);
         }
         return data;

@@ -23,7 +23,7 @@ final class SettingsSection implements HtmlSection {
         List<String> rules = new java.util.ArrayList<>(PRIVACY_RULES);
         rules.add(rules.size() - 1, "A number computed from fewer than " + k + " distinct actors is not shown (–), nor"
                 + " one more where a total would give it away; sections that cannot count their rows' actors"
-                + " (funnels, flow graphs) are left out.");
+                + " (flow graphs) are left out.");
         return rules;
     }
 

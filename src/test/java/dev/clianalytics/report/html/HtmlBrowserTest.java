@@ -86,6 +86,25 @@ class HtmlBrowserTest {
         assertShownAsInJson(shown, Map.of("funnels", listed));
     }
 
+    /** Funnels whose totals and steps are suppressed by --min-cohort draw without an error. */
+    @Test
+    void aFunnelPageWithSuppressedValuesDrawsWithoutAnError() throws Exception {
+        Path events = dir.resolve("segment-k.jsonl");
+        Path db = dir.resolve("funnels-k.duckdb");
+        assertThat(CliRun.withDb(null).run("generate", "--format", "segment", "--events", "1500", "-o",
+                events.toString()).exitCode()).isZero();
+        assertThat(CliRun.withDb(db).run("-q", "ingest", events.toString()).exitCode()).isZero();
+        Path page = dir.resolve("funnels-k.html");
+        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString(),
+                "--min-cohort", "20");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+
+        Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser-funnels-k")));
+
+        assertThat(visit.console()).as("console messages").isEmpty();
+        assertThat(charts(visit.dom())).isNotEmpty();
+    }
+
     /** A page whose only version is suppressed by --min-cohort: no console error, nothing drawn at 0, no false verdict. */
     @Test
     void aPageWithSuppressedVersionsDrawsWithoutThemAndSaysSo() throws Exception {
