@@ -58,15 +58,8 @@ class HtmlBrowserTest {
 
     @Test
     void theFunnelPageDrawsEachFunnelWithTheJsonReportsNumbers() throws Exception {
-        Path events = dir.resolve("segment.jsonl");
         Path db = dir.resolve("funnels.duckdb");
-        assertThat(CliRun.withDb(null).run("generate", "--format", "segment", "--events", "1500", "-o",
-                events.toString()).exitCode()).isZero();
-        assertThat(CliRun.withDb(db).run("-q", "ingest", events.toString()).exitCode()).isZero();
-        Path page = dir.resolve("funnels.html");
-        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString(),
-                "--min-cohort", "1");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path page = funnelPage(db, "funnels", "1");
         JsonNode listed = HtmlContext.JSON.readTree(CliRun.withDb(db).run("report", "funnel", "--format", "json").out());
 
         Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser")));
@@ -89,20 +82,25 @@ class HtmlBrowserTest {
     /** Funnels whose totals and steps are suppressed by --min-cohort draw without an error. */
     @Test
     void aFunnelPageWithSuppressedValuesDrawsWithoutAnError() throws Exception {
-        Path events = dir.resolve("segment-k.jsonl");
-        Path db = dir.resolve("funnels-k.duckdb");
-        assertThat(CliRun.withDb(null).run("generate", "--format", "segment", "--events", "1500", "-o",
-                events.toString()).exitCode()).isZero();
-        assertThat(CliRun.withDb(db).run("-q", "ingest", events.toString()).exitCode()).isZero();
-        Path page = dir.resolve("funnels-k.html");
-        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString(),
-                "--min-cohort", "20");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path page = funnelPage(dir.resolve("funnels-k.duckdb"), "funnels-k", "20");
 
         Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser-funnels-k")));
 
         assertThat(visit.console()).as("console messages").isEmpty();
         assertThat(charts(visit.dom())).isNotEmpty();
+    }
+
+    /** `report funnel --format html` with --min-cohort K of 1,500 generated Segment events, into db. */
+    private Path funnelPage(Path db, String name, String k) {
+        Path events = dir.resolve(name + ".jsonl");
+        assertThat(CliRun.withDb(null).run("generate", "--format", "segment", "--events", "1500", "-o",
+                events.toString()).exitCode()).isZero();
+        assertThat(CliRun.withDb(db).run("-q", "ingest", events.toString()).exitCode()).isZero();
+        Path page = dir.resolve(name + ".html");
+        Result r = CliRun.withDb(db).run("-q", "report", "funnel", "--format", "html", "-o", page.toString(),
+                "--min-cohort", k);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return page;
     }
 
     /** A page whose only version is suppressed by --min-cohort: no console error, nothing drawn at 0, no false verdict. */
