@@ -95,14 +95,15 @@ public final class Cohort {
         }
         int[] cells = {0};
         // inline sets of values share the document's top level in json: one "suppressed" key there
-        boolean[] topFlagged = {false};
+        boolean topFlagged = false;
         List<Section> sections = new ArrayList<>();
         for (Section s : doc.sections()) {
             if (SETTINGS.contains(s.key())) {
                 sections.add(s);
             } else if (s instanceof Fields f) {
-                sections.add(fields(f, k, actors, json && !(f.inline() && topFlagged[0]), cells));
-                topFlagged[0] |= f.inline() && sections.get(sections.size() - 1) != f && json;
+                Fields judged = fields(f, k, actors, json && !(f.inline() && topFlagged), cells);
+                topFlagged |= json && f.inline() && judged != f;
+                sections.add(judged);
             } else if (s instanceof Table t) {
                 sections.add(table(t, k, actors, json, cells));
             }

@@ -54,10 +54,7 @@ public final class Cohorts {
             return doc;
         }
         Rows.execute(c, "workflow_scope.sql");
-        Map<String, Map<String, Long>> parts = new HashMap<>();
-        for (Rows.Row r : Rows.filtered(c, "cohort_workflow.sql", f, name)) {
-            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(r.text("row_key"), r.count("actors"));
-        }
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_workflow.sql", f, name));
         Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
         perRow.put("common_paths", lookup(parts, "common_paths", 3));
         perRow.put("stops", lookup(parts, "stops", 0));
@@ -91,10 +88,7 @@ public final class Cohorts {
             return doc;
         }
         Rows.execute(c, "variant_runs.sql");
-        Map<String, Map<String, Long>> parts = new HashMap<>();
-        for (Rows.Row r : Rows.filtered(c, "cohort_variants.sql", f, name, collapse, top)) {
-            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(r.text("row_key"), r.count("actors"));
-        }
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_variants.sql", f, name, collapse, top));
         Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
         perRow.put("variants", lookup(parts, "variant", 1));
         Map<String, Long> workflows = parts.getOrDefault("workflow", Map.of());
@@ -115,11 +109,7 @@ public final class Cohorts {
             return doc;
         }
         Rows.execute(c, "funnel_scope.sql");
-        Map<String, Map<String, Long>> parts = new HashMap<>();
-        for (Rows.Row r : Rows.filtered(c, "cohort_funnel.sql", f, name, by)) {
-            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(String.valueOf(r.text("row_key")),
-                    r.count("actors"));
-        }
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_funnel.sql", f, name, by));
         long all = single(parts, "all");
         long completed = single(parts, "#completed");
         Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
@@ -143,10 +133,7 @@ public final class Cohorts {
             return (name, doc) -> doc;
         }
         Rows.execute(c, "variant_runs.sql");
-        Map<String, Map<String, Long>> parts = new HashMap<>();
-        for (Rows.Row r : Rows.filtered(c, "cohort_variants.sql", f, null, false, top)) {
-            parts.computeIfAbsent(r.text("part"), p -> new HashMap<>()).put(r.text("row_key"), r.count("actors"));
-        }
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_variants.sql", f, null, false, top));
         Map<String, Long> variants = parts.getOrDefault("wvariant", Map.of());
         Map<String, Long> workflows = parts.getOrDefault("workflow", Map.of());
         Map<String, Long> others = parts.getOrDefault("wother", Map.of());
@@ -170,6 +157,14 @@ public final class Cohorts {
                 "other", Map.of("variants", other, "runs", other, "share", other, "success_rate", other,
                         "median_duration_ms", other),
                 "coverage", Map.of("coverage", all));
+    }
+
+    /** The rows of a cohort_*.sql query (part, row_key, actors) as actors by row key, by part. */
+    private static Map<String, Map<String, Long>> parts(List<Rows.Row> rows) {
+        Map<String, Map<String, Long>> parts = new HashMap<>();
+        rows.forEach(r -> parts.computeIfAbsent(r.text("part"), p -> new HashMap<>())
+                .put(String.valueOf(r.text("row_key")), r.count("actors")));
+        return parts;
     }
 
     private static long single(Map<String, Map<String, Long>> parts, String part) {
