@@ -1,6 +1,7 @@
 package dev.clianalytics.ingest.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clianalytics.ingest.sanitize.PrivacyRules;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +22,10 @@ final class FlowProperties {
     private static final Pattern HEX_RUN = Pattern.compile("[0-9a-fA-F]{16,}");
     private static final Pattern UUID_SHAPE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Known token prefixes anywhere in the value (a token may follow a word: {@code prod-ghp_…}). */
     private static final Pattern KNOWN_TOKEN = Pattern.compile(
             "(ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|xox[abprs]-|phc_|phx_|sk-|sk_live_|sk_test_|rk_live_|pk_live_)"
-                    + ".{6,}|(AKIA|ASIA)[A-Z0-9]{12,}|eyJ[A-Za-z0-9_-]{8,}.*");
+                    + ".{6,}|(AKIA|ASIA)[A-Z0-9]{12,}|eyJ[A-Za-z0-9_-]{8,}");
     private static final Pattern LETTER = Pattern.compile(".*[A-Za-z].*");
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
     // Key words that name secrets, personal data or unique ids: such properties never become dimensions.
@@ -84,8 +86,9 @@ final class FlowProperties {
 
     static boolean safeText(String s) {
         if (!VALUE.matcher(s).matches() || IPV4.matcher(s).matches() || UUID_SHAPE.matcher(s).find()
-                || HEX_RUN.matcher(s).find() || KNOWN_TOKEN.matcher(s).matches()) {
-            return false;
+                || HEX_RUN.matcher(s).find() || KNOWN_TOKEN.matcher(s).find()
+                || PrivacyRules.looksSecret(s) || !PrivacyRules.errorType(s).equals(s)) {
+            return false; // the error-text rules are the one definition of a secret's shape: what they would replace goes
         }
         // long opaque strings mixing letters and digits are tokens or ids, not enum values
         return s.length() < 20 || !(LETTER.matcher(s).matches() && DIGIT.matcher(s).matches());
