@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,7 +14,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * One input of a run: a file as given, or standard input spooled to a private temporary file
- * (mode 600, deleted on close). Its content hash is computed beside the load, in another thread.
+ * (mode 600, encrypted under a key of this process only, deleted on close: PrivateCopy). Its content hash is computed beside the load, in another thread.
  */
 public final class InputFile implements AutoCloseable {
     public static final String STDIN = "-";
@@ -61,9 +60,8 @@ public final class InputFile implements AutoCloseable {
     }
 
     /**
-     * DuckDB's line reader takes every carriage return for a line break, so a CRLF file would get
-     * twice its line numbers. When the first MiB holds a CR, the lines are copied to a private
-     * temporary file with CRLF turned into LF (a lone CR, JSON whitespace, into a space).
+     * When the first MiB holds a CR (a Windows file), the lines are copied to a private temporary
+     * file with CRLF turned into LF and a lone CR, JSON whitespace, into a space (docs/ingest.md).
      */
     private void normalizeLineEnds() throws IOException {
         byte[] head;
@@ -82,11 +80,9 @@ public final class InputFile implements AutoCloseable {
         if (!cr) {
             return;
         }
-        Path tmp = Files.createTempFile("cli-analytics-lines-", ".jsonl",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        tmp.toFile().deleteOnExit(); // also on Ctrl-C, when close() is never reached
+        Path tmp = PrivateCopy.create("cli-analytics-lines-");
         try (InputStream in = new java.io.BufferedInputStream(openDecoded(), 1 << 16);
-                OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                OutputStream out = new java.io.BufferedOutputStream(PrivateCopy.write(tmp), 1 << 16)) {
             int b = in.read();
             while (b >= 0) {
                 int next = in.read();
@@ -111,24 +107,16 @@ public final class InputFile implements AutoCloseable {
         bytesPerLine = newlines > 0 ? (double) head.length / newlines : -1;
     }
 
-    /** The lines as DuckDB reads them (after any CRLF rewrite), decompressed. */
-    InputStream openReadDecoded() throws IOException {
-        InputStream in = Files.newInputStream(readPath);
-        return gzip ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
-    }
-
-    /** From now on DuckDB reads {@code rewritten}, a private temporary copy of the lines (closed with this file). */
-    void readFrom(Path rewritten) {
-        if (!readPath.equals(source)) {
-            deleteQuietly(readPath);
-        }
-        rewritten.toFile().deleteOnExit();
-        readPath = rewritten;
-        gzip = false;
+    /**
+     * The bytes to read the lines from (after any CRLF rewrite), still gzip-compressed when {@link #gzip()}:
+     * the file itself, or its private copy decrypted on the fly.
+     */
+    public InputStream openRead() throws IOException {
+        return readPath.equals(source) && !sourceIsTemporary ? Files.newInputStream(readPath) : PrivateCopy.read(readPath);
     }
 
     private InputStream openDecoded() throws IOException {
-        InputStream in = Files.newInputStream(source);
+        InputStream in = sourceIsTemporary ? PrivateCopy.read(source) : Files.newInputStream(source);
         return gzip ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
     }
 
@@ -154,22 +142,25 @@ public final class InputFile implements AutoCloseable {
     private static InputFile spool(InputStream stdin) {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile("cli-analytics-stdin-", ".jsonl",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            tmp.toFile().deleteOnExit(); // also on Ctrl-C, when close() is never reached
+            tmp = PrivateCopy.create("cli-analytics-stdin-");
             MessageDigest digest = sha256Digest();
             long total = 0;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            byte[] head = new byte[2];
+            try (OutputStream out = PrivateCopy.write(tmp)) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while ((n = stdin.read(buf)) > 0) {
                     digest.update(buf, 0, n);
                     out.write(buf, 0, n);
+                    for (int i = 0; i < n && total + i < 2; i++) {
+                        head[(int) total + i] = buf[i];
+                    }
                     total += n;
                 }
             }
             Content content = new Content(HexFormat.of().formatHex(digest.digest()));
-            return new InputFile("<stdin>", "stdin", tmp, hasGzipMagic(tmp), total, true, CompletableFuture.completedFuture(content));
+            boolean gz = total >= 2 && isGzipMagic(head[0], head[1]);
+            return new InputFile("<stdin>", "stdin", tmp, gz, total, true, CompletableFuture.completedFuture(content));
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new CliAnalyticsException("cannot read standard input: " + e.getMessage(), e);
@@ -213,8 +204,12 @@ public final class InputFile implements AutoCloseable {
 
     private static boolean hasGzipMagic(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+            return isGzipMagic(in.read(), in.read());
         }
+    }
+
+    private static boolean isGzipMagic(int b0, int b1) {
+        return (b0 & 0xff) == 0x1f && (b1 & 0xff) == 0x8b;
     }
 
     private static MessageDigest sha256Digest() {
@@ -235,8 +230,9 @@ public final class InputFile implements AutoCloseable {
         return baseName;
     }
 
-    public Path readPath() {
-        return readPath;
+    /** The size of what {@link #openRead()} reads from, for progress (a private copy has a 16-byte head more). */
+    public long readSize() throws IOException {
+        return Files.size(readPath);
     }
 
     public boolean gzip() {

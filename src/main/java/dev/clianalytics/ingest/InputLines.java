@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,7 @@ final class InputLines {
             return found;
         }
         long last = wanted.stream().mapToLong(Long::longValue).max().orElse(0);
-        try (InputStream raw = Files.newInputStream(file.readPath());
+        try (InputStream raw = file.openRead();
                 InputStream in = new BufferedInputStream(file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             long number = 1;
@@ -75,7 +74,7 @@ final class InputLines {
 
         private Cursor(InputFile file) throws IOException {
             this.file = file;
-            InputStream raw = Files.newInputStream(file.readPath());
+            InputStream raw = file.openRead();
             this.in = new BufferedInputStream(file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16);
         }
 

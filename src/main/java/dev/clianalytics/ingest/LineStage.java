@@ -78,7 +78,7 @@ final class LineStage implements AutoCloseable {
             throws IOException {
         ArrayDeque<Future<Staged>> pending = new ArrayDeque<>();
         long[] compressed = {0};
-        InputStream raw = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(file.readPath())) {
+        InputStream raw = new java.io.FilterInputStream(file.openRead()) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
@@ -92,7 +92,7 @@ final class LineStage implements AutoCloseable {
             long line = 1;
             long read = 0;
             boolean eof = false;
-            long size = Math.max(1, java.nio.file.Files.size(file.readPath()));
+            long size = Math.max(1, file.readSize());
             while (!eof) {
                 int n = in.read(buf, filled, buf.length - filled);
                 if (n < 0) {

@@ -46,6 +46,19 @@ class IngestCommandTest {
     }
 
     @Test
+    void gzipAndCrlfOnStandardInputAreReadThroughTheEncryptedSpool() throws Exception {
+        Path db = dir.resolve("gz.duckdb");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write((EVENT + "\r\n\r\nnot json\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Result r = CliRun.withDb(db).stdin(bytes.toByteArray()).run("ingest", "-");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("<stdin>:3").contains("ingested <stdin>: 1 event stored, 0 duplicates, 1 rejected in ");
+        assertThat(Db.one(db, "SELECT file_name, lines FROM ingest_files")).isEqualTo("stdin | 2");
+    }
+
+    @Test
     void quietPrintsNothingOnSuccess() throws Exception {
         Path good = Files.writeString(dir.resolve("good.jsonl"), EVENT + "\n");
         Result r = CliRun.withDb(dir.resolve("x.duckdb")).run("-q", "ingest", good.toString());

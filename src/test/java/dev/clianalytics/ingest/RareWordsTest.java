@@ -164,6 +164,45 @@ class RareWordsTest {
     }
 
     @Test
+    void aRunKilledWhileSpoolingStandardInputLeavesNoRawWordInItsTemporaryDirectory() throws Exception {
+        Path db = dir.resolve("stdin.duckdb");
+        Path tmp = Files.createDirectories(dir.resolve("child-tmp"));
+        ProcessBuilder pb = ChildJvm.builder(Main.class, List.of("-Djava.io.tmpdir=" + tmp),
+                Map.of("CLI_ANALYTICS_SALT", CliRun.TEST_SALT), dir, "--db", db.toString(), "ingest", "-");
+        pb.redirectError(dir.resolve("stdin-child.err").toFile());
+        Process child = pb.start();
+        try (java.io.OutputStream in = child.getOutputStream()) {
+            byte[] line = (event("alice", 1) + "\r\n").getBytes(StandardCharsets.UTF_8);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (spooled(tmp) < 64 * 1024) { // stdin stays open: the spool is being written when the kill comes
+                in.write(line);
+                in.flush();
+                assertThat(System.nanoTime()).as("the child never spooled its input").isLessThan(deadline);
+            }
+            child.destroyForcibly(); // SIGKILL: the spool is left behind
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } catch (java.io.IOException closedByTheKill) {
+            // the pipe broke as the child died: what it left is what is checked
+        }
+        List<Path> left;
+        try (Stream<Path> files = Files.list(tmp)) {
+            left = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(left).as("the spool SIGKILL left behind").isNotEmpty();
+        for (Path f : left) {
+            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertThat(bytes).as(f.getFileName().toString()).doesNotContain(WORD).doesNotContain(FLAG).doesNotContain("alice");
+        }
+    }
+
+    private static long spooled(Path tmp) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("cli-analytics-stdin-"))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    @Test
     void aCommandsFileMakesAOneActorWordClearAndRevealAtOneSwitchesTheRuleOff() throws Exception {
         Path commands = Lines.write(dir.resolve("commands.txt"), List.of("# psql's commands", "psql deploy " + WORD + " " + FLAG));
         Path db = dir.resolve("known.duckdb");

@@ -46,7 +46,11 @@ public final class CliRun {
     }
 
     public CliRun stdin(String text) {
-        this.stdin = text.getBytes(StandardCharsets.UTF_8);
+        return stdin(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public CliRun stdin(byte[] bytes) {
+        this.stdin = bytes.clone();
         return this;
     }
 
