@@ -23,24 +23,44 @@ final class PrivacySweep {
     /** A positional argument and a flag name of one actor: held back as tokens (docs/ingest.md, "Rare words held back"). */
     static final List<String> RARE = List.of("customer-acme-prod-db", "--customer-zebra");
 
+    /** The reports beyond summary, hot-paths and workflow, each in table and json. */
+    static final List<List<String>> MORE_REPORTS = List.of(List.of("errors"), List.of("trends"), List.of("variants"),
+            List.of("versions"), List.of("graph"), List.of("funnel"), List.of("privacy"));
+
     private PrivacySweep() {}
 
-    static List<String> planted() {
+    static List<String> planted(List<String> roundWords) {
         List<String> all = new ArrayList<>(PlantedSecretsTest.SECRETS);
         all.addAll(PlantedSecretsTest.RAW);
         all.addAll(RARE);
+        all.addAll(roundWords);
         return all;
     }
 
-    /** Lines that are all accepted, each carrying every secret in every free-text place. */
-    static List<String> lines(Random rnd, int n) {
+    /**
+     * A positional argument and a flag name made for this round (a fixed word could be known to the
+     * rules by chance; random ones of one actor never are).
+     */
+    static List<String> roundWords(Random rnd) {
+        StringBuilder word = new StringBuilder("acct-");
+        StringBuilder flag = new StringBuilder("--tenant-");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + rnd.nextInt(26)));
+            flag.append((char) ('a' + rnd.nextInt(26)));
+        }
+        return List.of(word.toString(), flag.toString());
+    }
+
+    /** Lines that are all accepted, each carrying every secret in every free-text place and the round's words. */
+    static List<String> lines(Random rnd, int n, List<String> roundWords) {
         List<String> lines = new ArrayList<>();
         List<String> secrets = PlantedSecretsTest.SECRETS;
         for (int i = 0; i < n; i++) {
             String s = secrets.get(rnd.nextInt(secrets.size())).replace("\\", "\\\\");
             String leaf = List.of("init", "plan", "apply", "deploy").get(rnd.nextInt(4));
             lines.add("{\"timestamp\":\"2026-03-01T10:" + String.format("%02d", i % 60) + ":00Z\",\"tool_name\":\"deploy\","
-                    + "\"command_path\":[\"deploy\",\"" + leaf + "\",\"" + s + "\",\"customer-acme-prod-db\"],\"flags_present\":[\"--customer-zebra\",\"--token=" + s
+                    + "\"command_path\":[\"deploy\",\"" + leaf + "\",\"" + s + "\",\"customer-acme-prod-db\",\""
+                    + roundWords.get(0) + "\"],\"flags_present\":[\"--customer-zebra\",\"" + roundWords.get(1) + "\",\"--token=" + s
                     + "\",\"--target=SuperSecretFlagValue\"],\"exit_code\":" + rnd.nextInt(2) + ",\"error_type\":\"failed with " + s
                     + "\",\"actor_id\":\"actor-raw-id-frank\",\"machine_id\":\"machine-raw-id-serial-0042\","
                     + "\"session_hint\":\"hint-raw-ci-run-777\",\"tool_version\":\"1.0\",\"sequence\":" + i + ",\"note\":\"" + s + "\","
@@ -52,7 +72,8 @@ final class PrivacySweep {
     /** Runs everything and returns each hit as "where: what" (empty when nothing leaked). */
     static List<String> run(Path dir, Random rnd, int events) throws IOException {
         Path input = dir.resolve("planted.jsonl");
-        Files.writeString(input, String.join("\n", lines(rnd, events)) + "\n", StandardCharsets.UTF_8);
+        List<String> roundWords = roundWords(rnd);
+        Files.writeString(input, String.join("\n", lines(rnd, events, roundWords)) + "\n", StandardCharsets.UTF_8);
         Path db = dir.resolve("planted.duckdb");
         Path exports = dir.resolve("exports");
         StringBuilder output = new StringBuilder();
@@ -65,6 +86,17 @@ final class PrivacySweep {
             results.add(CliRun.withDb(db).run("report", "workflow", "deploy_workflow", "--format", format));
             results.add(CliRun.withDb(db).run("report", "workflow", "actor-raw-id-frank", "--format", format));
         }
+        for (List<String> report : MORE_REPORTS) {
+            for (String format : List.of("table", "json")) {
+                List<String> args = new ArrayList<>(List.of("report"));
+                args.addAll(report);
+                args.addAll(List.of("--format", format));
+                results.add(CliRun.withDb(db).run(args.toArray(String[]::new)));
+            }
+        }
+        Path html = dir.resolve("exports").resolve("report.html");
+        Files.createDirectories(html.getParent());
+        results.add(CliRun.withDb(db).run("report", "html", "--min-cohort", "1", "--output", html.toString()));
         for (String format : EXPORT_FORMATS) {
             results.add(CliRun.withDb(db).run("export", "--to", exports.resolve(format).toString(), "--format", format));
         }
@@ -87,13 +119,13 @@ final class PrivacySweep {
         }
         for (Path f : files) {
             String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            for (String secret : planted()) {
+            for (String secret : planted(roundWords)) {
                 if (bytes.contains(secret)) {
                     hits.add(dir.relativize(f) + ": " + secret);
                 }
             }
         }
-        for (String secret : planted()) {
+        for (String secret : planted(roundWords)) {
             if (output.indexOf(secret) >= 0) {
                 hits.add("stdout/stderr: " + secret);
             }
