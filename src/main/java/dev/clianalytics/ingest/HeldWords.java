@@ -110,7 +110,7 @@ final class HeldWords {
             }
             db.execute("RESET VARIABLE ca_reveal");
         }
-        if (!outcome.held().isEmpty()) {
+        if (outcome.held() > 0) {
             // the run's stored events hold exactly the tokens still held back (the revealed ones were
             // put back before the insert; a word never starts with '~'), with their actors: the pairs
             // come from them in one statement (a million literal pairs took a minute to parse)
@@ -118,7 +118,7 @@ final class HeldWords {
                     + "command_path[2:], flags_present)) AS w, actor_hash FROM events WHERE run_id = " + runId
                     + ") WHERE starts_with(w, '~') ON CONFLICT DO NOTHING");
         }
-        db.execute("UPDATE ingest_runs SET words_held_back = " + outcome.held().size() + ", words_revealed = "
+        db.execute("UPDATE ingest_runs SET words_held_back = " + outcome.held() + ", words_revealed = "
                 + revealed.size() + " WHERE run_id = " + runId);
     }
 

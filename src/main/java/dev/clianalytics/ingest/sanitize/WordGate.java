@@ -28,13 +28,11 @@ public final class WordGate {
     private final Set<String> known;
     /** Actors of each token held back in the database before this run (held_words). */
     private final Map<String, Set<String>> stored;
-    private final Map<String, String> words = new ConcurrentHashMap<>();
     /**
-     * Actors of each token in this run, at most k: an actor's hash (a String) while there is one,
-     * then a Set (most words are known or reach k at once, and a word of one actor, the case that
-     * grows with the data, then costs one reference, not a set).
+     * Each token of this run: its word and its actors. One map entry per distinct rare word, the
+     * case that grows with the data (an argument in every event): no second map for the word.
      */
-    private final Map<String, Object> actors = new ConcurrentHashMap<>();
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs;
 
     /**
@@ -97,20 +95,34 @@ public final class WordGate {
             return w;
         }
         String t = token(w);
-        if (actor == null) {
-            actors.putIfAbsent(t, Set.of());
-        } else {
-            actors.compute(t, (x, a) -> withActor(a, actor));
-        }
+        seen.compute(t, (x, s) -> {
+            Seen out = s == null ? new Seen(w) : s;
+            if (actor != null) {
+                out.actors = withActor(out.actors, actor); // inside compute: one thread at a time per token
+            }
+            return out;
+        });
         return t;
     }
 
-    /** The token of a word (HMAC-SHA256 under the derived key, 12 hex digits after '~'). */
-    public String token(String w) {
-        String t = tokens.get(w);
-        if (t != null) {
-            return t;
+    /**
+     * A token's word and its actors in this run, at most k: null, an actor's hash (a String) while
+     * there is one, then a Set (a word of one actor costs one reference, not a set).
+     */
+    private static final class Seen {
+        final String word;
+        Object actors;
+
+        Seen(String word) {
+            this.word = word;
         }
+    }
+
+    /**
+     * The token of a word (HMAC-SHA256 under the derived key, 12 hex digits after '~'). Computed
+     * anew each time (about a microsecond): a cache would hold every rare word twice.
+     */
+    public String token(String w) {
         byte[] d = macs.get().doFinal(w.getBytes(StandardCharsets.UTF_8));
         char[] out = new char[13];
         out[0] = '~';
@@ -118,23 +130,21 @@ public final class WordGate {
             out[1 + 2 * i] = HEX[(d[i] >> 4) & 0xf];
             out[2 + 2 * i] = HEX[d[i] & 0xf];
         }
-        t = new String(out);
-        tokens.put(w, t);
-        words.put(t, w);
-        return t;
+        return new String(out);
     }
 
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** What the run decides: the tokens revealed (token to word), and how many tokens stay held back. */
+    public record Outcome(Map<String, String> revealed, long held) {}
 
-    /** What the run decides: the tokens revealed (token to word) and the pairs still held back. */
-    public record Outcome(Map<String, String> revealed, Map<String, Set<String>> held) {}
-
-    /** Tokens whose actors, of this run and held before, reach k are revealed; the others stay held. */
+    /**
+     * Tokens whose actors, of this run and held before, reach k are revealed; the others stay held
+     * (their pairs are then read from the run's stored events, so no second map of them is built).
+     */
     public Outcome outcome() {
         Map<String, String> revealed = new java.util.TreeMap<>();
-        Map<String, Set<String>> held = new java.util.HashMap<>();
-        actors.forEach((t, a) -> {
-            Set<String> mine = actorSet(a);
+        long[] held = {0};
+        seen.forEach((t, s) -> {
+            Set<String> mine = actorSet(s.actors);
             Set<String> before = stored.get(t);
             int all = mine.size();
             if (before != null) {
@@ -143,17 +153,17 @@ public final class WordGate {
                 all = union.size();
             }
             if (all >= k) {
-                revealed.put(t, words.get(t));
+                revealed.put(t, s.word);
             } else {
-                held.put(t, mine);
+                held[0]++;
             }
         });
-        return new Outcome(revealed, held);
+        return new Outcome(revealed, held[0]);
     }
 
     /** The actors of a token with {@code actor} added, while fewer than k (an actor is a String, more a Set). */
     private Object withActor(Object a, String actor) {
-        if (a == null || a instanceof Set<?> s && s.isEmpty()) {
+        if (a == null) {
             return actor;
         }
         if (a instanceof String one) {
@@ -162,13 +172,13 @@ public final class WordGate {
         @SuppressWarnings("unchecked")
         Set<String> many = (Set<String>) a;
         if (many.size() < k) {
-            many.add(actor); // inside compute: one thread at a time per token
+            many.add(actor);
         }
         return many;
     }
 
     @SuppressWarnings("unchecked")
     private static Set<String> actorSet(Object a) {
-        return a instanceof String one ? Set.of(one) : (Set<String>) a;
+        return a == null ? Set.of() : a instanceof String one ? Set.of(one) : (Set<String>) a;
     }
 }
