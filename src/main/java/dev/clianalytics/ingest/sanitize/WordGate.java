@@ -29,8 +29,9 @@ public final class WordGate {
     /** Actors of each token held back in the database before this run (held_words). */
     private final Map<String, Set<String>> stored;
     /**
-     * Each token of this run: its word and its actors. One map entry per distinct rare word, the
-     * case that grows with the data (an argument in every event): no second map for the word.
+     * Each rare word of this run: its token and its actors. One map entry per distinct rare word, the
+     * case that grows with the data (an argument in every event): no second map, and a word's token
+     * is computed once.
      */
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs;
@@ -94,34 +95,30 @@ public final class WordGate {
         if (known.contains(w) || "[redacted]".equals(w)) {
             return w;
         }
-        String t = token(w);
-        seen.compute(t, (x, s) -> {
-            Seen out = s == null ? new Seen(w) : s;
+        Seen entry = seen.compute(w, (x, s) -> {
+            Seen out = s == null ? new Seen(token(w)) : s;
             if (actor != null) {
-                out.actors = withActor(out.actors, actor); // inside compute: one thread at a time per token
+                out.actors = withActor(out.actors, actor); // inside compute: one thread at a time per word
             }
             return out;
         });
-        return t;
+        return entry.token;
     }
 
     /**
-     * A token's word and its actors in this run, at most k: null, an actor's hash (a String) while
+     * A word's token and its actors in this run, at most k: null, an actor's hash (a String) while
      * there is one, then a Set (a word of one actor costs one reference, not a set).
      */
     private static final class Seen {
-        final String word;
+        final String token;
         Object actors;
 
-        Seen(String word) {
-            this.word = word;
+        Seen(String token) {
+            this.token = token;
         }
     }
 
-    /**
-     * The token of a word (HMAC-SHA256 under the derived key, 12 hex digits after '~'). Computed
-     * anew each time (about a microsecond): a cache would hold every rare word twice.
-     */
+    /** The token of a word (HMAC-SHA256 under the derived key, 12 hex digits after '~'). */
     public String token(String w) {
         byte[] d = macs.get().doFinal(w.getBytes(StandardCharsets.UTF_8));
         char[] out = new char[13];
@@ -143,7 +140,8 @@ public final class WordGate {
     public Outcome outcome() {
         Map<String, String> revealed = new java.util.TreeMap<>();
         long[] held = {0};
-        seen.forEach((t, s) -> {
+        seen.forEach((w, s) -> {
+            String t = s.token;
             Set<String> mine = actorSet(s.actors);
             Set<String> before = stored.get(t);
             int all = mine.size();
@@ -153,7 +151,7 @@ public final class WordGate {
                 all = union.size();
             }
             if (all >= k) {
-                revealed.put(t, s.word);
+                revealed.put(t, w);
             } else {
                 held[0]++;
             }
