@@ -106,6 +106,12 @@ final class Crashes {
             stderr = child.stderr();
             files = DbState.files(db);
             temps = DbState.tempFiles(tmp);
+            for (String name : temps) {
+                if (DbState.holdsRawLines(tmp.resolve(name))) {
+                    throw fail("the temporary file " + name + " left by the child holds raw input lines (it must hold"
+                            + " sanitized values or ciphertext only)");
+                }
+            }
             try {
                 Hostile.assertClean(child.result(code, List.of(args)), "");
             } catch (AssertionError e) {

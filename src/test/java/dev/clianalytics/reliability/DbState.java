@@ -54,6 +54,18 @@ final class DbState {
     }
 
     /**
+     * Whether a file holds input as read: a JSON key every native line has, which no sanitized value
+     * holds (the staged rows are values only; the private copies of the input are ciphertext).
+     */
+    static boolean holdsRawLines(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("\"actor_id\"");
+    }
+
+    /**
      * The stored events as "count xor-of-row-hashes", without the run id (a retried batch may land
      * in a later run than in a clean history); "0 0" for a missing file or one without tables yet.
      */
