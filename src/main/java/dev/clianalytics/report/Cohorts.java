@@ -14,15 +14,14 @@ public final class Cohorts {
     private Cohorts() {}
 
     /**
-     * Any other report: rows with their own actor count (hot paths, errors, trends) use it; the other
-     * rows and the named values (but a zero) are hidden (Cohort.Actors).
+     * Any other report (versions, trends): rows with their own actor count use it; the other rows and
+     * the named values (but a zero) are hidden (Cohort.Actors).
      */
     public static Document scope(Document doc, int k, boolean json) {
         if (k <= 1) {
             return doc;
         }
-        // named values of these reports count subsets (failed runs, a funnel's entrants) whose actors
-        // are not known here: as no one's, like their tables' rows
+        // a named value here would count a subset whose actors are not known: as no one's, like a row
         return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), json);
     }
 
