@@ -96,6 +96,9 @@ class MinCohortCountsTest {
         assertThat(run(errors, "report", "graph", "--min-cohort", "3", "--format", "mermaid"))
                 .contains("  n3[\"mytool/test<br/>#lt;3 events\"]\n  style n3 fill:#ffffff,color:#000000\n")
                 .contains("  n0 -->|\"9\"| n1\n").contains("  n0 -.->|\"#lt;3\"| n3\n");
+        // how many edges --min-count dropped is judged by the actors of the runs drawn (1 here)
+        assertThat(run(errors, "report", "graph", "test_workflow", "--min-count", "2", "--min-cohort", "3", "--format",
+                "mermaid")).startsWith("%% Flow graph of test_workflow: 2 nodes, 1 edges (<3 rarer edges dropped)\n");
     }
 
     /**
