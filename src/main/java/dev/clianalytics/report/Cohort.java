@@ -33,7 +33,7 @@ public final class Cohort {
      * actors of the report's whole scope; a table without one uses its own distinct_actors or actors
      * column, else counts as no one's (every row hidden: a report that does not count its rows'
      * actors yet shows none of them, rather than guess). sums: rows of different tables of which one
-     * adds the others up (a graph's node and the edges into it), complement-suppressed as one table.
+     * adds the others up (a graph's node and the edges into it), complement-suppressed like a table.
      */
     public record Actors(long scope, Map<String, ToLongFunction<List<Object>>> perRow,
             Map<String, Map<String, Long>> perField, List<List<Cell>> sums) {
@@ -206,11 +206,12 @@ public final class Cohort {
                 tables.put(t.key(), j);
             }
         }
+        // a row of nobody's (Long.MAX_VALUE actors: a funnel without an attempt) tells nothing: never the complement
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Judged j : tables.values()) {
-                changed |= complement(j.hidden(), j.counts(), i -> true);
+                changed |= complement(j.hidden(), j.counts(), i -> j.counts()[i] < Long.MAX_VALUE);
             }
             for (List<Cell> sum : actors.sums()) {
                 boolean[] hidden = new boolean[sum.size()];
@@ -220,7 +221,7 @@ public final class Cohort {
                     hidden[i] = j.hidden()[sum.get(i).row()];
                     counts[i] = j.counts()[sum.get(i).row()];
                 }
-                if (complement(hidden, counts, i -> true)) {
+                if (complement(hidden, counts, i -> counts[i] < Long.MAX_VALUE)) {
                     changed = true;
                     for (int i = 0; i < sum.size(); i++) {
                         tables.get(sum.get(i).table()).hidden()[sum.get(i).row()] |= hidden[i];

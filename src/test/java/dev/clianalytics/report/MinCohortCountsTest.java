@@ -124,6 +124,11 @@ class MinCohortCountsTest {
                 .contains("  \"conversion_rate\": null,\n");
         assertThat(upTo(run(funnels, "report", "funnel", "--min-cohort", "5", "--format", "csv"), "\n\n"))
                 .contains("funnels,auth,4,3600000,45,40,0,88.89\n");
+        // one hidden row next to funnels without an attempt: their zeros tell nothing, none goes as its complement
+        assertThat(upTo(run(funnels, "report", "funnel", "--tool", "kubectl", "--min-cohort", "30", "--format", "csv"),
+                "\n\n")).isEqualTo("section,funnel,steps,window_ms,attempts,completed,failed_attempts,conversion_rate\n"
+                        + "funnels,auth,4,3600000,0,0,0,\nfunnels,application_create,2,3600000,<30,<30,<30,<30\n"
+                        + "funnels,plan_upgrade,3,3600000,0,0,0,\nfunnels,plan_downgrade,3,3600000,0,0,0,");
         assertThat(run(funnels, "report", "funnel", "--until", "2000-01-01", "--min-cohort", "5", "--format", "json"))
                 .contains("{\"funnel\": \"auth\", \"steps\": 4, \"window_ms\": 3600000, \"attempts\": 0, \"completed\": 0,"
                         + " \"failed_attempts\": 0, \"conversion_rate\": null, \"suppressed\": false}")
