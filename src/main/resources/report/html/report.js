@@ -125,7 +125,9 @@
       columns = Math.max(columns, n.column + 1); rows = Math.max(rows, n.row + 1);
     });
     var bottom = TOP + (rows - 1) * ROW + H;
-    var max = d.edges.reduce(function (m, e) { return Math.max(m, e.count); }, 1);
+    var max = d.edges.reduce(function (m, e) { return Math.max(m, e.count || 0); }, 1);
+    // --min-cohort: a suppressed edge or node keeps its place and name, dashed and without numbers
+    var hidden = '<' + d.min_cohort;
     var backs = 0;
     var edges = d.edges.map(function (e, i) {
       var a = at[e.from], b = at[e.to], p;
@@ -142,19 +144,20 @@
         p = [[a.x + W / 2, a.y + H], [a.x + W / 2, low], [b.x + W / 2, low], [b.x + W / 2 + 6, b.y + H]];
       }
       var mid = [(p[0][0] + 3 * p[1][0] + 3 * p[2][0] + p[3][0]) / 8, (p[0][1] + 3 * p[1][1] + 3 * p[2][1] + p[3][1]) / 8];
-      var title = e.from + ' \u2192 ' + e.to + ': ' + count(e.count) + ' runs' + (e.median_ms === null ? '' : ', median gap ' + duration(e.median_ms));
-      return svg('g', { 'class': 'edge', 'data-edge': String(i) }, [svg('title', { text: title }),
-        svg('path', { d: 'M' + p[0] + ' C' + p[1] + ' ' + p[2] + ' ' + p[3], 'stroke-width': (1 + 5 * e.count / max).toFixed(1),
+      var title = e.from + ' \u2192 ' + e.to + ': ' + (e.suppressed ? 'from fewer than ' + d.min_cohort + ' people, not counted'
+        : count(e.count) + ' runs' + (e.median_ms === null ? '' : ', median gap ' + duration(e.median_ms)));
+      return svg('g', { 'class': 'edge' + (e.suppressed ? ' suppressed' : ''), 'data-edge': String(i) }, [svg('title', { text: title }),
+        svg('path', { d: 'M' + p[0] + ' C' + p[1] + ' ' + p[2] + ' ' + p[3], 'stroke-width': (1 + 5 * (e.count || 0) / max).toFixed(1),
                       'marker-end': 'url(#flow-arrow)' }),
-        svg('text', { x: mid[0].toFixed(1), y: (mid[1] - 4).toFixed(1), 'text-anchor': 'middle', text: count(e.count) })]);
+        e.suppressed ? null : svg('text', { x: mid[0].toFixed(1), y: (mid[1] - 4).toFixed(1), 'text-anchor': 'middle', text: count(e.count) })]);
     });
     var nodes = d.nodes.map(function (n) {
       var a = at[n.step], pseudo = n.step === 'start' || n.step.indexOf('end:') === 0, s = pseudo ? 0 : shade(n.failure_rate);
       var cls = 'node' + (pseudo ? ' pseudo' : '') + (s >= 5 ? ' dark' : '') + (n.step === 'end:FAILED' ? ' failed' : '') +
         (n.step === 'end:SUCCESS' ? ' succeeded' : '');
-      var lines = pseudo ? [count(n.count) + (n.count === 1 ? ' run' : ' runs')]
+      var lines = n.suppressed ? [hidden + (pseudo ? ' runs' : ' events')] : pseudo ? [count(n.count) + (n.count === 1 ? ' run' : ' runs')]
         : [count(n.count) + (n.count === 1 ? ' event' : ' events'), percent(n.failure_rate) + ' failed'];
-      return svg('g', { 'class': cls }, [svg('title', { text: n.step + ': ' + lines.join(', ') }),
+      return svg('g', { 'class': cls + (n.suppressed ? ' suppressed' : '') }, [svg('title', { text: n.step + ': ' + lines.join(', ') }),
         svg('rect', { x: a.x, y: a.y, width: W, height: H, rx: pseudo ? H / 2 : 5, fill: pseudo ? null : FAIL_FILLS[s] }),
         svg('text', { x: a.x + W / 2, y: a.y + 17, 'text-anchor': 'middle', 'class': 'step', text: clip(n.step, 22) })]
         .concat(lines.map(function (l, i) {
@@ -467,7 +470,9 @@
         el('figcaption', { text: 'Which step follows which in the runs of ' + what + ', left to right. Boxes are steps with their events; the darker the fill, ' +
           'the larger the share of them that failed. Arrows count the runs going from one step to the next (thicker: more); arrows ' +
           'below the boxes go back to a step drawn further left. ' + (d.dropped_edges ? 'The ' + d.edges.length + ' most frequent transitions are drawn (' +
-          count(d.dropped_edges) + ' rarer left out).' : 'Every transition is drawn.') }),
+          count(d.dropped_edges) + ' rarer left out).' : 'Every transition is drawn.') +
+          (d.nodes.some(function (n) { return n.suppressed; }) || d.edges.some(function (e) { return e.suppressed; })
+            ? ' Dashed arrows and boxes without numbers come from fewer than ' + d.min_cohort + ' people: their numbers are hidden.' : '') }),
         el('details', {}, [el('summary', { text: 'The numbers as a table' }),
           table('Transitions, most frequent first', [['from', function (e) { return e.from; }, false, null, 'path'],
             ['to', function (e) { return e.to; }, false, null, 'path'],

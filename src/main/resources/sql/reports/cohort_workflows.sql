@@ -1,10 +1,11 @@
 -- `--min-cohort`: distinct actors per workflow name over the runs in scope (the rows of top_workflows), per
--- outcome ('#' and the outcome) and of the failed runs recovered later ('#recovered').
+-- outcome ('#' and the outcome), of the failed runs recovered later ('#recovered') and per tool and
+-- version ('^', the tool, chr(31), 'v' and the version or 'n' for none: the regressed releases).
 -- $1 tool, $2 since, $3 until, $4 exclude CI.
 WITH
 -- workflow runs in scope, as workflow_stats.sql keeps them
 scoped_runs AS (
-    SELECT workflow_name, outcome, recovered, actor_hash
+    SELECT workflow_name, outcome, recovered, tool_name, tool_version, actor_hash
     FROM workflow_runs
     WHERE ($1::VARCHAR IS NULL OR tool_name = $1::VARCHAR)
       AND ($2::TIMESTAMPTZ IS NULL OR started_at >= $2::TIMESTAMPTZ)
@@ -16,3 +17,6 @@ UNION ALL
 SELECT '#' || outcome, count(DISTINCT actor_hash) FROM scoped_runs GROUP BY outcome
 UNION ALL
 SELECT '#recovered', count(DISTINCT actor_hash) FROM scoped_runs WHERE recovered
+UNION ALL
+SELECT '^' || tool_name || chr(31) || coalesce('v' || tool_version, 'n'), count(DISTINCT actor_hash)
+FROM scoped_runs GROUP BY tool_name, tool_version

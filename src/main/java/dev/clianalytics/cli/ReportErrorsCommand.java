@@ -1,5 +1,7 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.report.Cohorts;
+import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.ReportFormat;
 import dev.clianalytics.report.InsightLayouts;
 import dev.clianalytics.report.Insights;
@@ -37,7 +39,10 @@ final class ReportErrorsCommand implements Callable<Integer> {
         var filter = report.filter();
         boolean people = report.format == ReportFormat.TABLE || report.format == ReportFormat.MARKDOWN;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                (c, infer) -> InsightLayouts.errors(Insights.errors(c, infer, Reports.resolveTool(c, filter), workflow,
-                        report.top), people));
+                (c, infer) -> {
+                    ReportFilter f = Reports.resolveTool(c, filter);
+                    return Cohorts.errors(c, f, workflow, InsightLayouts.errors(Insights.errors(c, infer, f, workflow,
+                            report.top), people), report.minCohort(), report.json());
+                });
     }
 }

@@ -69,7 +69,8 @@ final class ReportFunnelCommand implements Callable<Integer>, OutputOption.Page 
         return ReportRun.run(options, out, err, report, output, (c, infer) -> {
             ReportFilter f = Reports.resolveTool(c, filter);
             if (name == null) {
-                return FunnelLayouts.list(Funnels.list(c, f), infer, f);
+                return Cohorts.funnels(c, f, FunnelLayouts.list(Funnels.list(c, f), infer, f), report.minCohort(),
+                        report.json());
             }
             FunnelReport funnel = Funnels.funnel(c, infer, name, f, by, report.top);
             return Cohorts.funnel(c, f, name, funnel.by(), FunnelLayouts.funnel(funnel, report.format == ReportFormat.TABLE),

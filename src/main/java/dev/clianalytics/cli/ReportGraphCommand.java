@@ -1,7 +1,9 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Discovery;
 import dev.clianalytics.report.DiscoveryLayouts;
+import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
 import dev.clianalytics.report.html.HtmlReport;
 import java.util.concurrent.Callable;
@@ -53,8 +55,11 @@ final class ReportGraphCommand implements Callable<Integer>, OutputOption.Page {
         // every edge unless --top is given: its default of 10 rows suits lists, not a graph
         Integer maxEdges = spec.commandLine().getParseResult().hasMatchedOption("--top") ? report.top : null;
         return ReportRun.run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), report,
-                output.file, (c, infer) -> DiscoveryLayouts.graph(Discovery.graph(c, infer, name,
-                        Reports.resolveTool(c, filter), minCount, maxEdges)),
+                output.file, (c, infer) -> {
+                    ReportFilter f = Reports.resolveTool(c, filter);
+                    return Cohorts.graph(c, f, name, DiscoveryLayouts.graph(Discovery.graph(c, infer, name, f, minCount,
+                            maxEdges)), report.minCohort(), report.json());
+                },
                 (c, infer) -> HtmlReport.graph(c, infer, report.minCohort(), name, filter, report.top, minCount,
                         maxEdges));
     }

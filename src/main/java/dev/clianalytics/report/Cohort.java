@@ -32,12 +32,18 @@ public final class Cohort {
      * a set of named values (by section key, then field key). Named values without a count take the
      * actors of the report's whole scope; a table without one uses its own distinct_actors or actors
      * column, else counts as no one's (every row hidden: a report that does not count its rows'
-     * actors yet shows none of them, rather than guess).
+     * actors yet shows none of them, rather than guess). sums: rows of different tables of which one
+     * adds the others up (a graph's node and the edges into it), complement-suppressed like a table.
      */
     public record Actors(long scope, Map<String, ToLongFunction<List<Object>>> perRow,
-            Map<String, Map<String, Long>> perField) {
+            Map<String, Map<String, Long>> perField, List<List<Cell>> sums) {
         public Actors(long scope, Map<String, ToLongFunction<List<Object>>> perRow) {
             this(scope, perRow, Map.of());
+        }
+
+        public Actors(long scope, Map<String, ToLongFunction<List<Object>>> perRow,
+                Map<String, Map<String, Long>> perField) {
+            this(scope, perRow, perField, List.of());
         }
 
         long of(Table t, List<Object> row, int k) {
@@ -70,6 +76,9 @@ public final class Cohort {
         }
     }
 
+    /** A row of a table (by the table's key and the row's index), as a member of one of Actors.sums. */
+    public record Cell(String table, int row) {}
+
     /** Named values that add up to a total shown elsewhere (the runs by outcome): complement suppression applies. */
     private static final Set<String> PARTS_OF_TOTAL = Set.of("outcomes");
 
@@ -85,8 +94,11 @@ public final class Cohort {
      */
     private static final Set<String> MEASURES_AS_TEXT = Set.of("outcome", "ci", "regression");
 
-    /** Columns that label a row rather than measure it (a rank, a step position, a length). */
-    private static final Set<String> LABELS = Set.of("rank", "n", "stopped_after_step", "step", "window_ms");
+    /**
+     * Columns that label a row rather than measure it (a rank, a step position, a length, a funnel's
+     * number of steps and window, which its settings define).
+     */
+    private static final Set<String> LABELS = Set.of("rank", "n", "stopped_after_step", "step", "window_ms", "steps");
 
     /** The document as K allows it to be shown; json adds the rows' "suppressed" flags. K=1 returns doc itself. */
     public static Document apply(Document doc, int k, Actors actors, boolean json) {
@@ -96,6 +108,7 @@ public final class Cohort {
         int[] cells = {0};
         // inline sets of values share the document's top level in json: one "suppressed" key there
         boolean topFlagged = false;
+        Map<String, Judged> tables = judge(doc, k, actors);
         List<Section> sections = new ArrayList<>();
         for (Section s : doc.sections()) {
             if (SETTINGS.contains(s.key())) {
@@ -105,7 +118,7 @@ public final class Cohort {
                 topFlagged |= json && f.inline() && judged != f;
                 sections.add(judged);
             } else if (s instanceof Table t) {
-                sections.add(table(t, k, actors, json, cells));
+                sections.add(table(t, k, tables.get(t.key()).hidden(), json, cells));
             }
         }
         sections.add(new Fields(LEDGER, "Small cohorts", true, List.of(
@@ -151,15 +164,15 @@ public final class Cohort {
 
     /**
      * One hidden part next to shown ones could be recovered from a total: hide the shown part with
-     * the fewest actors too (the last of equals: lists put their smallest last).
+     * the fewest actors too (the last of equals: lists put their smallest last). Whether it hid one.
      */
-    private static void complement(boolean[] hidden, long[] counts, java.util.function.IntPredicate candidate) {
+    private static boolean complement(boolean[] hidden, long[] counts, java.util.function.IntPredicate candidate) {
         int hiddenCount = 0;
         for (boolean h : hidden) {
             hiddenCount += h ? 1 : 0;
         }
         if (hiddenCount != 1) {
-            return;
+            return false;
         }
         int next = -1;
         for (int i = 0; i < hidden.length; i++) {
@@ -170,17 +183,57 @@ public final class Cohort {
         if (next >= 0) {
             hidden[next] = true;
         }
+        return next >= 0;
     }
 
-    private static Table table(Table t, int k, Actors actors, boolean json, int[] cells) {
-        int n = t.rows().size();
-        long[] counts = new long[n];
-        boolean[] hidden = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            counts[i] = actors.of(t, t.rows().get(i), k);
-            hidden[i] = counts[i] < k;
+    /** A table's rows' actors and which of them are hidden. */
+    private record Judged(long[] counts, boolean[] hidden) {}
+
+    /**
+     * Which rows of each table are hidden: their own actors, then complement suppression per table and
+     * per sum (Actors.sums) until no table and no sum has exactly one hidden part left to give back.
+     */
+    private static Map<String, Judged> judge(Document doc, int k, Actors actors) {
+        Map<String, Judged> tables = new java.util.HashMap<>();
+        for (Section s : doc.sections()) {
+            if (s instanceof Table t && !SETTINGS.contains(t.key())) {
+                int n = t.rows().size();
+                Judged j = new Judged(new long[n], new boolean[n]);
+                for (int i = 0; i < n; i++) {
+                    j.counts()[i] = actors.of(t, t.rows().get(i), k);
+                    j.hidden()[i] = j.counts()[i] < k;
+                }
+                tables.put(t.key(), j);
+            }
         }
-        complement(hidden, counts, i -> true);
+        // a row of nobody's (Long.MAX_VALUE actors: a funnel without an attempt) tells nothing: never the complement
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Judged j : tables.values()) {
+                changed |= complement(j.hidden(), j.counts(), i -> j.counts()[i] < Long.MAX_VALUE);
+            }
+            for (List<Cell> sum : actors.sums()) {
+                boolean[] hidden = new boolean[sum.size()];
+                long[] counts = new long[sum.size()];
+                for (int i = 0; i < sum.size(); i++) {
+                    Judged j = tables.get(sum.get(i).table());
+                    hidden[i] = j.hidden()[sum.get(i).row()];
+                    counts[i] = j.counts()[sum.get(i).row()];
+                }
+                if (complement(hidden, counts, i -> counts[i] < Long.MAX_VALUE)) {
+                    changed = true;
+                    for (int i = 0; i < sum.size(); i++) {
+                        tables.get(sum.get(i).table()).hidden()[sum.get(i).row()] |= hidden[i];
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static Table table(Table t, int k, boolean[] hidden, boolean json, int[] cells) {
+        int n = t.rows().size();
         List<Column> columns = new ArrayList<>(t.columns());
         if (json) {
             columns.add(new Column("suppressed", "suppressed", Kind.FLAG));

@@ -14,15 +14,14 @@ public final class Cohorts {
     private Cohorts() {}
 
     /**
-     * Any other report: rows with their own actor count (hot paths, errors, trends) use it; the other
-     * rows and the named values (but a zero) are hidden (Cohort.Actors).
+     * Any other report (versions, trends): rows with their own actor count use it; the other rows and
+     * the named values (but a zero) are hidden (Cohort.Actors).
      */
     public static Document scope(Document doc, int k, boolean json) {
         if (k <= 1) {
             return doc;
         }
-        // named values of these reports count subsets (failed runs, a funnel's entrants) whose actors
-        // are not known here: as no one's, like their tables' rows
+        // a named value here would count a subset whose actors are not known: as no one's, like a row
         return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), json);
     }
 
@@ -31,7 +30,7 @@ public final class Cohorts {
         return Cohort.apply(doc, k, new Cohort.Actors(0, Map.of()), true);
     }
 
-    /** `report summary` and `report hot-paths`: per workflow name, per hot path. */
+    /** `report summary` and `report hot-paths`: per workflow name, per hot path, per regressed release. */
     public static Document summary(Connection c, ReportFilter f, Document doc, int k, boolean json) {
         if (k <= 1) {
             return doc;
@@ -39,6 +38,8 @@ public final class Cohorts {
         Map<String, Long> byName = byKey(Rows.filtered(c, "cohort_workflows.sql", f));
         Map<String, ToLongFunction<List<Object>>> perRow = new HashMap<>();
         perRow.put("top_workflows", row -> byName.getOrDefault(key(row.get(0)), 0L));
+        // a regressed release by its own actors, as report versions judges it
+        perRow.put("versions", row -> byName.getOrDefault("^" + row.get(0) + '\u001f' + key(row.get(1)), 0L));
         long failed = byName.getOrDefault("#FAILED", 0L);
         long recovered = byName.getOrDefault("#recovered", 0L);
         Map<String, Map<String, Long>> perField = Map.of(
@@ -121,6 +122,119 @@ public final class Cohorts {
                 "attempts", all, "completed", completed, "failed_attempts", single(parts, "#failed"),
                 "conversion_rate", Math.min(completed, single(parts, "#not_completed"))));
         return Cohort.apply(doc, k, new Cohort.Actors(all, perRow, perField), json);
+    }
+
+    /**
+     * `report graph`: each node and edge by its own actors (a node's are those of the pairs into it,
+     * start's those of the runs out of it); the overview's dropped counts by the actors of the runs
+     * drawn (start's), --min-count as a setting.
+     */
+    public static Document graph(Connection c, ReportFilter f, String name, Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_graph.sql", f, name));
+        Map<String, Long> edges = parts.getOrDefault("edge", Map.of());
+        Map<String, ToLongFunction<List<Object>>> perRow = Map.of("nodes", lookup(parts, "node", 0),
+                "edges", row -> edges.getOrDefault(key(row.get(0)) + '\u001f' + key(row.get(1)), 0L));
+        long runs = parts.getOrDefault("node", Map.of()).getOrDefault(key(Graph.START), 0L);
+        return Cohort.apply(doc, k, new Cohort.Actors(runs, perRow,
+                Map.of("overview", Map.of("min_count", Long.MAX_VALUE)), graphSums(doc)), json);
+    }
+
+    /**
+     * A node's events are the pairs into it, and a step's also the pairs out of it (its next step or
+     * its run's end); start's runs are the pairs out of it: each node with those edges is one sum.
+     */
+    private static List<List<Cohort.Cell>> graphSums(Document doc) {
+        List<List<Cohort.Cell>> sums = new java.util.ArrayList<>(sums(doc, "nodes", "edges", 1));
+        sums.addAll(sums(doc, "nodes", "edges", 0));
+        return sums;
+    }
+
+    /**
+     * Each row of table totals with the rows of table parts whose column partColumn holds its label
+     * (column 0): a sum (Cohort.Actors.sums) wherever it has parts.
+     */
+    private static List<List<Cohort.Cell>> sums(Document doc, String totals, String parts, int partColumn) {
+        List<List<Object>> rows = rows(doc, totals);
+        List<List<Object>> partRows = rows(doc, parts);
+        List<List<Cohort.Cell>> sums = new java.util.ArrayList<>();
+        for (int t = 0; t < rows.size(); t++) {
+            List<Cohort.Cell> sum = new java.util.ArrayList<>(List.of(new Cohort.Cell(totals, t)));
+            for (int p = 0; p < partRows.size(); p++) {
+                if (java.util.Objects.equals(partRows.get(p).get(partColumn), rows.get(t).get(0))) {
+                    sum.add(new Cohort.Cell(parts, p));
+                }
+            }
+            if (sum.size() > 1) {
+                sums.add(sum);
+            }
+        }
+        return sums;
+    }
+
+    private static List<List<Object>> rows(Document doc, String table) {
+        return doc.sections().stream().filter(s -> s instanceof Section.Table t && t.key().equals(table))
+                .map(s -> ((Section.Table) s).rows()).findFirst().orElse(List.of());
+    }
+
+    /**
+     * `report funnel` without a name: each funnel's row by the fewest of the actors `funnel NAME` judges
+     * its totals by (its attempts', its completed, failed and not completed ones', a part without an
+     * attempt telling nothing), so the list shows nothing `funnel NAME` hides; a funnel without an
+     * attempt in scope, all zeros, is shown.
+     */
+    public static Document funnels(Connection c, ReportFilter f, Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Rows.execute(c, "funnel_scope.sql");
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_funnel_list.sql", f));
+        Map<String, ToLongFunction<List<Object>>> perRow = Map.of("funnels", row -> {
+            String funnel = key(row.get(0));
+            long all = parts.getOrDefault("all", Map.of()).getOrDefault(funnel, 0L);
+            long completed = parts.getOrDefault("completed", Map.of()).getOrDefault(funnel, 0L);
+            long failed = parts.getOrDefault("failed", Map.of()).getOrDefault(funnel, 0L);
+            long notCompleted = parts.getOrDefault("not_completed", Map.of()).getOrDefault(funnel, 0L);
+            return all == 0 ? Long.MAX_VALUE : Math.min(rate(all, completed, notCompleted), nonzero(failed));
+        });
+        return Cohort.apply(doc, k, new Cohort.Actors(0, perRow), json);
+    }
+
+    /**
+     * `report errors`: the failed-run totals by the actors of the failed runs, each rate by the fewest
+     * of those and of the runs on either side of it (recovered or not, CI or not), each fix path by
+     * the actors of the runs it recovered; the error types count their own (the actors column).
+     */
+    public static Document errors(Connection c, ReportFilter f, String workflow, Document doc, int k, boolean json) {
+        if (k <= 1) {
+            return doc;
+        }
+        Map<String, Map<String, Long>> parts = parts(Rows.filtered(c, "cohort_errors.sql", f, workflow));
+        long failed = single(parts, "#failed");
+        Map<String, Map<String, Long>> perField = Map.of("totals", Map.of("failed_runs", failed,
+                "recovered_runs", single(parts, "#recovered"),
+                "recovery_rate", rate(failed, single(parts, "#recovered"), single(parts, "#not_recovered")),
+                "ci_share", rate(failed, single(parts, "#ci"), single(parts, "#not_ci"))));
+        Map<String, Long> fixPaths = parts.getOrDefault("fix_path", Map.of());
+        Map<String, ToLongFunction<List<Object>>> perRow = Map.of("fix_paths",
+                row -> fixPaths.getOrDefault(key(row.get(0)) + '\u001f' + key(row.get(3)), 0L));
+        // an error type's recovered runs are the runs of its fix paths (all of them when it has at most 3)
+        return Cohort.apply(doc, k, new Cohort.Actors(failed, perRow, perField, sums(doc, "errors", "fix_paths", 0)), json);
+    }
+
+    /**
+     * The actors behind a share of a whole split in two: the share tells both parts, so the fewest of
+     * the whole's and each part's; a part of no runs tells nothing (0% or 100% give the whole away only).
+     */
+    private static long rate(long whole, long part, long rest) {
+        return Math.min(whole, Math.min(nonzero(part), nonzero(rest)));
+    }
+
+    /** A part's actors, or no limit when it has none (a zero tells nothing about anybody). */
+    private static long nonzero(long actors) {
+        return actors == 0 ? Long.MAX_VALUE : actors;
     }
 
     /**

@@ -43,13 +43,13 @@ final class GraphRenderer implements Renderer {
             String step = (String) n.get(0);
             String id = "n" + ids.size();
             ids.put(step, id);
-            long count = ((Number) n.get(1)).longValue();
-            long failures = ((Number) n.get(2)).longValue();
-            boolean pseudo = new Graph.Node(step, count, failures).pseudo();
-            BigDecimal rate = Percent.of(failures, count);
-            String label = pseudo ? step + "\n" + Values.grouped(count) + (count == 1 ? " run" : " runs")
-                    : step + "\n" + Values.grouped(count) + (count == 1 ? " event, " : " events, ") + (rate == null ? "0" : rate.stripTrailingZeros()
-                            .toPlainString()) + "% failed";
+            boolean pseudo = new Graph.Node(step, 0, 0).pseudo();
+            // --min-cohort: a suppressed node keeps its name, says "<K" and is not shaded (its rate is hidden)
+            BigDecimal rate = n.get(1) instanceof Cohort.Suppressed ? null
+                    : Percent.of(((Number) n.get(2)).longValue(), ((Number) n.get(1)).longValue());
+            String label = step + "\n" + (n.get(1) instanceof Cohort.Suppressed hidden ? hidden + (pseudo ? " runs" : " events")
+                    : pseudo ? counted((Number) n.get(1), "run") : counted((Number) n.get(1), "event") + ", "
+                            + (rate == null ? "0" : rate.stripTrailingZeros().toPlainString()) + "% failed");
             String fill = pseudo ? PSEUDO_FILL : FILLS[shade(rate)];
             String font = shade(rate) >= 5 && !pseudo ? "#ffffff" : "#000000";
             if (mermaid) {
@@ -64,26 +64,36 @@ final class GraphRenderer implements Renderer {
                         .append(step.equals("end:FAILED") ? ", color=\"#cb181d\", penwidth=2" : "").append("];\n");
             }
         }
-        long max = edges.rows().stream().mapToLong(e -> ((Number) e.get(2)).longValue()).max().orElse(1);
+        long max = edges.rows().stream().filter(e -> e.get(2) instanceof Number)
+                .mapToLong(e -> ((Number) e.get(2)).longValue()).max().orElse(1);
         for (List<Object> e : edges.rows()) {
-            long count = ((Number) e.get(2)).longValue();
-            String label = Values.grouped(count) + (e.get(3) == null ? "" : " · " + Values.duration(((Number) e.get(3)).longValue()));
+            // --min-cohort: a suppressed edge is drawn dashed and thin, labelled "<K" (no pairs, no gap)
+            boolean hidden = e.get(2) instanceof Cohort.Suppressed;
+            long count = hidden ? 0 : ((Number) e.get(2)).longValue();
+            String label = hidden ? e.get(2).toString() : Values.grouped(count)
+                    + (e.get(3) == null ? "" : " · " + Values.duration(((Number) e.get(3)).longValue()));
             String from = ids.get((String) e.get(0));
             String to = ids.get((String) e.get(1));
             if (mermaid) {
-                b.append("  ").append(from).append(" -->|\"").append(mermaidText(label)).append("\"| ").append(to)
-                        .append('\n');
+                b.append("  ").append(from).append(hidden ? " -.->|\"" : " -->|\"").append(mermaidText(label))
+                        .append("\"| ").append(to).append('\n');
             } else {
                 // line width grows with the pairs, so the main flow stands out
                 double width = 1 + 4.0 * count / max;
                 b.append("  ").append(from).append(" -> ").append(to).append(" [label=").append(dotText(label))
-                        .append(", penwidth=").append(String.format(Locale.ROOT, "%.1f", width)).append("];\n");
+                        .append(hidden ? ", style=dashed" : "").append(", penwidth=")
+                        .append(String.format(Locale.ROOT, "%.1f", width)).append("];\n");
             }
         }
         if (!mermaid) {
             b.append("}\n");
         }
         out.write(b.toString());
+    }
+
+    /** "1 event", "1,234 events". */
+    private static String counted(Number n, String noun) {
+        return Values.grouped(n.longValue()) + " " + noun + (n.longValue() == 1 ? "" : "s");
     }
 
     /** 0: no failures; then the first limit the rate is within, or the darkest. */
@@ -103,10 +113,12 @@ final class GraphRenderer implements Renderer {
             if (s instanceof Fields f && f.key().equals("overview")) {
                 Map<String, Object> v = new HashMap<>();
                 f.fields().forEach(x -> v.put(x.key(), x.value()));
-                long edges = ((Number) v.get("dropped_edges")).longValue();
+                if (!(v.get("dropped_edges") instanceof Number edges)) {
+                    return " (" + v.get("dropped_edges") + " rarer edges dropped)"; // --min-cohort hid how many
+                }
                 long nodes = ((Number) v.get("dropped_nodes")).longValue();
-                return edges == 0 ? "" : " (" + plural(edges, "rarer edge") + " and " + plural(nodes, "node")
-                        + " left without one dropped)";
+                return edges.longValue() == 0 ? "" : " (" + plural(edges.longValue(), "rarer edge") + " and "
+                        + plural(nodes, "node") + " left without one dropped)";
             }
         }
         return "";

@@ -2,6 +2,7 @@ package dev.clianalytics.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clianalytics.report.Cohorts;
 import dev.clianalytics.report.Discovery;
 import dev.clianalytics.report.DiscoveryLayouts;
 import dev.clianalytics.report.Graph;
@@ -46,9 +47,6 @@ final class GraphSection implements HtmlSection {
 
     @Override
     public JsonNode data(HtmlContext context) {
-        if (context.cohort().k > 1) {
-            return null; // no actor count per row yet: left out rather than shown unchecked (docs/report.md)
-        }
         String name = workflow;
         if (mostFrequent) {
             JsonNode top = context.summaryJson().get("top_workflows");
@@ -58,18 +56,26 @@ final class GraphSection implements HtmlSection {
             name = top.get(0).get("workflow_name").asText();
         }
         Graph g = Discovery.graph(context.connection(), context.infer(), name, context.filter(), minCount, maxEdges);
-        ObjectNode json = HtmlContext.json(DiscoveryLayouts.graph(g));
+        // --min-cohort: each node and edge by its own actors (as report graph); a suppressed one is drawn
+        // dashed, with its name and "<K" and no number (report.js)
+        int k = context.cohort().k;
+        ObjectNode json = context.cohort().json(Cohorts.graph(context.connection(), context.filter(), name,
+                DiscoveryLayouts.graph(g), k, true));
         Map<String, GraphLayout.Place> places = GraphLayout.of(g.nodes(), g.edges());
         ObjectNode data = HtmlContext.JSON.createObjectNode();
-        for (String k : new String[] {"workflow_name", "min_count", "dropped_edges", "dropped_nodes"}) {
-            data.set(k, json.get(k));
+        for (String key : new String[] {"workflow_name", "min_count", "dropped_edges", "dropped_nodes"}) {
+            data.set(key, json.get(key));
         }
         data.put("max_edges", maxEdges);
+        if (k > 1) {
+            data.put("min_cohort", k);
+        }
         for (JsonNode n : json.get("nodes")) {
             Graph.Node node = g.nodes().stream().filter(x -> x.step().equals(n.get("step").asText())).findFirst()
                     .orElseThrow();
             GraphLayout.Place p = places.get(node.step());
-            ((ObjectNode) n).put("failure_rate", node.pseudo() ? null : Percent.of(node.failures(), node.count()))
+            boolean hidden = n.path("suppressed").asBoolean(false);
+            ((ObjectNode) n).put("failure_rate", node.pseudo() || hidden ? null : Percent.of(node.failures(), node.count()))
                     .put("column", p.column()).put("row", p.row());
         }
         data.set("nodes", json.get("nodes"));

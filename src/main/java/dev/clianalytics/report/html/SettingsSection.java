@@ -22,8 +22,8 @@ final class SettingsSection implements HtmlSection {
     private static List<String> withCohort(int k) {
         List<String> rules = new java.util.ArrayList<>(PRIVACY_RULES);
         rules.add(rules.size() - 1, "A number computed from fewer than " + k + " distinct actors is not shown (–), nor"
-                + " one more where a total would give it away; sections that cannot count their rows' actors"
-                + " (flow graphs) are left out.");
+                + " one more where a total would give it away; the flow graph draws such steps and transitions dashed,"
+                + " without numbers.");
         return rules;
     }
 

@@ -120,6 +120,33 @@ class HtmlBrowserTest {
                 + " actors than --min-cohort are not shown.</p>").doesNotContain(">No version regressed against");
     }
 
+    /**
+     * A flow graph with nodes and edges suppressed by --min-cohort (report/cohort-errors.jsonl, K=3:
+     * test's 1 actor and build's 3 as its complement): drawn dashed with their names and no numbers.
+     */
+    @Test
+    void aGraphWithSuppressedStepsDrawsThemDashedWithoutNumbers() throws Exception {
+        Path db = dir.resolve("cohort-errors.duckdb");
+        assertThat(CliRun.withDb(db).run("-q", "ingest", Path.of("src/test/resources/report/cohort-errors.jsonl")
+                .toString()).exitCode()).isZero();
+        Path page = dir.resolve("graph-k3.html");
+        Result r = CliRun.withDb(db).run("-q", "report", "graph", "--format", "html", "--min-cohort", "3", "-o",
+                page.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+
+        Chromium.Visit visit = Chromium.open(page, Files.createDirectories(dir.resolve("browser-graph-k3")));
+
+        assertThat(visit.console()).as("console messages").isEmpty();
+        assertThat(charts(visit.dom())).containsExactly("graph");
+        String dom = visit.dom();
+        assertThat(dom.split("class=\"edge suppressed\"", -1)).hasSize(7); // 6 of the 9 edges
+        assertThat(dom.split("class=\"edge\"", -1)).hasSize(4);
+        assertThat(dom).contains("<title>mytool/test: &lt;3 events</title>")
+                .contains("<title>start → mytool/test: from fewer than 3 people, not counted</title>")
+                .contains("<title>start → mytool/deploy: 9 runs</title>")
+                .contains(" Dashed arrows and boxes without numbers come from fewer than 3 people: their numbers are hidden.");
+    }
+
     private JsonNode json(Path demo, String... args) throws Exception {
         Result r = CliRun.withDb(demo.resolve("cli-analytics.duckdb")).run(args);
         assertThat(r.exitCode()).as(r.toString()).isZero();
