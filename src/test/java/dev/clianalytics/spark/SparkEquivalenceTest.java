@@ -1,0 +1,117 @@
+package dev.clianalytics.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clianalytics.support.ChildJvm;
+import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.Db;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Holds the Spark job and the database together (docs/scale.md, "Spark job"): on generated data
+ * (gzip and plain, with malformed lines) and a file of edge cases (byte order mark, CRLF, a blank
+ * line, a duplicate, a conflict, content-keyed duplicates, a last line without its newline), the
+ * job's tables equal ingest's row for row with the same salt, timestamps included.
+ */
+class SparkEquivalenceTest {
+    static final String SALT = "spark-equivalence-salt";
+    /** What Spark needs opened on Java 17 (bin/cli-analytics-spark passes the same). */
+    static final List<String> ADD_OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
+            "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
+            "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar");
+
+    @TempDir
+    static Path dir;
+    static Path db;
+    static Path out;
+    static String jobLog;
+
+    @BeforeAll
+    static void ingestAndRunTheJob() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path first = in.resolve("a-generated.jsonl.gz");
+        Path second = in.resolve("b-generated.jsonl");
+        Path third = in.resolve("c-edges.jsonl");
+        CliRun plain = CliRun.withDb(null);
+        assertThat(plain.run("generate", "--events", "2500", "--bad-lines", "0.02", "-o", first.toString()).exitCode()).isZero();
+        assertThat(plain.run("generate", "--events", "800", "--seed", "7", "-o", second.toString()).exitCode()).isZero();
+        try (InputStream edges = SparkEquivalenceTest.class.getResourceAsStream("/spark/edges.jsonl")) {
+            Files.copy(edges, third);
+        }
+        db = dir.resolve("db/cli-analytics.duckdb");
+        Files.createDirectories(db.getParent());
+        CliRun.Result ingest = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT)
+                .run("ingest", "--reveal-at", "1", "--rejects", dir.resolve("rejects.jsonl").toString(),
+                        first.toString(), second.toString(), third.toString());
+        assertThat(ingest.exitCode()).as(ingest.toString()).isIn(0, 3);
+
+        out = dir.resolve("out");
+        List<String> jvm = new ArrayList<>();
+        for (String p : ADD_OPENS) {
+            jvm.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
+        }
+        jvm.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-Xmx1g"));
+        Path log = dir.resolve("job.log");
+        ProcessBuilder pb = ChildJvm.builder(SparkJob.class, jvm, Map.of("CLI_ANALYTICS_SALT", SALT), dir,
+                "--input", in.toUri() + "*.jsonl*", "--output", out.toString(), "--reveal-at", "1");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process job = pb.start();
+        boolean ended = job.waitFor(180, TimeUnit.SECONDS);
+        jobLog = Files.readString(log);
+        if (!ended) {
+            job.destroyForcibly();
+        }
+        assertThat(ended && job.exitValue() == 0).as(jobLog).isTrue();
+    }
+
+    @Test
+    void eventsEqualTheDatabasesRowForRow() {
+        String parquet = "read_parquet('" + out.resolve("events") + "/*.parquet')";
+        // 2,450 generated lines without the 2% malformed, 800 more, 4 of edges.jsonl's 10 (a blank line, 3 rejects, a duplicate, a conflict)
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3254");
+        assertThat(Db.one(db, "SELECT count(*) FROM " + parquet)).isEqualTo("3254");
+        String job = "SELECT * REPLACE (event_key::UUID AS event_key) FROM " + parquet;
+        assertThat(Db.rows(db, "SELECT * FROM events EXCEPT ALL " + job)).isEmpty();
+        assertThat(Db.rows(db, job + " EXCEPT ALL SELECT * FROM events")).isEmpty();
+    }
+
+    @Test
+    void eventsHaveTheDatabasesColumnsAndTypes() {
+        String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
+        List<String> database = Db.rows(db, columns.formatted("events"));
+        List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM read_parquet('" + out.resolve("events") + "/*.parquet')"));
+        assertThat(spark).isEqualTo(database.stream().map(c -> c.equals("event_key | UUID") ? "event_key | VARCHAR" : c).toList());
+        assertThat(database).contains("ts | TIMESTAMP WITH TIME ZONE", "http_status | SMALLINT");
+    }
+
+    @Test
+    void rejectsNameTheLinesOfTheRejectsFile() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("rejects.jsonl"), StandardCharsets.UTF_8)) {
+            expected.add(line.replaceAll("^\\{\"file\":\"[^\"]*/([^\"/]*)\",\"line\":(\\d+),\"reason\":\"([^\"]*)\".*$", "$1 | $2 | $3"));
+        }
+        List<String> actual = Db.rows(db, "SELECT regexp_extract(file, '[^/]*$') || ' | ' || line || ' | ' || reason"
+                + " FROM read_json('" + out.resolve("rejects") + "/*.json')");
+        assertThat(actual).hasSize(53).isEqualTo(expected)
+                .contains("c-edges.jsonl | 4 | conflicting_event_id", "c-edges.jsonl | 7 | empty_command_path",
+                        "c-edges.jsonl | 8 | bad_timestamp");
+    }
+
+    @Test
+    void theSaltIsNeverAnArgument() {
+        JobOptions.UsageException e = org.junit.jupiter.api.Assertions.assertThrows(JobOptions.UsageException.class,
+                () -> JobOptions.parse(new String[] {"--input", "x", "--output", "y", "--salt", "s"}, Map.of()));
+        assertThat(e.getMessage()).startsWith("the salt is never an argument").doesNotContain("s\"");
+    }
+}
