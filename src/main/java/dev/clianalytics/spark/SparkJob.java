@@ -27,8 +27,9 @@ import scala.Tuple2;
 /**
  * The Spark application (docs/scale.md, "Spark job"): reads native JSON lines (gzip or not) from
  * any Hadoop path, stages every line with the privacy rules ingest uses (NativeLines, per
- * partition), and writes the events table as Parquet under OUTPUT/events and the rejected lines
- * (file, line, reason) as JSON lines under OUTPUT/rejects. Timestamps are TIMESTAMP_MICROS, UTC.
+ * partition), and writes the events and sessions tables as Parquet under OUTPUT/events and
+ * OUTPUT/sessions, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
+ * Timestamps are TIMESTAMP_MICROS, UTC.
  */
 public final class SparkJob {
     private SparkJob() {}
@@ -73,11 +74,20 @@ public final class SparkJob {
         String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
         spark.sql(sql("spark_events.sql")).write().mode("overwrite").parquet(out + "events");
         spark.sql(sql("spark_rejects.sql")).coalesce(1).write().mode("overwrite").json(out + "rejects");
-        long events = spark.read().parquet(out + "events").count();
+        // the derived tables read the events as written, the rows the database holds
+        spark.read().parquet(out + "events").createOrReplaceTempView("events");
+        JobSettings settings = JobSettings.defaults();
+        spark.sql(sql("spark_sessions.sql")
+                .replace("${entry_commands}", JobSettings.sqlList(settings.entryCommands()))
+                .replace("${terminal_commands}", JobSettings.sqlList(settings.terminalCommands()))
+                .replace("${session_timeout_us}", Long.toString(settings.sessionTimeoutMs() * 1000)))
+                .write().mode("overwrite").parquet(out + "sessions");
+        long events = spark.table("events").count();
+        long sessions = spark.read().parquet(out + "sessions").count();
         long rejects = spark.read().json(out + "rejects").count();
         staged.unpersist();
-        System.err.printf("cli-analytics-spark: %d files -> %d events, %d rejected lines; tables under %s%n",
-                files.size(), events, rejects, out);
+        System.err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d rejected lines; tables under %s%n",
+                files.size(), events, sessions, rejects, out);
     }
 
     /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Holds the Spark job and the database together (docs/scale.md, "Spark job"): on generated data
  * (gzip and plain, with malformed lines) and a file of edge cases (byte order mark, CRLF, a blank
  * line, a duplicate, a conflict, content-keyed duplicates, a last line without its newline), the
- * job's tables equal ingest's row for row with the same salt, timestamps included.
+ * job's tables equal ingest's and infer's row for row with the same salt, timestamps included.
  */
 class SparkEquivalenceTest {
     static final String SALT = "spark-equivalence-salt";
@@ -55,6 +55,8 @@ class SparkEquivalenceTest {
                 .run("ingest", "--reveal-at", "1", "--rejects", dir.resolve("rejects.jsonl").toString(),
                         first.toString(), second.toString(), third.toString());
         assertThat(ingest.exitCode()).as(ingest.toString()).isIn(0, 3);
+        CliRun.Result infer = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).run("infer");
+        assertThat(infer.exitCode()).as(infer.toString()).isZero();
 
         out = dir.resolve("out");
         List<String> jvm = new ArrayList<>();
@@ -77,22 +79,40 @@ class SparkEquivalenceTest {
 
     @Test
     void eventsEqualTheDatabasesRowForRow() {
-        String parquet = "read_parquet('" + out.resolve("events") + "/*.parquet')";
         // 2,450 generated lines without the 2% malformed, 800 more, 4 of edges.jsonl's 10 (a blank line, 3 rejects, a duplicate, a conflict)
         assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3254");
-        assertThat(Db.one(db, "SELECT count(*) FROM " + parquet)).isEqualTo("3254");
-        String job = "SELECT * REPLACE (event_key::UUID AS event_key) FROM " + parquet;
-        assertThat(Db.rows(db, "SELECT * FROM events EXCEPT ALL " + job)).isEmpty();
-        assertThat(Db.rows(db, job + " EXCEPT ALL SELECT * FROM events")).isEmpty();
+        assertSameRows("events", "event_key::UUID AS event_key");
     }
 
     @Test
-    void eventsHaveTheDatabasesColumnsAndTypes() {
+    void sessionsEqualTheDatabasesRowForRow() {
+        assertThat(Db.one(db, "SELECT count(*) FILTER (split_reason = 'hint_change') || ' ' || count(*) FROM sessions"))
+                .matches("[1-9][0-9]* [1-9][0-9]{2,}");
+        assertSameRows("sessions", null);
+    }
+
+    @Test
+    void tablesHaveTheDatabasesColumnsAndTypes() {
         String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
-        List<String> database = Db.rows(db, columns.formatted("events"));
-        List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM read_parquet('" + out.resolve("events") + "/*.parquet')"));
-        assertThat(spark).isEqualTo(database.stream().map(c -> c.equals("event_key | UUID") ? "event_key | VARCHAR" : c).toList());
-        assertThat(database).contains("ts | TIMESTAMP WITH TIME ZONE", "http_status | SMALLINT");
+        for (String table : List.of("events", "sessions")) {
+            List<String> database = Db.rows(db, columns.formatted(table));
+            List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM " + parquet(table)));
+            assertThat(spark).as(table)
+                    .isEqualTo(database.stream().map(c -> c.equals("event_key | UUID") ? "event_key | VARCHAR" : c).toList());
+        }
+        assertThat(Db.rows(db, columns.formatted("events"))).contains("ts | TIMESTAMP WITH TIME ZONE", "http_status | SMALLINT");
+    }
+
+    /** The table and the job's folder hold the same rows, as many times each (EXCEPT ALL both ways). */
+    private static void assertSameRows(String table, String replace) {
+        String job = "SELECT *" + (replace == null ? "" : " REPLACE (" + replace + ")") + " FROM " + parquet(table);
+        assertThat(Db.one(db, "SELECT count(*) FROM " + parquet(table))).isEqualTo(Db.one(db, "SELECT count(*) FROM " + table));
+        assertThat(Db.rows(db, "SELECT * FROM " + table + " EXCEPT ALL " + job)).as(table).isEmpty();
+        assertThat(Db.rows(db, job + " EXCEPT ALL SELECT * FROM " + table)).as(table).isEmpty();
+    }
+
+    private static String parquet(String table) {
+        return "read_parquet('" + out.resolve(table) + "/*.parquet')";
     }
 
     @Test
