@@ -33,8 +33,15 @@ record JobSettings(long sessionTimeoutMs, List<String> entryCommands, List<Strin
         return new JobSettings(30L * 60 * 1000, list(yaml, "entry_commands"), list(yaml, "terminal_commands"));
     }
 
+    /** The SQL with the settings written in: ${entry_commands}, ${terminal_commands}, ${session_timeout_us}. */
+    String apply(String sql) {
+        return sql.replace("${entry_commands}", sqlList(entryCommands))
+                .replace("${terminal_commands}", sqlList(terminalCommands))
+                .replace("${session_timeout_us}", Long.toString(sessionTimeoutMs * 1000));
+    }
+
     /** The SQL text of a list of commands, for {@code IN (...)}: each matches infer's command pattern. */
-    static String sqlList(List<String> commands) {
+    private static String sqlList(List<String> commands) {
         StringBuilder b = new StringBuilder();
         for (String c : commands) {
             b.append(b.length() == 0 ? "" : ", ").append('\'').append(c).append('\'');

@@ -27,8 +27,8 @@ import scala.Tuple2;
 /**
  * The Spark application (docs/scale.md, "Spark job"): reads native JSON lines (gzip or not) from
  * any Hadoop path, stages every line with the privacy rules ingest uses (NativeLines, per
- * partition), and writes the events and sessions tables as Parquet under OUTPUT/events and
- * OUTPUT/sessions, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
+ * partition), and writes the events, sessions and workflow_runs tables as Parquet, each in its
+ * folder under OUTPUT, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
  * Timestamps are TIMESTAMP_MICROS, UTC.
  */
 public final class SparkJob {
@@ -77,17 +77,16 @@ public final class SparkJob {
         // the derived tables read the events as written, the rows the database holds
         spark.read().parquet(out + "events").createOrReplaceTempView("events");
         JobSettings settings = JobSettings.defaults();
-        spark.sql(sql("spark_sessions.sql")
-                .replace("${entry_commands}", JobSettings.sqlList(settings.entryCommands()))
-                .replace("${terminal_commands}", JobSettings.sqlList(settings.terminalCommands()))
-                .replace("${session_timeout_us}", Long.toString(settings.sessionTimeoutMs() * 1000)))
-                .write().mode("overwrite").parquet(out + "sessions");
+        spark.sql(settings.apply(sql("spark_steps.sql"))).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("steps");
+        spark.sql(sql("spark_sessions.sql")).write().mode("overwrite").parquet(out + "sessions");
+        spark.sql(settings.apply(sql("spark_workflow_runs.sql"))).write().mode("overwrite").parquet(out + "workflow_runs");
         long events = spark.table("events").count();
         long sessions = spark.read().parquet(out + "sessions").count();
+        long runs = spark.read().parquet(out + "workflow_runs").count();
         long rejects = spark.read().json(out + "rejects").count();
         staged.unpersist();
-        System.err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d rejected lines; tables under %s%n",
-                files.size(), events, sessions, rejects, out);
+        System.err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d workflow runs, %d rejected lines;"
+                + " tables under %s%n", files.size(), events, sessions, runs, rejects, out);
     }
 
     /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */

@@ -79,8 +79,8 @@ class SparkEquivalenceTest {
 
     @Test
     void eventsEqualTheDatabasesRowForRow() {
-        // 2,450 generated lines without the 2% malformed, 800 more, 4 of edges.jsonl's 10 (a blank line, 3 rejects, a duplicate, a conflict)
-        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3254");
+        // 2,450 generated lines without the 2% malformed, 800 more, 10 of edges.jsonl's 16 (a blank line, 3 rejects, a duplicate, a conflict); its last, the latest, still IN_PROGRESS
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3260");
         assertSameRows("events", "event_key::UUID AS event_key");
     }
 
@@ -92,9 +92,21 @@ class SparkEquivalenceTest {
     }
 
     @Test
+    void workflowRunsEqualTheDatabasesRowForRow() {
+        assertThat(Db.rows(db, "SELECT DISTINCT outcome FROM workflow_runs ORDER BY 1"))
+                .containsExactly("ABANDONED", "FAILED", "IN_PROGRESS", "SUCCESS");
+        assertThat(Db.one(db, "SELECT count(*) FILTER (recovered) > 0 FROM workflow_runs")).isEqualTo("true");
+        // the name rule: the most frequent terminal command, ties to the first (edges.jsonl, erin's runs)
+        assertThat(Db.rows(db, "SELECT DISTINCT fingerprint || ' | ' || workflow_name FROM workflow_runs"
+                + " WHERE fingerprint IN ('npm/test -> npm/build -> npm/test', 'docker/build -> docker/push') ORDER BY 1"))
+                .containsExactly("docker/build -> docker/push | build_workflow", "npm/test -> npm/build -> npm/test | test_workflow");
+        assertSameRows("workflow_runs", null);
+    }
+
+    @Test
     void tablesHaveTheDatabasesColumnsAndTypes() {
         String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
-        for (String table : List.of("events", "sessions")) {
+        for (String table : List.of("events", "sessions", "workflow_runs")) {
             List<String> database = Db.rows(db, columns.formatted(table));
             List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM " + parquet(table)));
             assertThat(spark).as(table)
