@@ -1,5 +1,5 @@
 -- The sessions table (SPEC §5.1; marts/sessions.sql, docs/infer.md) from the job's steps (TEMP VIEW
--- steps, spark_steps.sql), in Spark SQL.
+-- steps, spark_steps.sql) and TEMP VIEW pair_offsets, in Spark SQL.
 WITH
 -- one row per session: its first event's reason, its last event's end, its events, runs and tools
 per_session AS (
@@ -15,8 +15,9 @@ per_session AS (
     FROM steps
     GROUP BY actor_hash, machine_hash, session_number
 )
--- dense ids in (actor, machine, start) order, the columns of the database's sessions table
-SELECT CAST(row_number() OVER (ORDER BY actor_hash, machine_hash, session_number) AS BIGINT) AS session_id,
-       actor_hash, machine_hash, session_hint_hash, ci_detected, split_reason, started_at,
-       timestamp_micros(ended_us) AS ended_at, event_count, workflow_run_count, tools
-FROM per_session
+-- ids in (actor, machine, start) order (spark_pair_offsets), the columns of the database's sessions table
+SELECT o.session_offset + s.session_number AS session_id,
+       s.actor_hash, s.machine_hash, s.session_hint_hash, s.ci_detected, s.split_reason, s.started_at,
+       timestamp_micros(s.ended_us) AS ended_at, s.event_count, s.workflow_run_count, s.tools
+FROM per_session AS s
+JOIN pair_offsets AS o ON o.actor_hash = s.actor_hash AND o.machine_hash = s.machine_hash

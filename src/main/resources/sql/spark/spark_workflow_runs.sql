@@ -1,19 +1,20 @@
 -- The workflow_runs table (SPEC §5.2, §5.3; marts/workflow_runs.sql and int_runs, int_run_names,
--- int_fingerprints, docs/infer.md) from the job's steps (TEMP VIEW steps, spark_steps.sql), in
--- Spark SQL. Settings: the session timeout (${session_timeout_us}); as_of is the latest event end,
--- as infer's default; the built-in workflows have no custom names.
+-- int_fingerprints, docs/infer.md) from the job's steps (TEMP VIEW steps, spark_steps.sql) and
+-- TEMP VIEW pair_offsets, in Spark SQL. Settings: the session timeout (${session_timeout_us});
+-- as_of is the latest event end, as infer's default; the built-in workflows have no custom names.
 WITH
--- each step with its dense session id (sessions follow actor, machine, session number) and its
--- position in its run
+-- each step with its session and run ids (spark_pair_offsets) and its position in its run
 positioned AS (
     SELECT s.*,
-           dense_rank() OVER (ORDER BY s.actor_hash, s.machine_hash, s.session_number) AS session_id,
+           o.session_offset + s.session_number AS session_id,
+           o.run_offset + s.run_number AS workflow_run_id,
            row_number() OVER (PARTITION BY s.actor_hash, s.machine_hash, s.run_number ORDER BY s.event_number) AS position
     FROM steps AS s
+    JOIN pair_offsets AS o ON o.actor_hash = s.actor_hash AND o.machine_hash = s.machine_hash
 ),
 -- one row per run: read off its first and last steps, its steps spelled out in order
 runs AS (
-    SELECT actor_hash, machine_hash, run_number,
+    SELECT actor_hash, machine_hash, run_number, workflow_run_id,
            min(session_id) AS session_id,
            max_by(ci_detected, position) AS ci_detected,
            max_by(tool_name, position) AS tool_name,
@@ -28,7 +29,11 @@ runs AS (
            array_join(transform(array_sort(collect_list(named_struct('p', position, 's', step_with_flags))), x -> x.s),
                ' -> ') AS fingerprint
     FROM positioned
-    GROUP BY actor_hash, machine_hash, run_number
+    GROUP BY actor_hash, machine_hash, run_number, workflow_run_id
+),
+-- the instant that decides IN_PROGRESS: the latest end of any event
+as_of AS (
+    SELECT max(latest_end_us) AS as_of_us FROM runs
 ),
 -- the terminal leaf that names a run: the most frequent of its steps' terminal leaves, ties to the
 -- one seen first (run_leaf)
@@ -39,15 +44,13 @@ leaves AS (
     WHERE is_terminal
     GROUP BY actor_hash, machine_hash, run_number, leaf
 ),
--- dense run ids in (actor, machine, run) order, the name, whether the run is the last of its
--- session, and the instant that decides IN_PROGRESS (the latest end of any event)
+-- the name, and whether the run is the last of its session
 named AS (
-    SELECT r.*,
-           row_number() OVER (ORDER BY r.actor_hash, r.machine_hash, r.run_number) AS workflow_run_id,
+    SELECT r.*, a.as_of_us,
            coalesce(l.leaf || '_workflow', r.tool_name || '_workflow') AS workflow_name,
-           r.run_number = max(r.run_number) OVER (PARTITION BY r.session_id) AS is_last_in_session,
-           max(r.latest_end_us) OVER () AS as_of_us
+           r.run_number = max(r.run_number) OVER (PARTITION BY r.session_id) AS is_last_in_session
     FROM runs AS r
+    CROSS JOIN as_of AS a
     LEFT JOIN leaves AS l
       ON l.actor_hash = r.actor_hash AND l.machine_hash = r.machine_hash AND l.run_number = r.run_number AND l.rank = 1
 ),
@@ -78,7 +81,7 @@ recoveries AS (
     GROUP BY f.workflow_run_id
 )
 -- the columns of the database's workflow_runs table
-SELECT CAST(o.workflow_run_id AS BIGINT) AS workflow_run_id, CAST(o.session_id AS BIGINT) AS session_id,
+SELECT o.workflow_run_id, o.session_id,
        o.actor_hash, o.machine_hash, o.ci_detected, o.tool_name, o.tool_version, o.workflow_name, o.outcome,
        timestamp_micros(o.started_us) AS started_at, timestamp_micros(o.ended_us) AS ended_at,
        (o.ended_us - o.started_us) DIV 1000 AS duration_ms,

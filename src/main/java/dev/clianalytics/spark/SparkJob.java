@@ -78,6 +78,7 @@ public final class SparkJob {
         spark.read().parquet(out + "events").createOrReplaceTempView("events");
         JobSettings settings = JobSettings.defaults();
         spark.sql(settings.apply(sql("spark_steps.sql"))).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("steps");
+        spark.sql(sql("spark_pair_offsets.sql")).createOrReplaceTempView("pair_offsets");
         spark.sql(sql("spark_sessions.sql")).write().mode("overwrite").parquet(out + "sessions");
         spark.sql(settings.apply(sql("spark_workflow_runs.sql"))).write().mode("overwrite").parquet(out + "workflow_runs");
         long events = spark.table("events").count();
