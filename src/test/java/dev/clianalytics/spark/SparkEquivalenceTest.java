@@ -139,11 +139,4 @@ class SparkEquivalenceTest {
                 .contains("c-edges.jsonl | 4 | conflicting_event_id", "c-edges.jsonl | 7 | empty_command_path",
                         "c-edges.jsonl | 8 | bad_timestamp");
     }
-
-    @Test
-    void theSaltIsNeverAnArgument() {
-        JobOptions.UsageException e = org.junit.jupiter.api.Assertions.assertThrows(JobOptions.UsageException.class,
-                () -> JobOptions.parse(new String[] {"--input", "x", "--output", "y", "--salt", "s"}, Map.of()));
-        assertThat(e.getMessage()).startsWith("the salt is never an argument").doesNotContain("s\"");
-    }
 }
