@@ -63,7 +63,7 @@ class SparkEquivalenceTest {
         for (String p : ADD_OPENS) {
             jvm.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
         }
-        jvm.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-Xmx1g"));
+        jvm.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=8", "-Xmx1g"));
         Path log = dir.resolve("job.log");
         ProcessBuilder pb = ChildJvm.builder(SparkJob.class, jvm, Map.of("CLI_ANALYTICS_SALT", SALT), dir,
                 "--input", in.toUri() + "*.jsonl*", "--output", out.toString(), "--reveal-at", "1");
