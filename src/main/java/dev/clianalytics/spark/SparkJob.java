@@ -1,0 +1,173 @@
+package dev.clianalytics.spark;
+
+import dev.clianalytics.ingest.sanitize.NativeLines;
+import dev.clianalytics.ingest.sanitize.WordGate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The Spark application (docs/scale.md, "Spark job"): reads native JSON lines (gzip or not) from
+ * any Hadoop path, stages every line with the privacy rules ingest uses (NativeLines, per
+ * partition), and writes the events, sessions and workflow_runs tables as Parquet, each in its
+ * folder under OUTPUT, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
+ * Timestamps are TIMESTAMP_MICROS, UTC.
+ */
+public final class SparkJob {
+    private SparkJob() {}
+
+    public static void main(String[] args) {
+        JobOptions options;
+        try {
+            options = JobOptions.parse(args, System.getenv());
+        } catch (JobOptions.UsageException e) {
+            System.err.println("cli-analytics-spark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SparkSession spark = SparkSession.builder().appName("cli-analytics")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .getOrCreate();
+        try {
+            run(spark, options);
+        } catch (JobOptions.UsageException e) {
+            System.err.println("cli-analytics-spark: " + e.getMessage());
+            spark.stop();
+            System.exit(2);
+        }
+        spark.stop();
+    }
+
+    static void run(SparkSession spark, JobOptions options) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<String> files = inputFiles(spark, options.input());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            index.put(files.get(i), i);
+        }
+        byte[] key = options.salt().hmacKey();
+        String secret = options.salt().eventKeySecretHex();
+        JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", files), files.size())
+                .mapPartitions(part -> stage(part, index, key, secret));
+        Dataset<Row> staged = spark.createDataFrame(rows, StagedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        staged.createOrReplaceTempView("staged");
+        String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
+        spark.sql(sql("spark_events.sql")).write().mode("overwrite").parquet(out + "events");
+        spark.sql(sql("spark_rejects.sql")).coalesce(1).write().mode("overwrite").json(out + "rejects");
+        // the derived tables read the events as written, the rows the database holds
+        spark.read().parquet(out + "events").createOrReplaceTempView("events");
+        JobSettings settings = JobSettings.defaults();
+        spark.sql(settings.apply(sql("spark_steps.sql"))).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("steps");
+        spark.sql(sql("spark_pair_offsets.sql")).createOrReplaceTempView("pair_offsets");
+        spark.sql(sql("spark_sessions.sql")).write().mode("overwrite").parquet(out + "sessions");
+        spark.sql(settings.apply(sql("spark_workflow_runs.sql"))).write().mode("overwrite").parquet(out + "workflow_runs");
+        long events = spark.table("events").count();
+        long sessions = spark.read().parquet(out + "sessions").count();
+        long runs = spark.read().parquet(out + "workflow_runs").count();
+        long rejects = spark.read().json(out + "rejects").count();
+        staged.unpersist();
+        System.err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d workflow runs, %d rejected lines;"
+                + " tables under %s%n", files.size(), events, sessions, runs, rejects, out);
+    }
+
+    /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */
+    private static Iterator<Row> stage(Iterator<Tuple2<String, PortableDataStream>> files, Map<String, Integer> index,
+            byte[] key, String secret) {
+        NativeLines parser = new NativeLines("auto", key, secret).withGate(WordGate.OFF);
+        return new Iterator<>() {
+            private Iterator<Row> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && files.hasNext()) {
+                    Tuple2<String, PortableDataStream> f = files.next();
+                    Integer i = index.get(f._1());
+                    if (i == null) {
+                        throw new IllegalStateException("input file " + f._1() + " was not listed by the driver");
+                    }
+                    try {
+                        InputStream in = f._2().open();
+                        current = new FileLines(in, f._1(), i, parser);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read input file " + f._1(), e);
+                    }
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                hasNext();
+                return current.next();
+            }
+        };
+    }
+
+    /**
+     * The input files in path order (their ingest order): each comma-separated part of --input a
+     * file, a directory (its files, not hidden ones) or a glob; none is an error naming the part.
+     */
+    static List<String> inputFiles(SparkSession spark, String input) {
+        List<String> files = new ArrayList<>();
+        try {
+            for (String part : input.split(",")) {
+                Path p = new Path(part);
+                FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                FileStatus[] matched = fs.globStatus(p);
+                if (matched == null || matched.length == 0) {
+                    throw new JobOptions.UsageException("input " + part + " (--input) matches no file");
+                }
+                for (FileStatus s : matched) {
+                    if (s.isDirectory()) {
+                        for (FileStatus c : fs.listStatus(s.getPath())) {
+                            String name = c.getPath().getName();
+                            if (c.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                                files.add(c.getPath().toString());
+                            }
+                        }
+                    } else {
+                        files.add(s.getPath().toString());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new JobOptions.UsageException("cannot list input " + input + " (--input): " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new JobOptions.UsageException("input " + input + " (--input) holds no file");
+        }
+        Collections.sort(files);
+        return files.stream().distinct().toList();
+    }
+
+    private static String sql(String name) {
+        try (InputStream in = SparkJob.class.getResourceAsStream("/sql/spark/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing SQL resource sql/spark/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.clianalytics.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clianalytics.support.ChildJvm;
+import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.Db;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Holds the Spark job and the database together (docs/scale.md, "Spark job"): on generated data
+ * (gzip and plain, with malformed lines) and a file of edge cases (byte order mark, CRLF, a blank
+ * line, a duplicate, a conflict, content-keyed duplicates, a last line without its newline), the
+ * job's tables equal ingest's and infer's row for row with the same salt, timestamps included.
+ */
+class SparkEquivalenceTest {
+    static final String SALT = "spark-equivalence-salt";
+    /** What Spark needs opened on Java 17 (bin/cli-analytics-spark passes the same). */
+    static final List<String> ADD_OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
+            "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
+            "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar");
+
+    @TempDir
+    static Path dir;
+    static Path db;
+    static Path out;
+    static String jobLog;
+
+    @BeforeAll
+    static void ingestAndRunTheJob() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path first = in.resolve("a-generated.jsonl.gz");
+        Path second = in.resolve("b-generated.jsonl");
+        Path third = in.resolve("c-edges.jsonl");
+        CliRun plain = CliRun.withDb(null);
+        assertThat(plain.run("generate", "--events", "2500", "--bad-lines", "0.02", "-o", first.toString()).exitCode()).isZero();
+        assertThat(plain.run("generate", "--events", "800", "--seed", "7", "-o", second.toString()).exitCode()).isZero();
+        try (InputStream edges = SparkEquivalenceTest.class.getResourceAsStream("/spark/edges.jsonl")) {
+            Files.copy(edges, third);
+        }
+        db = dir.resolve("db/cli-analytics.duckdb");
+        Files.createDirectories(db.getParent());
+        CliRun.Result ingest = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT)
+                .run("ingest", "--reveal-at", "1", "--rejects", dir.resolve("rejects.jsonl").toString(),
+                        first.toString(), second.toString(), third.toString());
+        assertThat(ingest.exitCode()).as(ingest.toString()).isIn(0, 3);
+        CliRun.Result infer = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).run("infer");
+        assertThat(infer.exitCode()).as(infer.toString()).isZero();
+
+        out = dir.resolve("out");
+        List<String> jvm = new ArrayList<>();
+        for (String p : ADD_OPENS) {
+            jvm.add("--add-opens=java.base/" + p + "=ALL-UNNAMED");
+        }
+        jvm.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=8", "-Xmx1g"));
+        Path log = dir.resolve("job.log");
+        ProcessBuilder pb = ChildJvm.builder(SparkJob.class, jvm, Map.of("CLI_ANALYTICS_SALT", SALT), dir,
+                "--input", in.toUri() + "*.jsonl*", "--output", out.toString(), "--reveal-at", "1");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process job = pb.start();
+        boolean ended = job.waitFor(180, TimeUnit.SECONDS);
+        jobLog = Files.readString(log);
+        if (!ended) {
+            job.destroyForcibly();
+        }
+        assertThat(ended && job.exitValue() == 0).as(jobLog).isTrue();
+    }
+
+    @Test
+    void eventsEqualTheDatabasesRowForRow() {
+        // 2,450 generated lines without the 2% malformed, 800 more, 10 of edges.jsonl's 16 (a blank line, 3 rejects, a duplicate, a conflict); its last, the latest, still IN_PROGRESS
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3260");
+        assertSameRows("events", "event_key::UUID AS event_key");
+    }
+
+    @Test
+    void sessionsEqualTheDatabasesRowForRow() {
+        assertThat(Db.one(db, "SELECT count(*) FILTER (split_reason = 'hint_change') || ' ' || count(*) FROM sessions"))
+                .matches("[1-9][0-9]* [1-9][0-9]{2,}");
+        assertSameRows("sessions", null);
+    }
+
+    @Test
+    void workflowRunsEqualTheDatabasesRowForRow() {
+        assertThat(Db.rows(db, "SELECT DISTINCT outcome FROM workflow_runs ORDER BY 1"))
+                .containsExactly("ABANDONED", "FAILED", "IN_PROGRESS", "SUCCESS");
+        assertThat(Db.one(db, "SELECT count(*) FILTER (recovered) > 0 FROM workflow_runs")).isEqualTo("true");
+        // the name rule: the most frequent terminal command, ties to the first (edges.jsonl, erin's runs)
+        assertThat(Db.rows(db, "SELECT DISTINCT fingerprint || ' | ' || workflow_name FROM workflow_runs"
+                + " WHERE fingerprint IN ('npm/test -> npm/build -> npm/test', 'docker/build -> docker/push') ORDER BY 1"))
+                .containsExactly("docker/build -> docker/push | build_workflow", "npm/test -> npm/build -> npm/test | test_workflow");
+        assertSameRows("workflow_runs", null);
+    }
+
+    @Test
+    void tablesHaveTheDatabasesColumnsAndTypes() {
+        String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
+        for (String table : List.of("events", "sessions", "workflow_runs")) {
+            List<String> database = Db.rows(db, columns.formatted(table));
+            List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM " + parquet(table)));
+            assertThat(spark).as(table)
+                    .isEqualTo(database.stream().map(c -> c.equals("event_key | UUID") ? "event_key | VARCHAR" : c).toList());
+        }
+        assertThat(Db.rows(db, columns.formatted("events"))).contains("ts | TIMESTAMP WITH TIME ZONE", "http_status | SMALLINT");
+    }
+
+    /** The table and the job's folder hold the same rows, as many times each (EXCEPT ALL both ways). */
+    private static void assertSameRows(String table, String replace) {
+        String job = "SELECT *" + (replace == null ? "" : " REPLACE (" + replace + ")") + " FROM " + parquet(table);
+        assertThat(Db.one(db, "SELECT count(*) FROM " + parquet(table))).isEqualTo(Db.one(db, "SELECT count(*) FROM " + table));
+        assertThat(Db.rows(db, "SELECT * FROM " + table + " EXCEPT ALL " + job)).as(table).isEmpty();
+        assertThat(Db.rows(db, job + " EXCEPT ALL SELECT * FROM " + table)).as(table).isEmpty();
+    }
+
+    private static String parquet(String table) {
+        return "read_parquet('" + out.resolve(table) + "/*.parquet')";
+    }
+
+    @Test
+    void rejectsNameTheLinesOfTheRejectsFile() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("rejects.jsonl"), StandardCharsets.UTF_8)) {
+            expected.add(line.replaceAll("^\\{\"file\":\"[^\"]*/([^\"/]*)\",\"line\":(\\d+),\"reason\":\"([^\"]*)\".*$", "$1 | $2 | $3"));
+        }
+        List<String> actual = Db.rows(db, "SELECT regexp_extract(file, '[^/]*$') || ' | ' || line || ' | ' || reason"
+                + " FROM read_json('" + out.resolve("rejects") + "/*.json')");
+        assertThat(actual).hasSize(53).isEqualTo(expected)
+                .contains("c-edges.jsonl | 4 | conflicting_event_id", "c-edges.jsonl | 7 | empty_command_path",
+                        "c-edges.jsonl | 8 | bad_timestamp");
+    }
+}
