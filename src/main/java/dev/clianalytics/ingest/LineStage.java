@@ -4,12 +4,10 @@ import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Interrupts;
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.ingest.sanitize.StagedLine;
+import dev.clianalytics.ingest.sanitize.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -212,7 +210,7 @@ final class LineStage implements AutoCloseable {
             int off = c.starts()[k];
             int len = c.ends()[k] - off;
             long lineNo = c.firstLine() + k;
-            StagedLine s = validUtf8(c.data(), off, len) ? parser.stage(c.data(), off, len) : parser.invalidUtf8();
+            StagedLine s = Utf8.valid(c.data(), off, len) ? parser.stage(c.data(), off, len) : parser.invalidUtf8();
             StageRows.append(rows, index, lineNo, s);
             if (s.foreign()) {
                 if (foreignLines.isEmpty()) {
@@ -231,21 +229,6 @@ final class LineStage implements AutoCloseable {
             }
         }
         return new Staged(rows.toString().getBytes(StandardCharsets.UTF_8), foreignLines, unknown, unknownCount);
-    }
-
-    private static boolean validUtf8(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (b[i] < 0) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len));
-                    return true;
-                } catch (CharacterCodingException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     @Override

@@ -2,14 +2,11 @@ package dev.clianalytics.spark;
 
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.ingest.sanitize.StagedLine;
+import dev.clianalytics.ingest.sanitize.Utf8;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
@@ -91,18 +88,8 @@ final class FileLines implements Iterator<Row> {
         if (len > off && buf[len - 1] == '\r') {
             len--;
         }
-        StagedLine s = validUtf8(buf, off, len - off) ? parser.stage(buf, off, len - off) : parser.invalidUtf8();
+        StagedLine s = Utf8.valid(buf, off, len - off) ? parser.stage(buf, off, len - off) : parser.invalidUtf8();
         return s.blank() ? null : StagedRows.row(file, fileIndex, lineNo, s);
-    }
-
-    private static boolean validUtf8(byte[] b, int off, int len) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private void close() {
