@@ -35,30 +35,32 @@ public final class SparkJob {
     private SparkJob() {}
 
     public static void main(String[] args) {
-        JobOptions options;
-        try {
-            options = JobOptions.parse(args, System.getenv());
-        } catch (JobOptions.UsageException e) {
-            System.err.println("cli-analytics-spark: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        SparkSession spark = SparkSession.builder().appName("cli-analytics")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-                .config("spark.sql.datetime.java8API.enabled", "true")
-                .getOrCreate();
-        try {
-            run(spark, options);
-        } catch (JobOptions.UsageException e) {
-            System.err.println("cli-analytics-spark: " + e.getMessage());
-            spark.stop();
-            System.exit(2);
-        }
-        spark.stop();
+        System.exit(execute(args, System.getenv(), new java.io.PrintWriter(System.err, true))); // the job's one console
     }
 
-    static void run(SparkSession spark, JobOptions options) {
+    /** Runs the job, telling {@code err} what it did or what was wrong; the exit code (0, or 2 for a usage error). */
+    static int execute(String[] args, Map<String, String> env, java.io.PrintWriter err) {
+        SparkSession spark = null;
+        try {
+            JobOptions options = JobOptions.parse(args, env);
+            spark = SparkSession.builder().appName("cli-analytics")
+                    .config("spark.sql.session.timeZone", "UTC")
+                    .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                    .config("spark.sql.datetime.java8API.enabled", "true")
+                    .getOrCreate();
+            run(spark, options, err);
+            return 0;
+        } catch (JobOptions.UsageException e) {
+            err.println("cli-analytics-spark: " + e.getMessage());
+            return 2;
+        } finally {
+            if (spark != null) {
+                spark.stop();
+            }
+        }
+    }
+
+    static void run(SparkSession spark, JobOptions options, java.io.PrintWriter err) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> files = inputFiles(spark, options.input());
         Map<String, Integer> index = new HashMap<>();
@@ -86,7 +88,7 @@ public final class SparkJob {
         long runs = spark.read().parquet(out + "workflow_runs").count();
         long rejects = spark.read().json(out + "rejects").count();
         staged.unpersist();
-        System.err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d workflow runs, %d rejected lines;"
+        err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d workflow runs, %d rejected lines;"
                 + " tables under %s%n", files.size(), events, sessions, runs, rejects, out);
     }
 
