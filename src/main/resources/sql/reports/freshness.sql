@@ -26,13 +26,17 @@ since AS (
         (SELECT count(*) FROM events WHERE run_id > (SELECT run_id FROM covered)) AS new_events,
         (SELECT count(*) FROM flow_events WHERE run_id > (SELECT run_id FROM covered)) AS new_flow_events,
         (SELECT count(*) FROM actor_links WHERE run_id > (SELECT run_id FROM covered)) AS new_links,
-        (SELECT count(*) FROM sign_ins WHERE run_id > (SELECT run_id FROM covered)) AS new_sign_ins
+        (SELECT count(*) FROM sign_ins WHERE run_id > (SELECT run_id FROM covered)) AS new_sign_ins,
+        -- stored words the upgrade to schema 14 took back after the last infer (it emptied the derived tables)
+        (SELECT coalesce(sum(words_taken_back), 0) FROM word_upgrade
+         WHERE words_taken_back > 0 AND finished_at > coalesce((SELECT finished_at FROM latest_infer), '-infinity'::TIMESTAMPTZ))
+            AS words_taken_back
 )
 SELECT
     i.infer_id, i.finished_at, i.session_timeout_ms, i.as_of, i.as_of_given, i.workflows_file,
     i.last_ingest_run_id AS infer_last_ingest_run_id,
     g.last_ingest_run_id, g.rejected_lines, g.ignored_records, g.flow_events, g.identity_links,
-    s.new_events, s.new_flow_events, s.new_links, s.new_sign_ins
+    s.new_events, s.new_flow_events, s.new_links, s.new_sign_ins, s.words_taken_back
 FROM ingests AS g
 CROSS JOIN since AS s
 LEFT JOIN latest_infer AS i ON true

@@ -1,5 +1,6 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.infer.FunnelConfig;
@@ -12,11 +13,15 @@ import dev.clianalytics.infer.SettingsFile;
 import dev.clianalytics.infer.SettingsLayers;
 import dev.clianalytics.infer.WorkflowConfig;
 import dev.clianalytics.infer.WorkflowConfigLoader;
+import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.ingest.WordTakeBack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -102,7 +107,8 @@ final class InferCommand implements Callable<Integer> {
         InferResult result;
         InferSettings used;
         InferProgressLine progress = options.progress() ? new InferProgressLine(err, options.progressWidth()) : null;
-        try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
+        try (Database db = WritingDatabase.open(options, settings(options), wait.lockWait(options, err), err,
+                d -> takeBackRule(options, SettingsLayers.resolve(d.connection(), given, file).settings()))) {
             SettingsLayers.Resolved resolved = SettingsLayers.resolve(db.connection(), given, file);
             // with --format json the object says the settings used; stderr keeps only errors
             if (!options.quiet() && format == ResultJson.Format.text) {
@@ -127,6 +133,29 @@ final class InferCommand implements Callable<Integer> {
                     "  %-24s %8.3f s%n", model, time.toNanos() / 1e9));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Schema 14's take-back when infer is the first writing command after the upgrade: k from
+     * CLI_ANALYTICS_REVEAL_AT (else 2), the known words of the shipped and these settings, and the
+     * database's salt, which infer never creates (a new one would not give the tokens ingest gives).
+     */
+    private static WordTakeBack.Rule takeBackRule(GlobalOptions options, InferSettings s) {
+        Salt salt = Salt.existing(options.env(), options.db());
+        if (salt == null) {
+            throw new CliAnalyticsException("database " + options.db() + " needs the rare-word upgrade of schema 14, which"
+                    + " needs its salt: neither CLI_ANALYTICS_SALT nor " + Salt.fileFor(options.db()) + " is there; set the"
+                    + " salt its ingests used, or run ingest on it");
+        }
+        Set<String> known = new HashSet<>(IngestCommand.knownWords());
+        known.addAll(IngestCommand.knownWords(s.workflows(), s.funnels()));
+        int k;
+        try {
+            k = IngestCommand.revealAt(options.env());
+        } catch (IllegalArgumentException e) {
+            throw new CliAnalyticsException(e.getMessage());
+        }
+        return new WordTakeBack.Rule(salt.hmacKey(), k, known);
     }
 
     /** The --funnels file; a bad one is a usage error (exit 2) naming the file, line and key. */

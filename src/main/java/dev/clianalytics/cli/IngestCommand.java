@@ -19,6 +19,7 @@ import dev.clianalytics.ingest.Ingester;
 import dev.clianalytics.ingest.InputFile;
 import dev.clianalytics.ingest.InputFormat;
 import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.ingest.WordTakeBack;
 import dev.clianalytics.ingest.formats.EventFormat;
 import dev.clianalytics.ingest.formats.FormatConfig;
 import dev.clianalytics.ingest.formats.FormatConfigLoader;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -168,7 +170,9 @@ final class IngestCommand implements Callable<Integer> {
                 }
             };
             try (Interrupts.Registration guard = Interrupts.register(() -> { }, removeFiles)) {
-                try (Database db = Database.open(options.db(), settings(options), wait.lockWait(options, err))) {
+                try (Database db = WritingDatabase.open(options, settings(options), wait.lockWait(options, err), err,
+                        d -> new WordTakeBack.Rule(Salt.resolve(options.env(), options.db()).hmacKey(), k,
+                                withSettingsWords(known, d, options.db())))) {
                     Salt salt = Salt.resolve(options.env(), options.db());
                     if (k > 1) {
                         known.addAll(settingsWords(db, options.db()));
@@ -220,7 +224,16 @@ final class IngestCommand implements Callable<Integer> {
             }
             return revealAt;
         }
-        String v = options.env().get(REVEAL_AT_VARIABLE);
+        try {
+            return revealAt(options.env());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** CLI_ANALYTICS_REVEAL_AT, else 2; IllegalArgumentException naming the variable when it is not 1 or more. */
+    static int revealAt(Map<String, String> env) {
+        String v = env.get(REVEAL_AT_VARIABLE);
         if (v == null || v.isBlank()) {
             return IngestRequest.REVEAL_AT;
         }
@@ -232,7 +245,7 @@ final class IngestCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw new ParameterException(spec.commandLine(), REVEAL_AT_VARIABLE + " must be a whole number, 1 or more, not '" + v + "'");
+        throw new IllegalArgumentException(REVEAL_AT_VARIABLE + " must be a whole number, 1 or more, not '" + v + "'");
     }
 
     static final String REVEAL_AT_VARIABLE = "CLI_ANALYTICS_REVEAL_AT";
@@ -271,6 +284,13 @@ final class IngestCommand implements Callable<Integer> {
             words.addAll(knownWords(WorkflowConfigLoader.load(workflows), FunnelConfig.defaults()));
         }
         return words;
+    }
+
+    /** {@code known} and the settings' words (for the upgrade's take-back, before the run adds them itself). */
+    private Set<String> withSettingsWords(Set<String> known, Database db, Path dbFile) {
+        Set<String> all = new HashSet<>(known);
+        all.addAll(settingsWords(db, dbFile));
+        return all;
     }
 
     /** The input formats by name, case-insensitively; text or json get a pointer to --result-format. */

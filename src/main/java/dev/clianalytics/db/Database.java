@@ -107,6 +107,42 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes this database whole into a new file {@code target} (schema, constraints, views and rows,
+     * with DuckDB's COPY FROM DATABASE), then runs {@code onCopy} in the copy. The copy holds no
+     * freed block, so no value this file replaced survives in it. A file at {@code target} is replaced.
+     */
+    public void copyInto(Path target, String onCopy) throws SQLException {
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new CliAnalyticsException("cannot replace " + target + ": " + e.getMessage(), e);
+        }
+        String name;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_database()")) {
+            rs.next();
+            name = rs.getString(1);
+        }
+        execute("ATTACH '" + target.toAbsolutePath().toString().replace("'", "''") + "' AS ca_copy");
+        try {
+            execute("COPY FROM DATABASE \"" + name.replace("\"", "\"\"") + "\" TO ca_copy");
+            execute("USE ca_copy; " + onCopy + "; USE \"" + name.replace("\"", "\"\"") + "\"");
+        } finally {
+            execute("DETACH ca_copy");
+        }
+    }
+
+    /** Puts {@code rewritten} (closed) in the place of the database file {@code file} (closed), in one rename. */
+    public static void replaceFile(Path file, Path rewritten) {
+        try {
+            Files.move(rewritten, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DatabaseUnavailable("cannot put the rewritten database " + rewritten + " in place of " + file + ": "
+                    + e.getMessage() + "; the database is unchanged and the next writing command tries again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

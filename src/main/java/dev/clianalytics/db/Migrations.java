@@ -38,6 +38,9 @@ final class Migrations {
                     + current + ", this version knows up to " + latest + "); it was left untouched: upgrade cli-analytics");
         }
         if (current == latest) {
+            if (readOnly) {
+                refuseUnfinishedUpgrade(db);
+            }
             return;
         }
         if (readOnly) {
@@ -50,6 +53,22 @@ final class Migrations {
             int version = versionOf(script);
             if (version > current) {
                 applyOne(db, script, version);
+            }
+        }
+    }
+
+    /**
+     * Schema 14's take-back of stored words needs the salt, so a writing command does it after the
+     * scripts (WordTakeBack); until then a reader could show words the rule holds back.
+     */
+    private static void refuseUnfinishedUpgrade(Database db) throws SQLException {
+        try (Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM word_upgrade WHERE state <> 'done'")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                throw new DatabaseUnavailable("database " + db.path() + " was written by an earlier build, and the command"
+                        + " words of its events are still to be put under the rare-word rule (schema 14): run any writing"
+                        + " command (ingest, infer) on it first");
             }
         }
     }

@@ -35,6 +35,11 @@ public final class InferService {
 
     private InferService() {}
 
+    /** The tables infer derives and refills on every run (InferPlan.MARTS). */
+    public static List<String> derivedTables() {
+        return InferPlan.MARTS;
+    }
+
     public static InferResult run(Database db, InferSettings settings) {
         return run(db, settings, InferProgress.NONE);
     }

@@ -42,6 +42,14 @@ public final class Salt {
         return fromFile(fileFor(db));
     }
 
+    /**
+     * The salt of a database that has one already (the environment, else its salt file), or null:
+     * for a command that must not create a salt (a new one would not match the stored hashes).
+     */
+    public static Salt existing(Map<String, String> env, Path db) {
+        return environmentVariable(env) != null || Files.exists(fileFor(db)) ? resolve(env, db) : null;
+    }
+
     /** The environment variable the salt comes from (CLI_ANALYTICS_SALT, else HASH_SALT), or null. */
     public static String environmentVariable(Map<String, String> env) {
         for (String name : new String[] {"CLI_ANALYTICS_SALT", "HASH_SALT"}) {

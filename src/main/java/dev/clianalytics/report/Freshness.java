@@ -14,9 +14,11 @@ import java.util.Locale;
  * @param infer the infer run the tables come from; null when infer never ran
  * @param ingested whether any ingest ran on the database
  * @param lastIngestRunId the newest ingest run, null when none
+ * @param wordsTakenBack stored words the upgrade to schema 14 took back after the last infer (it
+ *     emptied the derived tables, which held them)
  */
 public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId, long newEvents, long newFlowEvents,
-        long newLinks, long newSignIns) {
+        long newLinks, long newSignIns, long wordsTakenBack) {
 
     public static Freshness read(Connection c) {
         Rows.Row r = Rows.query(c, "freshness.sql", List.of()).get(0);
@@ -30,12 +32,12 @@ public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId,
         }
         Long lastIngest = r.longOrNull("last_ingest_run_id");
         return new Freshness(infer, lastIngest != null, lastIngest, r.count("new_events"), r.count("new_flow_events"),
-                r.count("new_links"), r.count("new_sign_ins"));
+                r.count("new_links"), r.count("new_sign_ins"), r.count("words_taken_back"));
     }
 
     /** Infer ran and nothing it reads was stored since. */
     public boolean current() {
-        return infer != null && newEvents == 0 && newFlowEvents == 0 && newLinks == 0 && newSignIns == 0;
+        return infer != null && newEvents == 0 && newFlowEvents == 0 && newLinks == 0 && newSignIns == 0 && wordsTakenBack == 0;
     }
 
     /** What was stored since the last infer, e.g. "12 new events and 1 new identity link"; "no new data" when nothing. */
@@ -45,6 +47,10 @@ public record Freshness(InferInfo infer, boolean ingested, Long lastIngestRunId,
         count(parts, newFlowEvents, "flow event");
         count(parts, newLinks, "identity link");
         count(parts, newSignIns, "sign-in");
+        if (wordsTakenBack > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d stored command word%s taken back by the upgrade", wordsTakenBack,
+                    wordsTakenBack == 1 ? "" : "s"));
+        }
         if (parts.isEmpty()) {
             return "no new data";
         }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * `report privacy`: what the privacy rules of SPEC §4.1 did, per ingest run and in total, from the
- * counters ingest stores (schemas 10 and 13). Counts only: the ledger never holds a value.
+ * counters ingest stores (schemas 10 and 13) and the upgrade to schema 14 stores. Counts only: the
+ * ledger never holds a value.
  */
 public final class PrivacyLedger {
     /** The counters in output order: JSON/CSV key, short label for tables. */
@@ -46,6 +47,9 @@ public final class PrivacyLedger {
             }
             totals.add(new Field(counter[0], counter[1], Kind.COUNT, total));
         }
+        // not a run's: the upgrade of a database whose earlier builds stored every word in clear
+        totals.add(new Field("words_taken_back", "words taken back at upgrade", Kind.COUNT,
+                Rows.query(c, "privacy_upgrade.sql", List.of()).get(0).longOrNull("words_taken_back")));
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("run_id", "#", Kind.TEXT));
         columns.add(new Column("started_at", "started (UTC)", Kind.TIMESTAMP));

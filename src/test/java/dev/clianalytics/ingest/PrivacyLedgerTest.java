@@ -58,15 +58,15 @@ class PrivacyLedgerTest {
         assertThat(doc.get("totals").toString()).isEqualTo("{\"ids_hashed\":7,\"flag_values_dropped\":3,"
                 + "\"secret_flags_dropped\":1,\"malformed_flags_dropped\":1,\"redacted_url\":1,\"redacted_path\":1,"
                 + "\"redacted_email\":1,\"redacted_ip\":1,\"redacted_token\":1,\"words_redacted\":1,\"words_held_back\":4,\"words_revealed\":0,"
-                + "\"properties_dropped\":1}");
+                + "\"properties_dropped\":1,\"words_taken_back\":0}");
         assertThat(doc.get("ingest_runs")).hasSize(2);
         assertThat(doc.get("ingest_runs").get(1).get("ids_hashed").asLong()).isEqualTo(2);
 
         Result csv = CliRun.withDb(db).run("report", "privacy", "--format", "csv");
         assertThat(csv.exitCode()).as(csv.toString()).isZero();
         assertThat(csv.out().replace("\r\n", "\n")).startsWith("section,ids_hashed,flag_values_dropped,secret_flags_dropped,malformed_flags_dropped,"
-                + "redacted_url,redacted_path,redacted_email,redacted_ip,redacted_token,words_redacted,words_held_back,words_revealed,properties_dropped\n"
-                + "totals,7,3,1,1,1,1,1,1,1,1,4,0,1\n");
+                + "redacted_url,redacted_path,redacted_email,redacted_ip,redacted_token,words_redacted,words_held_back,words_revealed,properties_dropped,words_taken_back\n"
+                + "totals,7,3,1,1,1,1,1,1,1,1,4,0,1,0\n");
 
         for (String format : List.of("table", "markdown")) {
             Result r = CliRun.withDb(db).run("report", "privacy", "--format", format);
