@@ -34,8 +34,8 @@ final class GraphRenderer implements Renderer {
         Map<String, String> ids = new HashMap<>();
         StringBuilder b = new StringBuilder();
         String comment = mermaid ? "%% " : "// ";
-        b.append(comment).append(doc.title()).append(": ").append(nodes.rows().size()).append(" nodes, ")
-                .append(edges.rows().size()).append(" edges").append(dropped(doc)).append('\n');
+        b.append(comment).append(doc.title()).append(": ").append(plural(nodes.rows().size(), "node")).append(", ")
+                .append(plural(edges.rows().size(), "edge")).append(dropped(doc)).append('\n');
         b.append(mermaid ? "flowchart LR\n" : "digraph flow {\n  rankdir=LR;\n"
                 + "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n"
                 + "  edge [fontname=\"Helvetica\", fontsize=10];\n");

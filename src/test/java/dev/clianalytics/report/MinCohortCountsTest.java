@@ -98,7 +98,7 @@ class MinCohortCountsTest {
                 .contains("  n0 -->|\"9\"| n1\n").contains("  n0 -.->|\"#lt;3\"| n3\n");
         // how many edges --min-count dropped is judged by the actors of the runs drawn (1 here)
         assertThat(run(errors, "report", "graph", "test_workflow", "--min-count", "2", "--min-cohort", "3", "--format",
-                "mermaid")).startsWith("%% Flow graph of test_workflow: 2 nodes, 1 edges (<3 rarer edges dropped)\n");
+                "mermaid")).startsWith("%% Flow graph of test_workflow: 2 nodes, 1 edge (<3 rarer edges dropped)\n");
     }
 
     /**
