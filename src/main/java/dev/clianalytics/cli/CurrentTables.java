@@ -3,6 +3,7 @@ package dev.clianalytics.cli;
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.LockWait;
+import dev.clianalytics.db.ParquetTables;
 import dev.clianalytics.infer.InferService;
 import dev.clianalytics.infer.SettingsFile;
 import dev.clianalytics.infer.SettingsLayers;
@@ -42,6 +43,44 @@ final class CurrentTables implements AutoCloseable {
     @Override
     public void close() {
         db.close();
+    }
+
+    /** As {@link #open(GlobalOptions, PrintWriter, Path, RefreshOptions, LockWait)}, or from {@code from} (--from DIR) when given. */
+    static CurrentTables open(GlobalOptions options, PrintWriter err, Path dbFile, RefreshOptions refresh, LockWait wait,
+            String from) {
+        return from == null ? open(options, err, dbFile, refresh, wait) : fromDirectory(options, err, from, refresh);
+    }
+
+    /**
+     * The tables of a directory of Parquet folders (ParquetTables). Nothing can be refreshed there:
+     * stale tables are shown as they are, with a warning (--strict makes that an error); without
+     * infer_runs/ the directory has no derived tables to report.
+     */
+    private static CurrentTables fromDirectory(GlobalOptions options, PrintWriter err, String from, RefreshOptions refresh) {
+        if (refresh.noRefresh && refresh.strict) {
+            throw new CliAnalyticsException("--no-refresh and --strict contradict each other: choose one");
+        }
+        Database db = ParquetTables.open(from, options.dbSettings());
+        try {
+            Freshness f = Freshness.read(db.connection());
+            if (f.infer() == null) {
+                throw new CliAnalyticsException(from + " holds no infer_runs/ folder, so no derived tables to report: write it"
+                        + " with the Spark job or export --snapshot of an inferred database");
+            }
+            if (!f.current()) {
+                String stale = "the derived tables in " + from + " are stale (" + f.whatIsNew() + " since the infer they"
+                        + " come from)";
+                if (refresh.strict) {
+                    throw new CliAnalyticsException(stale + " and --strict was given; --from cannot infer");
+                }
+                err.println("warning: " + stale + "; shown as they are (--from cannot infer)");
+                err.flush();
+            }
+            return new CurrentTables(db, f.infer());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     static CurrentTables open(GlobalOptions options, PrintWriter err, Path dbFile, RefreshOptions refresh, LockWait wait) {

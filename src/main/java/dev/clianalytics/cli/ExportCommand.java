@@ -5,6 +5,7 @@ import dev.clianalytics.db.LockWait;
 import dev.clianalytics.export.ExportFormat;
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.export.Exporter;
+import dev.clianalytics.export.Snapshot;
 import dev.clianalytics.export.XesExport;
 import dev.clianalytics.report.ReportFilter;
 import dev.clianalytics.report.Reports;
@@ -40,7 +41,8 @@ import picocli.CommandLine.TypeConversionException;
                 "  cli-analytics export workflow_runs hot_paths_ngram --to out/ --force",
                 "  cli-analytics export sessions --to - --since 7d --exclude-ci | head",
                 "  cli-analytics export events --to - --format jsonl --tool terraform > tf.jsonl",
-                "  cli-analytics export --to out/ --format xes --exclude-ci"})
+                "  cli-analytics export --to out/ --format xes --exclude-ci",
+                "  cli-analytics export --snapshot --to snap/   # read by: report … --from snap/"})
 final class ExportCommand implements Callable<Integer> {
     /** The --to that means standard output, as for every file argument of the commands. */
     static final String STDOUT = "-";
@@ -69,6 +71,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that already exist.")
     boolean force;
 
+    @Option(names = "--snapshot",
+            description = "Write every table reports read as Parquet, one folder per table (DIR/<table>/data.parquet),"
+                    + " with a manifest: the layout 'report … --from DIR' reads, to share or archive. No tables,"
+                    + " filters or other format with it.")
+    boolean snapshot;
+
     @Option(names = "--tool", paramLabel = "NAME", description = "Only this tool's events, sessions and workflow runs.")
     String tool;
 
@@ -90,8 +98,14 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WaitOption wait;
 
+    @Mixin
+    FromOption from = new FromOption();
+
     @Override
     public Integer call() {
+        if (snapshot) {
+            return snapshot();
+        }
         if (format == ExportFormat.XES && !tables.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--format xes writes one event log of the workflow runs"
                     + " (a trace per run, an event per command): name no tables, not " + String.join(" ", tables));
@@ -112,8 +126,9 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LockWait lockWait = wait.lockWait(options, err);
         List<Exporter.Written> written;
-        if (chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
-            try (CurrentTables current = CurrentTables.open(options, err, options.db(), refresh, lockWait)) {
+        String dir = from.get();
+        if (dir != null || chosen.stream().anyMatch(Exporter.DERIVED::contains)) {
+            try (CurrentTables current = CurrentTables.open(options, err, options.db(), refresh, lockWait, dir)) {
                 written = export(current.db().connection(), chosen, toStdout, options, err);
             }
         } else {
@@ -125,6 +140,39 @@ final class ExportCommand implements Callable<Integer> {
             for (Exporter.Written w : written) {
                 err.println(String.format(Locale.ROOT, "wrote %s (%,d rows)", w.file(), w.rows()));
             }
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** export --snapshot: every table, whole, as the folders report --from reads. */
+    private int snapshot() {
+        boolean formatGiven = spec.commandLine().getParseResult().hasMatchedOption("--format");
+        List<String> extra = new ArrayList<>(tables);
+        if (formatGiven && format != ExportFormat.PARQUET) {
+            extra.add("--format " + format.extension());
+        }
+        if (tool != null || since != null || until != null || excludeCi) {
+            extra.add("filters (--tool, --since, --until, --exclude-ci)");
+        }
+        if (to.toString().equals(STDOUT)) {
+            extra.add("--to -");
+        }
+        if (!extra.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--snapshot writes every table, whole, as Parquet folders"
+                    + " into a directory: it takes none of " + String.join(", ", extra));
+        }
+        GlobalOptions options = RootCommand.options(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Snapshot.Written> written;
+        try (CurrentTables current = CurrentTables.open(options, err, options.db(), refresh, wait.lockWait(options, err),
+                from.get())) {
+            written = Snapshot.write(current.db(), to, force, new VersionProvider().getVersion()[0]);
+        }
+        if (!options.quiet()) {
+            long rows = written.stream().mapToLong(Snapshot.Written::rows).sum();
+            err.println(String.format(Locale.ROOT, "wrote %d tables (%,d rows) into %s: read them with"
+                    + " 'cli-analytics report summary --from %s'", written.size(), rows, to, to));
             err.flush();
         }
         return ExitCodes.OK;

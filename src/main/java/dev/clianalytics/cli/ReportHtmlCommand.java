@@ -63,6 +63,9 @@ final class ReportHtmlCommand implements Callable<Integer> {
     @Mixin
     WaitOption wait = new WaitOption();
 
+    @Mixin
+    FromOption from = new FromOption();
+
     @Override
     public Integer call() {
         if (top < 1) {
@@ -77,7 +80,8 @@ final class ReportHtmlCommand implements Callable<Integer> {
         ReportFilter filter = new ReportFilter(tool, since, until, excludeCi);
         OutputOption.check(output);
         ObjectNode data;
-        try (CurrentTables tables = CurrentTables.open(options, err, options.db(), refresh, wait.lockWait(options, err))) {
+        try (CurrentTables tables = CurrentTables.open(options, err, options.db(), refresh, wait.lockWait(options, err),
+                from.get())) {
             data = HtmlReport.data(tables.db().connection(), tables.infer(), minCohort, filter, top);
         }
         OutputOption.wrote(options, err, output, write(data, output));

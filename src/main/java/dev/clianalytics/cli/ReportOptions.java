@@ -49,6 +49,9 @@ final class ReportOptions {
     @Mixin
     WaitOption wait = new WaitOption();
 
+    @Mixin
+    FromOption from = new FromOption();
+
     ReportFilter filter() {
         boolean page = spec.userObject() instanceof OutputOption.Page;
         boolean graph = spec.userObject() instanceof ReportGraphCommand;

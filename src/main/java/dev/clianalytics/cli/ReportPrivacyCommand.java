@@ -1,6 +1,7 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.db.Database;
+import dev.clianalytics.db.ParquetTables;
 import dev.clianalytics.report.Document;
 import dev.clianalytics.report.PrivacyLedger;
 import dev.clianalytics.report.ReportFormat;
@@ -30,6 +31,9 @@ final class ReportPrivacyCommand implements Callable<Integer> {
     @Mixin
     WaitOption wait;
 
+    @Mixin
+    FromOption from = new FromOption();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = Candidates.ReportFormats.class,
             description = "table (default), json, csv or markdown.")
@@ -44,8 +48,9 @@ final class ReportPrivacyCommand implements Callable<Integer> {
         }
         GlobalOptions options = RootCommand.options(spec);
         Document doc;
-        try (Database database = Database.openReadOnly(options.db(), options.dbSettings(), wait.lockWait(options,
-                spec.commandLine().getErr()))) {
+        String dir = from.get();
+        try (Database database = dir != null ? ParquetTables.open(dir, options.dbSettings())
+                : Database.openReadOnly(options.db(), options.dbSettings(), wait.lockWait(options, spec.commandLine().getErr()))) {
             doc = PrivacyLedger.read(database.connection());
         }
         ReportRun.render(spec.commandLine().getOut(), format, doc, options.tableWidth());

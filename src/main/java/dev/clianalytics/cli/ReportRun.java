@@ -27,7 +27,7 @@ final class ReportRun {
     static int run(GlobalOptions options, PrintWriter out, PrintWriter err, ReportOptions report,
             BiFunction<Connection, InferInfo, Document> build) {
         return run(options, out, err, options.db(), report.format, report.refresh, report.wait.lockWait(options, err),
-                cohort(report, build));
+                report.from.get(), cohort(report, build));
     }
 
     /**
@@ -49,7 +49,7 @@ final class ReportRun {
     /** A report on another database (demo's), refreshing as by default and not waiting. */
     static int run(CommandSpec spec, Path dbFile, ReportFormat format, BiFunction<Connection, InferInfo, Document> build) {
         return run(RootCommand.options(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), dbFile, format,
-                new RefreshOptions(), LockWait.NONE, build);
+                new RefreshOptions(), LockWait.NONE, null, build);
     }
 
     /**
@@ -64,7 +64,7 @@ final class ReportRun {
         ReportFormat format = report.format;
         Object made;
         try (CurrentTables tables = CurrentTables.open(options, err, options.db(), report.refresh,
-                report.wait.lockWait(options, err))) {
+                report.wait.lockWait(options, err), report.from.get())) {
             made = format == ReportFormat.HTML ? page.apply(tables.db().connection(), tables.infer())
                     : cohort(report, build).apply(tables.db().connection(), tables.infer());
         }
@@ -84,9 +84,9 @@ final class ReportRun {
     }
 
     static int run(GlobalOptions options, PrintWriter out, PrintWriter err, Path dbFile, ReportFormat format,
-            RefreshOptions refresh, LockWait wait, BiFunction<Connection, InferInfo, Document> build) {
+            RefreshOptions refresh, LockWait wait, String from, BiFunction<Connection, InferInfo, Document> build) {
         Document doc;
-        try (CurrentTables tables = CurrentTables.open(options, err, dbFile, refresh, wait)) {
+        try (CurrentTables tables = CurrentTables.open(options, err, dbFile, refresh, wait, from)) {
             doc = build.apply(tables.db().connection(), tables.infer());
         }
         render(out, format, doc, options.tableWidth());

@@ -74,6 +74,11 @@ public final class RootCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Whether --db was given (not taken from the environment or the default). */
+    boolean dbGiven() {
+        return db != null;
+    }
+
     boolean verbose() {
         return verbose;
     }

@@ -92,6 +92,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * An empty in-memory database with this version's schema, for tables kept elsewhere (report
+     * --from: ParquetTables); {@code label} names it in messages. It spills to the temporary
+     * directory of the settings, else the system's.
+     */
+    public static Database inMemory(Path label, DbSettings settings) {
+        Connection connection;
+        try {
+            connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable("cannot start DuckDB in memory: " + firstLine(e.getMessage()), e);
+        }
+        Path base = settings.tempDir() != null ? settings.tempDir() : Path.of(System.getProperty("java.io.tmpdir"));
+        Path spill = base.resolve("cli-analytics-from-" + ProcessHandle.current().pid());
+        Database db = new Database(label, spill, connection, true);
+        try {
+            db.configure(settings, spill);
+            db.execute("SET temp_directory = '" + spill.toString().replace("'", "''") + "'");
+            Migrations.apply(db, false);
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw new DatabaseUnavailable("cannot prepare the in-memory database for " + label + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
     public Path path() {
         return path;
     }
