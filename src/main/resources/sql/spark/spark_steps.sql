@@ -7,10 +7,11 @@ WITH
 -- every event with its end and its step's roles (the leaf command decides entry and terminal)
 steps AS (
     SELECT e.actor_hash, e.machine_hash, e.ts, e.sequence, e.ingest_seq, e.tool_name, e.tool_version, e.ci_detected,
-           e.session_hint_hash, e.exit_code, e.error_type,
+           e.session_hint_hash, e.exit_code, e.duration_ms, e.error_type,
            unix_micros(e.ts) AS ts_us,
            unix_micros(e.ts) + coalesce(e.duration_ms, 0) * 1000 AS ended_us,
            element_at(e.command_path, -1) AS leaf,
+           array_join(e.command_path, '/') AS step,
            element_at(e.command_path, -1) IN (${entry_commands}) AS is_entry,
            element_at(e.command_path, -1) IN (${terminal_commands}) AS is_terminal,
            element_at(e.command_path, -1) IN (${terminal_commands}) AND e.exit_code IS NOT NULL AS closes_run,

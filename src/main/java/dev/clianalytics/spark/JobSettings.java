@@ -33,11 +33,31 @@ record JobSettings(long sessionTimeoutMs, List<String> entryCommands, List<Strin
         return new JobSettings(30L * 60 * 1000, list(yaml, "entry_commands"), list(yaml, "terminal_commands"));
     }
 
-    /** The SQL with the settings written in: ${entry_commands}, ${terminal_commands}, ${session_timeout_us}. */
+    /** The SQL with the settings written in: ${entry_commands}, ${terminal_commands}, ${session_timeout_us} and _ms, ${workflows_config}. */
     String apply(String sql) {
         return sql.replace("${entry_commands}", sqlList(entryCommands))
                 .replace("${terminal_commands}", sqlList(terminalCommands))
-                .replace("${session_timeout_us}", Long.toString(sessionTimeoutMs * 1000));
+                .replace("${session_timeout_us}", Long.toString(sessionTimeoutMs * 1000))
+                .replace("${session_timeout_ms}", Long.toString(sessionTimeoutMs))
+                .replace("${workflows_config}", workflowsJson());
+    }
+
+    /**
+     * The settings as infer records them in infer_runs.workflows_config (WorkflowConfig.asMap, compact
+     * JSON): the two lists, and no custom names (the built-in settings have none). The commands match
+     * infer's command pattern, so they need no escaping.
+     */
+    String workflowsJson() {
+        return "{\"entry_commands\":" + jsonList(entryCommands) + ",\"terminal_commands\":" + jsonList(terminalCommands)
+                + ",\"workflow_names\":[]}";
+    }
+
+    private static String jsonList(List<String> commands) {
+        StringBuilder b = new StringBuilder("[");
+        for (String c : commands) {
+            b.append(b.length() == 1 ? "" : ",").append('"').append(c).append('"');
+        }
+        return b.append(']').toString();
     }
 
     /** The SQL text of a list of commands, for {@code IN (...)}: each matches infer's command pattern. */

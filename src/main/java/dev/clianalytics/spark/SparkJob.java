@@ -27,7 +27,8 @@ import scala.Tuple2;
 /**
  * The Spark application (docs/scale.md, "Spark job"): reads native JSON lines (gzip or not) from
  * any Hadoop path, stages every line with the privacy rules ingest uses (NativeLines, per
- * partition), and writes the events, sessions and workflow_runs tables as Parquet, each in its
+ * partition), and writes the events, sessions, workflow_runs, workflow_step_rows and
+ * workflow_step_triples tables and the run records ingest_runs and infer_runs as Parquet, each in its
  * folder under OUTPUT, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
  * Timestamps are TIMESTAMP_MICROS, UTC.
  */
@@ -61,6 +62,7 @@ public final class SparkJob {
     }
 
     static void run(SparkSession spark, JobOptions options, java.io.PrintWriter err) {
+        String started = java.time.Instant.now().toString();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> files = inputFiles(spark, options.input());
         Map<String, Integer> index = new HashMap<>();
@@ -75,14 +77,25 @@ public final class SparkJob {
         staged.createOrReplaceTempView("staged");
         String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
         spark.sql(sql("spark_events.sql")).write().mode("overwrite").parquet(out + "events");
-        spark.sql(sql("spark_rejects.sql")).coalesce(1).write().mode("overwrite").json(out + "rejects");
+        Dataset<Row> rejected = spark.sql(sql("spark_rejects.sql"));
+        rejected.createOrReplaceTempView("rejects_written");
+        rejected.coalesce(1).write().mode("overwrite").json(out + "rejects");
         // the derived tables read the events as written, the rows the database holds
         spark.read().parquet(out + "events").createOrReplaceTempView("events");
+        spark.sql(times(sql("spark_ingest_runs.sql"), started)).coalesce(1).write().mode("overwrite").parquet(out + "ingest_runs");
         JobSettings settings = JobSettings.defaults();
+        String inferStarted = java.time.Instant.now().toString();
         spark.sql(settings.apply(sql("spark_steps.sql"))).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("steps");
         spark.sql(sql("spark_pair_offsets.sql")).createOrReplaceTempView("pair_offsets");
         spark.sql(sql("spark_sessions.sql")).write().mode("overwrite").parquet(out + "sessions");
         spark.sql(settings.apply(sql("spark_workflow_runs.sql"))).write().mode("overwrite").parquet(out + "workflow_runs");
+        spark.read().parquet(out + "workflow_runs").createOrReplaceTempView("runs_written");
+        spark.sql(sql("spark_run_steps.sql")).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("run_steps");
+        spark.sql(sql("spark_step_rows.sql")).write().mode("overwrite").parquet(out + "workflow_step_rows");
+        spark.sql(sql("spark_step_triples.sql")).write().mode("overwrite").parquet(out + "workflow_step_triples");
+        spark.read().parquet(out + "sessions").createOrReplaceTempView("sessions_written");
+        spark.sql(settings.apply(times(sql("spark_infer_runs.sql"), inferStarted))).coalesce(1).write().mode("overwrite")
+                .parquet(out + "infer_runs");
         long events = spark.table("events").count();
         long sessions = spark.read().parquet(out + "sessions").count();
         long runs = spark.read().parquet(out + "workflow_runs").count();
@@ -160,6 +173,11 @@ public final class SparkJob {
         }
         Collections.sort(files);
         return files.stream().distinct().toList();
+    }
+
+    /** The SQL with the step's start and this moment written in, as ${started_at} and ${finished_at}. */
+    private static String times(String sql, String started) {
+        return sql.replace("${started_at}", started).replace("${finished_at}", java.time.Instant.now().toString());
     }
 
     private static String sql(String name) {

@@ -41,6 +41,12 @@ final class StagedRows {
         DataTypes.createStructField("source_format", DataTypes.StringType, true),
         DataTypes.createStructField("error_source", DataTypes.StringType, true),
         DataTypes.createStructField("http_status", DataTypes.ShortType, true),
+        // what the privacy rules dropped from the line (ingest_runs' ledger): fields outside the
+        // event schema, flag names not kept (of them malformed), flag values
+        DataTypes.createStructField("unknown_count", DataTypes.IntegerType, false),
+        DataTypes.createStructField("flags_dropped", DataTypes.IntegerType, false),
+        DataTypes.createStructField("flags_malformed", DataTypes.IntegerType, false),
+        DataTypes.createStructField("flag_values", DataTypes.IntegerType, false),
     });
 
     private StagedRows() {}
@@ -52,16 +58,19 @@ final class StagedRows {
     static Row row(String file, int fileIndex, long lineNo, StagedLine s) {
         long seq = ((long) fileIndex << FILE_BITS) + lineNo * LINE_SHARE;
         StagedLine.Event e = s.event();
+        // as ingest counts them: the unknown fields of native lines, accepted or not
+        int unknown = s.unknownKeys() != null && "native".equals(s.format()) ? s.unknownKeys().size() : 0;
         if (e == null) {
             String reason = s.reason() != null ? s.reason() : "format_not_supported:" + s.format();
             return RowFactory.create(file, fileIndex, lineNo, reason, null, seq, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, unknown, 0, 0, 0);
         }
         return RowFactory.create(file, fileIndex, lineNo, null, e.eventKey().toString(), seq, instant(e.tsMicros()),
                 e.toolName(), e.toolVersion(), e.commandPath().toArray(new String[0]), e.flags().toArray(new String[0]),
                 e.exitCode(), e.durationMs(), e.errorType(), e.actorHash(), e.machineHash(), e.sessionHintHash(),
                 e.ciDetected(), e.sequence(), "native", e.errorSource(),
-                e.httpStatus() == null ? null : Short.valueOf(e.httpStatus().shortValue()));
+                e.httpStatus() == null ? null : Short.valueOf(e.httpStatus().shortValue()), unknown, e.flagsDropped(),
+                e.flagsMalformed(), e.flagValues());
     }
 
     private static Instant instant(long micros) {
