@@ -6,6 +6,7 @@ import dev.clianalytics.ingest.WordTakeBack;
 import dev.clianalytics.support.CliRun;
 import dev.clianalytics.support.CliRun.Result;
 import dev.clianalytics.support.Db;
+import dev.clianalytics.support.Leaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class WordTakeBackUpgradeTest {
      */
     private Path oldDatabase(String name) throws Exception {
         Path db = dir.resolve(name);
-        Path events = Files.write(dir.resolve(name + ".jsonl"), List.of(
+        Path events = Files.write(dir.resolve("events-" + name + ".jsonl"), List.of(
                 event("alice", 1, "deploy", WORD), event("alice", 2, "deploy", WORD), event("bob", 3, "deploy"),
                 event("bob", 4, "status")), StandardCharsets.UTF_8);
         ok(cli(db).run("ingest", "--reveal-at", "1", events.toString()));
@@ -69,24 +70,6 @@ class WordTakeBackUpgradeTest {
         return db;
     }
 
-    /** Every file beside the database (database, WAL, salt, the rewrite's leftovers) and the outputs. */
-    private void assertNowhere(Path db, String text, String... secrets) throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith(db.getFileName().toString())
-                    && !p.getFileName().toString().endsWith(".jsonl")).toList();
-        }
-        assertThat(files).isNotEmpty();
-        for (Path f : files) {
-            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            for (String secret : secrets) {
-                assertThat(bytes).as(f.getFileName() + " must not hold " + secret).doesNotContain(secret);
-            }
-        }
-        for (String secret : secrets) {
-            assertThat(text).doesNotContain(secret);
-        }
-    }
 
     @Test
     void inferTakesTheWordsOfOneActorBackRewritesTheFileAndAnIngestRevealsThemLater() throws Exception {
@@ -122,7 +105,7 @@ class WordTakeBackUpgradeTest {
                 exported.append(Files.readString(p));
             }
         }
-        assertNowhere(db, refused.err() + infer.out() + infer.err() + privacy.out() + hot.out() + export.err() + exported,
+        Leaks.assertNowhere(db, refused.err() + infer.out() + infer.err() + privacy.out() + hot.out() + export.err() + exported,
                 WORD, FLAG);
 
         // the tokens are the ones ingest gives: a second actor reveals the word in every stored event
@@ -150,7 +133,7 @@ class WordTakeBackUpgradeTest {
         assertThat(stale.err()).contains("3 stored command words taken back by the upgrade");
         ok(cli(db).run("infer"));
         assertThat(ok(cli(db).run("report", "summary")).out()).contains("events");
-        assertNowhere(db, ingest.err(), WORD, FLAG, "--verbose");
+        Leaks.assertNowhere(db, ingest.err(), WORD, FLAG, "--verbose");
     }
 
     @Test
@@ -170,7 +153,7 @@ class WordTakeBackUpgradeTest {
         Result infer = ok(cli(db).run("infer"));
         assertThat(infer.err()).doesNotContain("upgrade:");
         assertThat(Db.one(db, "SELECT state FROM word_upgrade")).isEqualTo("done");
-        assertNowhere(db, infer.err(), WORD, FLAG);
+        Leaks.assertNowhere(db, infer.err(), WORD, FLAG);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.clianalytics.support.ChildJvm;
 import dev.clianalytics.support.CliRun;
 import dev.clianalytics.support.CliRun.Result;
 import dev.clianalytics.support.Db;
+import dev.clianalytics.support.Leaks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,23 +42,6 @@ class RareWordsTest {
         return r;
     }
 
-    /** Every file of the directory (database, WAL, salt, rejects) and the outputs, searched for the planted words. */
-    private void assertNowhere(Path db, String text, String... secrets) throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith(db.getFileName().toString())).toList();
-        }
-        assertThat(files).isNotEmpty();
-        for (Path f : files) {
-            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            for (String secret : secrets) {
-                assertThat(bytes).as(f.getFileName() + " must not hold " + secret).doesNotContain(secret);
-            }
-        }
-        for (String secret : secrets) {
-            assertThat(text).doesNotContain(secret);
-        }
-    }
 
     @Test
     void aWordFromOneActorIsATokenUntilASecondActorRevealsItInEveryStoredEvent() throws Exception {
@@ -74,7 +58,7 @@ class RareWordsTest {
             }
         }
         assertThat(exported).contains("deploy");
-        assertNowhere(db, first.out() + first.err() + report.out() + report.err() + export.out() + export.err() + exported,
+        Leaks.assertNowhere(db, first.out() + first.err() + report.out() + report.err() + export.out() + export.err() + exported,
                 WORD, FLAG);
         assertThat(Db.rows(db, "SELECT DISTINCT regexp_matches(command_path[3], '^~[0-9a-f]{12}$'), command_path[2],"
                 + " regexp_matches(flags_present[1], '^~[0-9a-f]{12}$'), flags_present[2] <> '--verbose' FROM events"))
@@ -159,7 +143,7 @@ class RareWordsTest {
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Files.deleteIfExists(big);
-        assertNowhere(db, "", WORD, FLAG);
+        Leaks.assertNowhere(db, "", WORD, FLAG);
         assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("1");
     }
 
