@@ -14,3 +14,11 @@ CREATE OR REPLACE TEMP MACRO event_end_us(ts, duration_ms) AS epoch_us(ts) + coa
 CREATE OR REPLACE TEMP MACRO leaf_counts(leaves) AS list_transform(leaves, l -> len(list_filter(leaves, m -> m = l)));
 CREATE OR REPLACE TEMP MACRO run_leaf(leaves) AS
     coalesce(leaves[list_position(leaf_counts(leaves), list_max(leaf_counts(leaves)))], 0);
+
+-- The marts that put a run beside the other runs of its session and its (actor, machine) pair
+-- (workflow_runs, sessions) are written one slice of pairs at a time when the runs outgrow the
+-- memory limit (InferSlices): whether a pair is in the slice being written. Sessions and runs never
+-- cross pairs, so every slice holds whole sessions, and the pairs' own lookup shrinks with it.
+-- Infer sets the two variables; unset, every pair is in slice 0 of 1.
+CREATE OR REPLACE TEMP MACRO in_slice(pair_key) AS
+    pair_key % coalesce(getvariable('ca_slices'), 1) = coalesce(getvariable('ca_slice'), 0);

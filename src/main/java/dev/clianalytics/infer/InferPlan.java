@@ -39,8 +39,8 @@ final class InferPlan {
             Step.temp("int_funnel_events"),
             Step.staged("workflow_step_rows", "int_steps", "int_pair_offsets"),
             Step.mart("workflow_step_triples", "int_step_triples"),
-            Step.mart("workflow_runs", "int_fingerprints", "int_texts", "int_run_names"),
-            Step.mart("sessions"),
+            Step.sliced("workflow_runs", "int_fingerprints", "int_texts", "int_run_names"),
+            Step.sliced("sessions"),
             Step.mart("funnels"),
             Step.mart("funnel_steps"),
             Step.mart("funnel_attempts", "int_funnel_events"),
@@ -52,22 +52,27 @@ final class InferPlan {
     private InferPlan() {}
 
     /** One model and how it is written. */
-    record Step(String model, boolean mart, boolean view, boolean staged, String... drops) {
+    record Step(String model, boolean mart, boolean view, boolean staged, boolean sliced, String... drops) {
         static Step temp(String model, String... drops) {
-            return new Step(model, false, false, false, drops);
+            return new Step(model, false, false, false, false, drops);
         }
 
         static Step view(String model) {
-            return new Step(model, false, true, false);
+            return new Step(model, false, true, false, false);
         }
 
         static Step mart(String model, String... drops) {
-            return new Step(model, true, false, false, drops);
+            return new Step(model, true, false, false, false, drops);
+        }
+
+        /** A mart written a slice of sessions at a time when the runs outgrow the memory limit (InferSlices). */
+        static Step sliced(String model, String... drops) {
+            return new Step(model, true, false, false, true, drops);
         }
 
         /** A mart written into its new table before the transaction, which swaps it in (StagedMarts). */
         static Step staged(String model, String... drops) {
-            return new Step(model, true, false, true, drops);
+            return new Step(model, true, false, true, false, drops);
         }
 
         /** Run before the transaction: intermediates and staged marts. */

@@ -55,9 +55,20 @@ public final class InferService {
     }
 
     static InferResult run(Database db, InferSettings settings, Consumer<String> afterModel, InferProgress progress) {
+        return run(db, settings, afterModel, progress, 0);
+    }
+
+    /** As {@link #run(Database, InferSettings)}, the sliced marts written in {@code slices} slices (tests). */
+    static InferResult run(Database db, InferSettings settings, int slices) {
+        return run(db, settings, model -> { }, InferProgress.NONE, slices);
+    }
+
+    /** {@code slices}: how many slices of sessions the sliced marts are written in; 0 lets InferSlices decide. */
+    private static InferResult run(Database db, InferSettings settings, Consumer<String> afterModel, InferProgress progress,
+            int slices) {
         StepTracker steps = new StepTracker(progress, InferPlan.stepCount());
         try (StatementProgress watch = progress == InferProgress.NONE ? null : StatementProgress.start(db, steps::estimate)) {
-            return build(db, settings, afterModel, steps);
+            return build(db, settings, afterModel, steps, slices);
         } catch (StepFailed e) {
             SQLException cause = (SQLException) e.getCause();
             if (Database.outOfSpace(cause)) {
@@ -77,7 +88,8 @@ public final class InferService {
      * holds the database's write lock, so events cannot change. The marts are then written in one
      * transaction.
      */
-    private static InferResult build(Database db, InferSettings settings, Consumer<String> afterModel, StepTracker steps) {
+    private static InferResult build(Database db, InferSettings settings, Consumer<String> afterModel, StepTracker steps,
+            int slices) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Connection c = db.connection();
@@ -89,7 +101,7 @@ public final class InferService {
             InferTuning.apply(db);
             SettingsTables.write(c, settings, asOf);
             StagedMarts.drop(db);   // left by an infer that was killed
-            runSteps(db, InferPlan.early(), timings, afterModel, steps);
+            runSteps(db, InferPlan.early(), timings, afterModel, steps, slices);
         } catch (SQLException e) {
             cleanUp(db);
             throw new StepFailed(steps.name(), e);
@@ -105,7 +117,7 @@ public final class InferService {
                 }
             }
             StagedMarts.swapIn(db);
-            runSteps(db, InferPlan.inTransaction(), timings, afterModel, steps);
+            runSteps(db, InferPlan.inTransaction(), timings, afterModel, steps, slices);
             timed(steps, timings, "hot_paths_fingerprint", "hot_paths_fingerprint",
                     () -> insertAggregate(c, "hot_paths_fingerprint", SharedAggregates.BY_FINGERPRINT));
             timed(steps, timings, "hot_paths_ngram", "hot_paths_ngram",
@@ -145,23 +157,38 @@ public final class InferService {
     }
 
     private static void runSteps(Database db, List<InferPlan.Step> plan, Map<String, Duration> timings,
-            Consumer<String> afterModel, StepTracker steps) throws SQLException {
+            Consumer<String> afterModel, StepTracker steps, int slices) throws SQLException {
         for (InferPlan.Step model : plan) {
             long t = System.nanoTime();
             steps.start(model.model());
             if (model.staged()) {
                 StagedMarts.create(db, model.model());
             }
-            db.execute(model.staged() ? insert(StagedMarts.newTable(model.model()), model.sql())
-                    : model.mart() ? insert(model.model(), model.sql())
-                    : model.view() ? "CREATE OR REPLACE TEMP VIEW " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)"
-                    : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
+            if (model.sliced()) {
+                runSliced(db, model, slices);
+            } else {
+                db.execute(model.staged() ? insert(StagedMarts.newTable(model.model()), model.sql())
+                        : model.mart() ? insert(model.model(), model.sql())
+                        : model.view() ? "CREATE OR REPLACE TEMP VIEW " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)"
+                        : "CREATE OR REPLACE TEMP TABLE " + model.model() + " AS SELECT * FROM (\n" + model.sql() + "\n)");
+            }
             for (String drop : model.drops()) {
                 db.execute("DROP TABLE " + drop);
             }
             timings.put(model.model(), Duration.ofNanos(System.nanoTime() - t));
             afterModel.accept(model.model());
         }
+    }
+
+    /** A sliced mart, one INSERT per slice of sessions (InferSlices; the macro in_slice reads the variables). */
+    private static void runSliced(Database db, InferPlan.Step model, int forced) throws SQLException {
+        int n = InferSlices.count(db, forced);
+        db.execute("SET VARIABLE ca_slices = " + n);
+        for (int i = 0; i < n; i++) {
+            db.execute("SET VARIABLE ca_slice = " + i);
+            db.execute(insert(model.model(), model.sql()));
+        }
+        db.execute("RESET VARIABLE ca_slices; RESET VARIABLE ca_slice");
     }
 
     /** The encodings and the shared rules, as TEMP macros of this connection (sql/macros). */
