@@ -22,6 +22,9 @@ final class FileLines implements Iterator<Row> {
     private final InputStream in;
     private final String file;
     private final int fileIndex;
+    /** Bytes of a line kept: one more than NativeLines reads, so a longer line is known to be too long. */
+    static final int KEPT = NativeLines.MAX_LINE_BYTES + 4;
+
     private final NativeLines parser;
     private byte[] buf = new byte[1 << 12];
     private long lineNo;
@@ -64,13 +67,25 @@ final class FileLines implements Iterator<Row> {
         return r;
     }
 
-    /** The next line's row, or null for a blank line (and at the end). */
+    /**
+     * The next line's row, or null for a blank line (and at the end). At most {@link #KEPT} bytes of a
+     * line are kept: a longer one is {@code line_too_long} (ingest's reason for a line over 1 MiB)
+     * whatever its length, so a task's memory stays bounded (ingest stops at a line over 16 MiB
+     * instead, which it cannot buffer), unless it is blank.
+     */
     private Row readLine() throws IOException {
         int len = 0;
+        boolean overflow = false;
+        boolean blankBeyond = true;
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {
+            if (len == KEPT) {
+                overflow = true;
+                blankBeyond &= c == ' ' || c == '\t' || c == '\r';
+                continue;
+            }
             if (len == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, len * 2);
+                buf = java.util.Arrays.copyOf(buf, Math.min(KEPT, len * 2));
             }
             buf[len++] = (byte) c;
         }
@@ -81,6 +96,12 @@ final class FileLines implements Iterator<Row> {
             }
         }
         lineNo++;
+        if (overflow) {
+            int from = lineNo == 1 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF ? 3 : 0;
+            boolean blank = blankBeyond && isBlank(buf, from, len);
+            return blank ? null : StagedRows.row(file, fileIndex, lineNo,
+                    new StagedLine(false, "native", "line_too_long", null, null));
+        }
         int off = 0;
         if (lineNo == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             off = 3;
@@ -90,6 +111,20 @@ final class FileLines implements Iterator<Row> {
         }
         StagedLine s = Utf8.valid(buf, off, len - off) ? parser.stage(buf, off, len - off) : parser.invalidUtf8();
         return s.blank() ? null : StagedRows.row(file, fileIndex, lineNo, s);
+    }
+
+    /** The bytes held for a line, at most {@link #KEPT} (FileLinesTest). */
+    int bufferSize() {
+        return buf.length;
+    }
+
+    private static boolean isBlank(byte[] b, int from, int len) {
+        for (int i = from; i < len; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void close() {
