@@ -1,8 +1,8 @@
 -- The ingest_runs table (its columns in schema 14's order): the job's input as one ingest run,
 -- run 1 of an empty database, with the counts and the privacy ledger ingest records
 -- (IngestRecords, staging/privacy_ledger.sql), from TEMP VIEWs staged (every non-blank line),
--- events (as written) and rejects_written. The rare-word rule is off (--reveal-at 1): nothing
--- held back or revealed. ${started_at} and ${finished_at} are the job's (SparkJob).
+-- events (as written) and rejects_written. The rare-word rule's counts (${words_held_back},
+-- ${words_revealed}), ${started_at} and ${finished_at} are the job's (SparkJob).
 WITH
 lines AS (
     SELECT count(*) AS records,
@@ -34,5 +34,6 @@ SELECT CAST(1 AS INT) AS run_id, TIMESTAMP '${started_at}' AS started_at, TIMEST
        CAST(0 AS BIGINT) AS flow_events, CAST(0 AS BIGINT) AS links, l.flags_dropped, s.ids_hashed,
        l.flag_values AS flag_values_dropped, l.flags_dropped - l.flags_malformed AS secret_flags_dropped,
        l.flags_malformed AS malformed_flags_dropped, s.redacted_url, s.redacted_path, s.redacted_email, s.redacted_ip,
-       s.redacted_token, s.words_redacted, CAST(0 AS BIGINT) AS words_held_back, CAST(0 AS BIGINT) AS words_revealed
+       s.redacted_token, s.words_redacted, CAST(${words_held_back} AS BIGINT) AS words_held_back,
+       CAST(${words_revealed} AS BIGINT) AS words_revealed
 FROM lines AS l CROSS JOIN conflicts AS c CROSS JOIN stored AS s

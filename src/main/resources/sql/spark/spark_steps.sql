@@ -1,8 +1,8 @@
 -- Every event as a step of its session and run (SPEC §5.1, §5.2; int_events_sessionized and
 -- int_steps, docs/infer.md), from the job's events (TEMP VIEW events), in Spark SQL, for native
 -- input: no actor links and no sign-ins, so an (actor, machine) pair is its stored hashes. Settings:
--- the built-in workflows' entry and terminal commands and the session timeout, written in by
--- SparkJob (${...}). SparkJob keeps it as TEMP VIEW steps for spark_sessions and spark_workflow_runs.
+-- the workflows' entry and terminal commands (arrays) and the session timeout, written in by
+-- SparkJob (JobSettings, ${...}). SparkJob keeps it as TEMP VIEW steps for spark_sessions and spark_workflow_runs.
 WITH
 -- every event with its end and its step's roles (the leaf command decides entry and terminal)
 steps AS (
@@ -12,9 +12,9 @@ steps AS (
            unix_micros(e.ts) + coalesce(e.duration_ms, 0) * 1000 AS ended_us,
            element_at(e.command_path, -1) AS leaf,
            array_join(e.command_path, '/') AS step,
-           element_at(e.command_path, -1) IN (${entry_commands}) AS is_entry,
-           element_at(e.command_path, -1) IN (${terminal_commands}) AS is_terminal,
-           element_at(e.command_path, -1) IN (${terminal_commands}) AND e.exit_code IS NOT NULL AS closes_run,
+           array_contains(${entry_commands}, element_at(e.command_path, -1)) AS is_entry,
+           array_contains(${terminal_commands}, element_at(e.command_path, -1)) AS is_terminal,
+           array_contains(${terminal_commands}, element_at(e.command_path, -1)) AND e.exit_code IS NOT NULL AS closes_run,
            array_join(e.command_path, '/')
                || CASE WHEN size(e.flags_present) > 0 THEN '[' || array_join(array_sort(e.flags_present), ',') || ']' ELSE '' END
                AS step_with_flags

@@ -1,7 +1,8 @@
 -- The workflow_runs table (SPEC §5.2, §5.3; marts/workflow_runs.sql and int_runs, int_run_names,
 -- int_fingerprints, docs/infer.md) from the job's steps (TEMP VIEW steps, spark_steps.sql) and
--- TEMP VIEW pair_offsets, in Spark SQL. Settings: the session timeout (${session_timeout_us});
--- as_of is the latest event end, as infer's default; the built-in workflows have no custom names.
+-- TEMP VIEW pair_offsets, in Spark SQL. Settings (JobSettings): the session timeout
+-- (${session_timeout_us}), --as-of (${as_of_us}, else the latest event end, as infer's default) and
+-- the custom names of the workflows settings (TEMP VIEW workflow_names).
 WITH
 -- each step with its session and run ids (spark_pair_offsets) and its position in its run
 positioned AS (
@@ -31,9 +32,9 @@ runs AS (
     FROM positioned
     GROUP BY actor_hash, machine_hash, run_number, workflow_run_id
 ),
--- the instant that decides IN_PROGRESS: the latest end of any event
+-- the instant that decides IN_PROGRESS: --as-of, else the latest end of any event
 as_of AS (
-    SELECT max(latest_end_us) AS as_of_us FROM runs
+    SELECT coalesce(${as_of_us}, max(latest_end_us)) AS as_of_us FROM runs
 ),
 -- the terminal leaf that names a run: the most frequent of its steps' terminal leaves, ties to the
 -- one seen first (run_leaf)
@@ -44,15 +45,17 @@ leaves AS (
     WHERE is_terminal
     GROUP BY actor_hash, machine_hash, run_number, leaf
 ),
--- the name, and whether the run is the last of its session
+-- the name (int_run_names: a custom name for the tool, compared case-insensitively, and the
+-- terminal leaf, else <leaf>_workflow, else <tool>_workflow), and whether the run is the last of its session
 named AS (
     SELECT r.*, a.as_of_us,
-           coalesce(l.leaf || '_workflow', r.tool_name || '_workflow') AS workflow_name,
+           coalesce(w.workflow_name, l.leaf || '_workflow', r.tool_name || '_workflow') AS workflow_name,
            r.run_number = max(r.run_number) OVER (PARTITION BY r.session_id) AS is_last_in_session
     FROM runs AS r
     CROSS JOIN as_of AS a
     LEFT JOIN leaves AS l
       ON l.actor_hash = r.actor_hash AND l.machine_hash = r.machine_hash AND l.run_number = r.run_number AND l.rank = 1
+    LEFT JOIN workflow_names AS w ON lower(w.tool_name) = lower(r.tool_name) AND w.terminal = l.leaf
 ),
 -- the outcome: IN_PROGRESS while not closed (the last run of its session, not ended on a terminal
 -- command with a known exit code, less than the timeout before as_of); SUCCESS, a terminal

@@ -23,6 +23,7 @@ import dev.clianalytics.ingest.WordTakeBack;
 import dev.clianalytics.ingest.formats.EventFormat;
 import dev.clianalytics.ingest.formats.FormatConfig;
 import dev.clianalytics.ingest.formats.FormatConfigLoader;
+import dev.clianalytics.ingest.sanitize.CommandsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -257,18 +258,7 @@ final class IngestCommand implements Callable<Integer> {
 
     /** The entry, terminal and name words of workflows settings, and the command words of funnel steps. */
     static Set<String> knownWords(WorkflowConfig w, FunnelConfig funnels) {
-        Set<String> words = new HashSet<>(w.entryCommands());
-        words.addAll(w.terminalCommands());
-        w.workflowNames().forEach(n -> {
-            words.add(n.terminal());
-            words.add(n.name());
-        });
-        funnels.funnels().forEach(f -> f.steps().forEach(step -> {
-            if (step.command() != null) {
-                words.addAll(step.command());
-            }
-        }));
-        return words;
+        return InferSettings.knownWords(w, funnels);
     }
 
     /**

@@ -80,4 +80,24 @@ public record InferSettings(Duration sessionTimeout, Instant asOf, WorkflowConfi
                     + " use e.g. 2026-03-01T12:00:00Z, 2026-03-01T14:00:00+02:00 or 2026-03-01");
         }
     }
+
+    /**
+     * The words the rare-word rule always stores in clear for these settings (docs/ingest.md, "Rare
+     * words held back"): the entry, terminal and name words of the workflows, and the command words
+     * of funnel steps.
+     */
+    public static java.util.Set<String> knownWords(WorkflowConfig w, FunnelConfig funnels) {
+        java.util.Set<String> words = new java.util.HashSet<>(w.entryCommands());
+        words.addAll(w.terminalCommands());
+        w.workflowNames().forEach(n -> {
+            words.add(n.terminal());
+            words.add(n.name());
+        });
+        funnels.funnels().forEach(f -> f.steps().forEach(step -> {
+            if (step.command() != null) {
+                words.addAll(step.command());
+            }
+        }));
+        return words;
+    }
 }

@@ -41,9 +41,11 @@ public record SettingsFile(Path file, Duration sessionTimeout, WorkflowConfig wo
     /** The settings file beside {@code db}, or null when there is none. */
     public static SettingsFile read(Path db) {
         Path file = beside(db);
-        if (!Files.exists(file)) {
-            return null;
-        }
+        return Files.exists(file) ? of(file) : null;
+    }
+
+    /** The settings file {@code file} (the Spark job's --settings); errors name it, its line and key. */
+    public static SettingsFile of(Path file) {
         byte[] yaml = YamlFiles.bytes(YamlFiles.SETTINGS, file);
         return YamlFiles.parse(YamlFiles.SETTINGS, file.toString(), yaml, p -> new Reader(file, p).document());
     }

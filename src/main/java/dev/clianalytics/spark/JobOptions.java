@@ -1,18 +1,43 @@
 package dev.clianalytics.spark;
 
+import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.infer.InferSettings;
+import dev.clianalytics.infer.SettingsFile;
+import dev.clianalytics.infer.SettingsLayers;
+import dev.clianalytics.infer.WorkflowConfig;
+import dev.clianalytics.infer.WorkflowConfigLoader;
 import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.ingest.sanitize.CommandsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Spark job's arguments (docs/scale.md, "Spark job"): {@code --input PATH} (a Hadoop path or
  * glob, repeatable through commas), {@code --output DIR}, {@code --salt-file FILE} (on the driver;
- * else CLI_ANALYTICS_SALT or HASH_SALT from the driver's environment) and {@code --reveal-at 1}.
- * The salt itself is never an argument: arguments show up in cluster UIs and logs.
+ * else CLI_ANALYTICS_SALT or HASH_SALT from the driver's environment), and the settings ingest and
+ * infer take, with their meanings: {@code --reveal-at K} (else CLI_ANALYTICS_REVEAL_AT, else 2),
+ * {@code --commands FILE}, {@code --settings FILE} (a cli-analytics.yaml), {@code --workflows FILE},
+ * {@code --session-timeout DURATION} and {@code --as-of INSTANT}. Files are read on the driver. The
+ * salt itself is never an argument: arguments show up in cluster UIs and logs.
+ *
+ * @param revealAt distinct actors that reveal a rare command word or flag name; 1 switches the rule off
+ * @param knownWords words always stored in clear: the shipped and the given settings' words, --commands
+ * @param settings the inference settings, resolved as infer resolves them (options over the settings file
+ *     over the built-in ones; a job has no last infer)
  */
-record JobOptions(String input, String output, Salt salt) {
+record JobOptions(String input, String output, Salt salt, int revealAt, Set<String> knownWords, InferSettings settings) {
+    static final String USAGE = "usage: --input PATH --output DIR [--salt-file FILE] [--reveal-at K] [--commands FILE]"
+            + " [--settings FILE] [--workflows FILE] [--session-timeout DURATION] [--as-of INSTANT]";
+    private static final List<String> VALUED = List.of("--input", "--output", "--salt-file", "--reveal-at", "--commands",
+            "--settings", "--workflows", "--session-timeout", "--as-of");
 
     /** A mistake in the arguments: the message names the option; the job exits 2 without a stack trace. */
     static final class UsageException extends RuntimeException {
@@ -24,39 +49,86 @@ record JobOptions(String input, String output, Salt salt) {
     }
 
     static JobOptions parse(String[] args, Map<String, String> env) {
-        String input = null;
-        String output = null;
-        String saltFile = null;
-        String revealAt = null;
+        Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            switch (a) {
-                case "--input", "--output", "--salt-file", "--reveal-at" -> {
-                    if (i + 1 >= args.length) {
-                        throw new UsageException("option " + a + " needs a value");
-                    }
-                    String v = args[++i];
-                    switch (a) {
-                        case "--input" -> input = v;
-                        case "--output" -> output = v;
-                        case "--salt-file" -> saltFile = v;
-                        default -> revealAt = v;
-                    }
-                }
-                case "--salt" -> throw new UsageException("the salt is never an argument (cluster UIs show arguments):"
+            if (a.equals("--salt") || a.startsWith("--salt=")) {
+                throw new UsageException("the salt is never an argument (cluster UIs show arguments):"
                         + " set CLI_ANALYTICS_SALT in the driver's environment, or pass --salt-file FILE");
-                default -> throw new UsageException("unknown argument " + a + "; usage: --input PATH --output DIR"
-                        + " [--salt-file FILE] --reveal-at 1");
+            }
+            if (!VALUED.contains(a)) {
+                throw new UsageException("unknown argument " + a + "; " + USAGE);
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException("option " + a + " needs a value");
+            }
+            if (given.put(a, args[++i]) != null) {
+                throw new UsageException("option " + a + " is given twice");
             }
         }
-        if (input == null || output == null) {
+        if (!given.containsKey("--input") || !given.containsKey("--output")) {
             throw new UsageException("--input PATH and --output DIR are required");
         }
-        if (!"1".equals(revealAt)) {
-            throw new UsageException("the Spark job does not hold rare command words back yet (ingest's --reveal-at K):"
-                    + " pass --reveal-at 1 to store every command word and flag name in clear, as 'ingest --reveal-at 1' does");
+        try {
+            InferSettings settings = settings(given);
+            Set<String> known = new HashSet<>(InferSettings.knownWords(WorkflowConfig.defaults(),
+                    InferSettings.defaults().funnels()));
+            known.addAll(InferSettings.knownWords(settings.workflows(), settings.funnels()));
+            if (given.containsKey("--commands")) {
+                known.addAll(CommandsFile.read(Path.of(given.get("--commands"))));
+            }
+            return new JobOptions(given.get("--input"), given.get("--output"), salt(given.get("--salt-file"), env),
+                    revealAt(given.get("--reveal-at"), env), Set.copyOf(known), settings);
+        } catch (CliAnalyticsException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return new JobOptions(input, output, salt(saltFile, env));
+    }
+
+    /** As infer resolves them: each option over the settings file's value over the built-in one. */
+    private static InferSettings settings(Map<String, String> given) {
+        String timeout = given.get("--session-timeout");
+        String workflows = given.get("--workflows");
+        String asOf = given.get("--as-of");
+        Duration sessionTimeout = null;
+        if (timeout != null) {
+            try {
+                sessionTimeout = InferSettings.parseTimeout(timeout);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--session-timeout: " + e.getMessage());
+            }
+        }
+        Instant instant = null;
+        if (asOf != null) {
+            try {
+                instant = InferSettings.parseInstant(asOf);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--as-of: " + e.getMessage());
+            }
+        }
+        WorkflowConfig config = workflows == null ? null : WorkflowConfigLoader.load(Path.of(workflows));
+        String name = workflows == null ? null : String.valueOf(Path.of(workflows).getFileName());
+        SettingsFile file = given.containsKey("--settings") ? SettingsFile.of(Path.of(given.get("--settings"))) : null;
+        // defaults = true: a job has no last infer to carry settings over from
+        return SettingsLayers.resolve(null, new SettingsLayers.Given(sessionTimeout, config, name, instant, true), file)
+                .settings();
+    }
+
+    /** --reveal-at, else CLI_ANALYTICS_REVEAL_AT, else 2 (as ingest). */
+    private static int revealAt(String option, Map<String, String> env) {
+        String name = option != null ? "--reveal-at" : "CLI_ANALYTICS_REVEAL_AT";
+        String v = option != null ? option : env.get(name);
+        if (v == null || v.isBlank()) {
+            return 2;
+        }
+        try {
+            int k = Integer.parseInt(v.strip());
+            if (k >= 1) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UsageException(name + " must be a whole number, 1 or more, not '" + v + "'");
     }
 
     private static Salt salt(String file, Map<String, String> env) {

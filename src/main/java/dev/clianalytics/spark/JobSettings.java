@@ -1,87 +1,71 @@
 package dev.clianalytics.spark;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clianalytics.infer.InferSettings;
+import dev.clianalytics.infer.WorkflowConfig;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The inference settings the job applies: infer's built-in ones (docs/infer.md), the session
- * timeout of 30 minutes and the entry and terminal commands of {@code workflows/defaults.yaml},
- * read from the same resource infer reads (the job jar carries it). Only its two flow lists are
- * read here: the job jar has no YAML library, and the resource is ours; a shape this reader does
- * not know fails the job loudly rather than guessing.
+ * The inference settings the job applies (JobOptions resolves them as infer does: options, then the
+ * settings file, then the built-in ones), written into its Spark SQL as literals.
  */
-record JobSettings(long sessionTimeoutMs, List<String> entryCommands, List<String> terminalCommands) {
-    static final String DEFAULTS = "workflows/defaults.yaml";
-    private static final Pattern COMMAND = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+record JobSettings(InferSettings settings) {
 
-    static JobSettings defaults() {
-        String yaml;
-        try (InputStream in = JobSettings.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing from the job jar: " + DEFAULTS);
-            }
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new JobSettings(30L * 60 * 1000, list(yaml, "entry_commands"), list(yaml, "terminal_commands"));
-    }
-
-    /** The SQL with the settings written in: ${entry_commands}, ${terminal_commands}, ${session_timeout_us} and _ms, ${workflows_config}. */
+    /**
+     * The SQL with the settings written in: ${entry_commands} and ${terminal_commands} (arrays of
+     * strings), ${session_timeout_us} and _ms, ${as_of_us} (the --as-of instant, or NULL for
+     * the latest event end), ${as_of_given}, ${workflows_file} and ${workflows_config} (what infer
+     * records in infer_runs).
+     */
     String apply(String sql) {
-        return sql.replace("${entry_commands}", sqlList(entryCommands))
-                .replace("${terminal_commands}", sqlList(terminalCommands))
-                .replace("${session_timeout_us}", Long.toString(sessionTimeoutMs * 1000))
-                .replace("${session_timeout_ms}", Long.toString(sessionTimeoutMs))
-                .replace("${workflows_config}", workflowsJson());
+        WorkflowConfig w = settings.workflows();
+        return sql.replace("${entry_commands}", list(w.entryCommands()))
+                .replace("${terminal_commands}", list(w.terminalCommands()))
+                .replace("${session_timeout_us}", Long.toString(settings.sessionTimeout().toMillis() * 1000))
+                .replace("${session_timeout_ms}", Long.toString(settings.sessionTimeout().toMillis()))
+                .replace("${as_of_us}", settings.asOf() == null ? "CAST(NULL AS BIGINT)"
+                        : Long.toString(Math.multiplyExact(settings.asOf().getEpochSecond(), 1_000_000L)
+                                + settings.asOf().getNano() / 1000))
+                .replace("${as_of_given}", Boolean.toString(settings.asOf() != null))
+                .replace("${workflows_file}", settings.workflowsFile() == null ? "CAST(NULL AS STRING)"
+                        : literal(settings.workflowsFile()))
+                .replace("${workflows_config}", literal(json(w)));
     }
 
     /**
-     * The settings as infer records them in infer_runs.workflows_config (WorkflowConfig.asMap, compact
-     * JSON): the two lists, and no custom names (the built-in settings have none). The commands match
-     * infer's command pattern, so they need no escaping.
+     * The custom workflow names of the settings as a query (tool_name, terminal, workflow_name), for
+     * TEMP VIEW workflow_names (int_run_names: the tool compared case-insensitively).
      */
-    String workflowsJson() {
-        return "{\"entry_commands\":" + jsonList(entryCommands) + ",\"terminal_commands\":" + jsonList(terminalCommands)
-                + ",\"workflow_names\":[]}";
+    String workflowNamesSql() {
+        List<WorkflowConfig.WorkflowName> names = settings.workflows().workflowNames();
+        if (names.isEmpty()) {
+            return "SELECT CAST(NULL AS STRING) AS tool_name, CAST(NULL AS STRING) AS terminal,"
+                    + " CAST(NULL AS STRING) AS workflow_name WHERE false";
+        }
+        return "SELECT * FROM VALUES " + names.stream()
+                .map(n -> "(" + literal(n.tool()) + ", " + literal(n.terminal()) + ", " + literal(n.name()) + ")")
+                .collect(Collectors.joining(", ")) + " AS w(tool_name, terminal, workflow_name)";
     }
 
-    private static String jsonList(List<String> commands) {
-        StringBuilder b = new StringBuilder("[");
-        for (String c : commands) {
-            b.append(b.length() == 1 ? "" : ",").append('"').append(c).append('"');
+    /** The settings as infer records them in infer_runs.workflows_config (WorkflowConfig.asMap, compact JSON). */
+    static String json(WorkflowConfig w) {
+        try {
+            return new ObjectMapper().writeValueAsString(w.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return b.append(']').toString();
     }
 
-    /** The SQL text of a list of commands, for {@code IN (...)}: each matches infer's command pattern. */
-    private static String sqlList(List<String> commands) {
-        StringBuilder b = new StringBuilder();
-        for (String c : commands) {
-            b.append(b.length() == 0 ? "" : ", ").append('\'').append(c).append('\'');
-        }
-        return b.toString();
+    /** The SQL array of a list of commands (an empty one typed, so that array_contains takes it). */
+    private static String list(List<String> commands) {
+        return "CAST(array(" + commands.stream().map(JobSettings::literal).collect(Collectors.joining(", "))
+                + ") AS ARRAY<STRING>)";
     }
 
-    private static List<String> list(String yaml, String key) {
-        Matcher m = Pattern.compile("(?m)^" + key + ":\\s*\\[([^\\]]*)\\]\\s*$").matcher(yaml);
-        if (!m.find()) {
-            throw new IllegalStateException(DEFAULTS + " has no one-line list " + key + ": [...]");
-        }
-        List<String> commands = new ArrayList<>();
-        for (String c : m.group(1).split(",")) {
-            String command = c.strip();
-            if (!COMMAND.matcher(command).matches()) {
-                throw new IllegalStateException(DEFAULTS + ": " + key + " holds '" + command + "', not a command name");
-            }
-            commands.add(command);
-        }
-        return List.copyOf(commands);
+    /** A Spark SQL string literal (backslash escapes, Spark's default). */
+    static String literal(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -19,6 +21,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -27,7 +30,8 @@ import scala.Tuple2;
 /**
  * The Spark application (docs/scale.md, "Spark job"): reads native JSON lines (gzip or not) from
  * any Hadoop path, stages every line with the privacy rules ingest uses (NativeLines, per
- * partition), and writes the events, sessions, workflow_runs, workflow_step_rows and
+ * partition, and the rare-word rule in two passes), infers with the settings infer would use
+ * (JobOptions, JobSettings), and writes the events, sessions, workflow_runs, workflow_step_rows and
  * workflow_step_triples tables and the run records ingest_runs and infer_runs as Parquet, each in its
  * folder under OUTPUT, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
  * Timestamps are TIMESTAMP_MICROS, UTC.
@@ -71,9 +75,8 @@ public final class SparkJob {
         }
         byte[] key = options.salt().hmacKey();
         String secret = options.salt().eventKeySecretHex();
-        JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", files), files.size())
-                .mapPartitions(part -> stage(part, index, key, secret));
-        Dataset<Row> staged = spark.createDataFrame(rows, StagedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        Staging staging = stage(spark, jsc, files, index, key, secret, options);
+        Dataset<Row> staged = staging.staged();
         staged.createOrReplaceTempView("staged");
         String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
         spark.sql(sql("spark_events.sql")).write().mode("overwrite").parquet(out + "events");
@@ -82,8 +85,11 @@ public final class SparkJob {
         rejected.coalesce(1).write().mode("overwrite").json(out + "rejects");
         // the derived tables read the events as written, the rows the database holds
         spark.read().parquet(out + "events").createOrReplaceTempView("events");
-        spark.sql(times(sql("spark_ingest_runs.sql"), started)).coalesce(1).write().mode("overwrite").parquet(out + "ingest_runs");
-        JobSettings settings = JobSettings.defaults();
+        spark.sql(times(sql("spark_ingest_runs.sql"), started)
+                        .replace("${words_held_back}", Long.toString(staging.held()))
+                        .replace("${words_revealed}", Long.toString(staging.revealed()))).coalesce(1).write().mode("overwrite").parquet(out + "ingest_runs");
+        JobSettings settings = new JobSettings(options.settings());
+        spark.sql(settings.workflowNamesSql()).createOrReplaceTempView("workflow_names");
         String inferStarted = java.time.Instant.now().toString();
         spark.sql(settings.apply(sql("spark_steps.sql"))).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("steps");
         spark.sql(sql("spark_pair_offsets.sql")).createOrReplaceTempView("pair_offsets");
@@ -105,10 +111,61 @@ public final class SparkJob {
                 + " tables under %s%n", files.size(), events, sessions, runs, rejects, out);
     }
 
+    /**
+     * The rare-word rule's settings as the tasks get them: k, the known words and the tokens to put
+     * back in clear (tokens only: the words they stand for are never sent anywhere).
+     */
+    record Words(int k, Set<String> known, Set<String> revealedTokens) implements java.io.Serializable {
+        WordGate gate(byte[] key) {
+            return k <= 1 ? WordGate.OFF : WordGate.revealing(key, k, known, revealedTokens);
+        }
+    }
+
+    /** The staged lines, and the rare-word rule's counts: tokens held back, tokens revealed. */
+    private record Staging(Dataset<Row> staged, long held, long revealed) {}
+
+    /**
+     * The rare-word rule in two passes, so that no raw word leaves a task: the first gives every word
+     * that is not known its token, and the distinct actors of each token are counted (tokens and actor
+     * hashes are all that is shuffled); the second stages again, putting back in clear the words
+     * whose token reached k (the driver holds those tokens, never a word). With the rule off, or
+     * nothing to reveal, the first pass is the staging.
+     */
+    private static Staging stage(SparkSession spark, JavaSparkContext jsc, List<String> files, Map<String, Integer> index,
+            byte[] key, String secret, JobOptions options) {
+        String paths = String.join(",", files);
+        Dataset<Row> staged = staged(spark, jsc, paths, files.size(), index, key, secret,
+                new Words(options.revealAt(), options.knownWords(), Set.of()));
+        if (options.revealAt() <= 1) {
+            return new Staging(staged, 0, 0);
+        }
+        staged.createOrReplaceTempView("first_pass");
+        Dataset<Row> counted = spark.sql(sql("spark_word_actors.sql").replace("${k}", Integer.toString(options.revealAt())))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long held = counted.filter("NOT revealed").count();
+        Set<String> revealed = new HashSet<>(counted.filter("revealed").select("token").as(Encoders.STRING()).collectAsList());
+        counted.unpersist();
+        if (revealed.isEmpty()) {
+            return new Staging(staged, held, 0);
+        }
+        staged.unpersist();
+        return new Staging(staged(spark, jsc, paths, files.size(), index, key, secret,
+                new Words(options.revealAt(), options.knownWords(), Set.copyOf(revealed))), held, revealed.size());
+    }
+
+    /** Every line of the input staged (StagedRows), kept for the steps that read it. */
+    private static Dataset<Row> staged(SparkSession spark, JavaSparkContext jsc, String paths, int files,
+            Map<String, Integer> index, byte[] key, String secret, Words words) {
+        org.apache.spark.broadcast.Broadcast<Words> shared = jsc.broadcast(words);
+        JavaRDD<Row> rows = jsc.binaryFiles(paths, files)
+                .mapPartitions(part -> stage(part, index, key, secret, shared.value()));
+        return spark.createDataFrame(rows, StagedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
     /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */
     private static Iterator<Row> stage(Iterator<Tuple2<String, PortableDataStream>> files, Map<String, Integer> index,
-            byte[] key, String secret) {
-        NativeLines parser = new NativeLines("auto", key, secret).withGate(WordGate.OFF);
+            byte[] key, String secret, Words words) {
+        NativeLines parser = new NativeLines("auto", key, secret).withGate(words.gate(key));
         return new Iterator<>() {
             private Iterator<Row> current = Collections.emptyIterator();
 

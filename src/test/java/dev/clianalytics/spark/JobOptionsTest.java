@@ -15,7 +15,7 @@ class JobOptionsTest {
 
     @Test
     void theSaltIsNeverAnArgument() {
-        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--salt", "secret-value", "--reveal-at", "1"))
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--salt", "secret-value"))
                 .isInstanceOf(JobOptions.UsageException.class)
                 .hasMessageStartingWith("the salt is never an argument")
                 .hasMessageNotContaining("secret-value");
@@ -23,12 +23,12 @@ class JobOptionsTest {
 
     @Test
     void theSaltComesFromTheEnvironmentOrAFile(@TempDir Path dir) throws Exception {
-        JobOptions env = parse(SALTED, "--input", "x", "--output", "y", "--reveal-at", "1");
+        JobOptions env = parse(SALTED, "--input", "x", "--output", "y");
         assertThat(env.salt().hmacKey()).isEqualTo("from-env".getBytes());
         Path file = Files.writeString(dir.resolve("salt"), "from-file\n");
-        JobOptions fromFile = parse(SALTED, "--input", "x", "--output", "y", "--salt-file", file.toString(), "--reveal-at", "1");
+        JobOptions fromFile = parse(SALTED, "--input", "x", "--output", "y", "--salt-file", file.toString());
         assertThat(fromFile.salt().hmacKey()).isEqualTo("from-file".getBytes());
-        assertThatThrownBy(() -> parse(Map.of(), "--input", "x", "--output", "y", "--reveal-at", "1"))
+        assertThatThrownBy(() -> parse(Map.of(), "--input", "x", "--output", "y"))
                 .hasMessageStartingWith("no salt: set CLI_ANALYTICS_SALT");
         assertThatThrownBy(() -> parse(Map.of(), "--input", "x", "--output", "y", "--reveal-at", "1", "--salt-file",
                 dir.resolve("missing").toString()))
@@ -36,16 +36,51 @@ class JobOptionsTest {
     }
 
     @Test
-    void mistakesNameTheOption() {
-        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y"))
-                .hasMessageStartingWith("the Spark job does not hold rare command words back yet");
-        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--reveal-at", "2"))
-                .hasMessageContaining("pass --reveal-at 1");
-        assertThatThrownBy(() -> parse(SALTED, "--output", "y", "--reveal-at", "1"))
+    void mistakesNameTheOption(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--reveal-at", "0"))
+                .hasMessage("--reveal-at must be a whole number, 1 or more, not '0'");
+        assertThatThrownBy(() -> parse(Map.of("CLI_ANALYTICS_SALT", "s", "CLI_ANALYTICS_REVEAL_AT", "many"), "--input", "x",
+                "--output", "y")).hasMessage("CLI_ANALYTICS_REVEAL_AT must be a whole number, 1 or more, not 'many'");
+        assertThatThrownBy(() -> parse(SALTED, "--output", "y"))
                 .hasMessage("--input PATH and --output DIR are required");
         assertThatThrownBy(() -> parse(SALTED, "--input")).hasMessage("option --input needs a value");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--input", "z", "--output", "y"))
+                .hasMessage("option --input is given twice");
         assertThatThrownBy(() -> parse(SALTED, "--inptu", "x"))
                 .hasMessageStartingWith("unknown argument --inptu; usage: --input PATH --output DIR");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--session-timeout", "soon"))
+                .hasMessageStartingWith("--session-timeout: ");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--as-of", "later"))
+                .hasMessageStartingWith("--as-of: 'later' is not an ISO-8601 timestamp");
+        Path settings = Files.writeString(dir.resolve("cli-analytics.yaml"), "session_timeout: 20m\nsesion: 1\n");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--settings", settings.toString()))
+                .hasMessageStartingWith("settings file " + settings + ", line 2: ");
+        Path commands = Files.writeString(dir.resolve("commands.txt"), "kubectl get\nkubectl 9lives\n");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--commands", commands.toString()))
+                .hasMessageStartingWith("--commands file " + commands + ":2: '9lives'");
+    }
+
+    @Test
+    void settingsResolveAsInfersAndTheirWordsAreKnown(@TempDir Path dir) throws Exception {
+        JobOptions plain = parse(SALTED, "--input", "x", "--output", "y");
+        assertThat(plain.revealAt()).isEqualTo(2);
+        assertThat(plain.settings().sessionTimeout()).hasMinutes(30);
+        assertThat(plain.knownWords()).contains("apply", "init").doesNotContain("image_build", "rollout");
+        Path settings = Files.writeString(dir.resolve("cli-analytics.yaml"), String.join("\n", "session_timeout: 20m",
+                "workflows:", "  workflow_names:", "    - {tool: docker, terminal: build, name: image_build}", ""));
+        Path commands = Files.writeString(dir.resolve("commands.txt"), "kubectl rollout status --watch\n");
+        JobOptions given = parse(Map.of("CLI_ANALYTICS_SALT", "s", "CLI_ANALYTICS_REVEAL_AT", "3"), "--input", "x",
+                "--output", "y", "--settings", settings.toString(), "--commands", commands.toString());
+        assertThat(given.revealAt()).isEqualTo(3);
+        assertThat(given.settings().sessionTimeout()).hasMinutes(20);
+        assertThat(given.settings().workflowsFile()).isEqualTo("cli-analytics.yaml");
+        assertThat(given.knownWords()).contains("apply", "image_build", "rollout", "status", "--watch");
+        // an option wins over the settings file, as with infer
+        JobOptions over = parse(SALTED, "--input", "x", "--output", "y", "--settings", settings.toString(),
+                "--session-timeout", "45m", "--reveal-at", "1", "--as-of", "2026-03-01");
+        assertThat(over.settings().sessionTimeout()).hasMinutes(45);
+        assertThat(over.settings().asOf()).isEqualTo(java.time.Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(over.revealAt()).isEqualTo(1);
     }
 
     private static JobOptions parse(Map<String, String> env, String... args) {

@@ -51,8 +51,12 @@ class SparkEquivalenceTest {
         }
         db = dir.resolve("db/cli-analytics.duckdb");
         Files.createDirectories(db.getParent());
-        CliRun.Result ingest = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT)
-                .run("ingest", "--reveal-at", "1", "--rejects", dir.resolve("rejects.jsonl").toString(),
+        // settings of their own, read by ingest and infer beside the database and given to the job
+        Path settings = Files.writeString(db.resolveSibling("cli-analytics.yaml"), String.join("\n",
+                "session_timeout: 20m", "workflows:", "  workflow_names:", "    - {tool: Docker, terminal: build, name: image_build}", ""));
+        // the rare-word rule at its default (k = 2) on both sides
+        CliRun.Result ingest = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).env("CLI_ANALYTICS_REVEAL_AT", null)
+                .run("ingest", "--rejects", dir.resolve("rejects.jsonl").toString(),
                         first.toString(), second.toString(), third.toString());
         assertThat(ingest.exitCode()).as(ingest.toString()).isIn(0, 3);
         CliRun.Result infer = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).run("infer");
@@ -66,7 +70,7 @@ class SparkEquivalenceTest {
         jvm.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-Dspark.sql.shuffle.partitions=8", "-Xmx1g"));
         Path log = dir.resolve("job.log");
         ProcessBuilder pb = ChildJvm.builder(SparkJob.class, jvm, Map.of("CLI_ANALYTICS_SALT", SALT), dir,
-                "--input", in.toUri() + "*.jsonl*", "--output", out.toString(), "--reveal-at", "1");
+                "--input", in.toUri() + "*.jsonl*", "--output", out.toString(), "--settings", settings.toString());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process job = pb.start();
         boolean ended = job.waitFor(180, TimeUnit.SECONDS);
@@ -80,7 +84,7 @@ class SparkEquivalenceTest {
     @Test
     void eventsEqualTheDatabasesRowForRow() {
         // 2,450 generated lines without the 2% malformed, 800 more, 10 of edges.jsonl's 16 (a blank line, 3 rejects, a duplicate, a conflict); its last, the latest, still IN_PROGRESS
-        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3260");
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3261");
         assertSameRows("events", "event_key::UUID AS event_key");
     }
 
@@ -96,10 +100,11 @@ class SparkEquivalenceTest {
         assertThat(Db.rows(db, "SELECT DISTINCT outcome FROM workflow_runs ORDER BY 1"))
                 .containsExactly("ABANDONED", "FAILED", "IN_PROGRESS", "SUCCESS");
         assertThat(Db.one(db, "SELECT count(*) FILTER (recovered) > 0 FROM workflow_runs")).isEqualTo("true");
-        // the name rule: the most frequent terminal command, ties to the first (edges.jsonl, erin's runs)
+        // the name rule: the most frequent terminal command, ties to the first (edges.jsonl, erin's
+        // runs); docker's build runs have the settings' custom name
         assertThat(Db.rows(db, "SELECT DISTINCT fingerprint || ' | ' || workflow_name FROM workflow_runs"
                 + " WHERE fingerprint IN ('npm/test -> npm/build -> npm/test', 'docker/build -> docker/push') ORDER BY 1"))
-                .containsExactly("docker/build -> docker/push | build_workflow", "npm/test -> npm/build -> npm/test | test_workflow");
+                .containsExactly("docker/build -> docker/push | image_build", "npm/test -> npm/build -> npm/test | test_workflow");
         assertSameRows("workflow_runs", null);
     }
 
@@ -123,15 +128,18 @@ class SparkEquivalenceTest {
     void runRecordsEqualTheDatabasesButForTheirOwnTimes() {
         assertSameRecord("ingest_runs", "started_at, finished_at");
         assertThat(Db.one(db, "SELECT concat_ws(' ', rejected, duplicates, conflicts, unknown_fields, flag_values_dropped"
-                + " > 0, secret_flags_dropped > 0, redacted_path > 0) FROM ingest_runs")).isEqualTo("52 2 1 222 true true true");
+                + " > 0, secret_flags_dropped > 0, redacted_path > 0, words_held_back > 0, words_revealed > 0)"
+                + " FROM ingest_runs")).isEqualTo("52 2 1 222 true true true true true");
         // the job builds no funnels (their settings are infer's alone)
         assertSameRecord("infer_runs", "started_at, finished_at, funnels_config");
+        assertThat(Db.one(db, "SELECT session_timeout_ms || ' ' || workflows_file FROM " + parquet("infer_runs")))
+                .isEqualTo("1200000 cli-analytics.yaml");
     }
 
     @Test
     void reportsReadTheJobsOutputAsTheDatabase() {
         for (List<String> report : List.of(List.of("summary"), List.of("hot-paths", "--format", "json"),
-                List.of("workflow", "test_workflow"), List.of("errors"), List.of("versions"))) {
+                List.of("workflow", "test_workflow"), List.of("workflow", "image_build"), List.of("errors"), List.of("versions"))) {
             List<String> args = new ArrayList<>(List.of("report"));
             args.addAll(report);
             CliRun.Result onDb = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).run(args.toArray(String[]::new));
@@ -179,6 +187,23 @@ class SparkEquivalenceTest {
 
     private static String parquet(String table) {
         return "read_parquet('" + out.resolve(table) + "/*.parquet')";
+    }
+
+    @Test
+    void aWordOfOneActorIsATokenInEveryTableAndFile() throws IOException {
+        // edges.jsonl: one actor's command word and flag name, below k = 2, stored as tokens on both sides
+        String tokens = "SELECT command_path[2] || ' ' || flags_present[1] FROM %s WHERE tool_name = 'planted'";
+        assertThat(Db.one(db, tokens.formatted(parquet("events")))).isEqualTo(Db.one(db, tokens.formatted("events")))
+                .matches("~[0-9a-f]{12} ~[0-9a-f]{12}");
+        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = f.toString().endsWith(".parquet")
+                        ? String.join("\n", Db.rows(db, "SELECT t::VARCHAR FROM read_parquet('" + f + "') AS t"))
+                        : Files.readString(f, StandardCharsets.ISO_8859_1);
+                assertThat(text).as(f.toString()).doesNotContain("zqplanted").doesNotContain("zq-planted");
+            }
+        }
+        assertThat(jobLog).doesNotContain("zqplanted").doesNotContain("zq-planted");
     }
 
     @Test

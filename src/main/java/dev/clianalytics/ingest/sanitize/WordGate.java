@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WordGate {
     /** The rule switched off (k = 1): every word passes. */
-    public static final WordGate OFF = new WordGate(null, 1, Set.of(), Map.of());
+    public static final WordGate OFF = new WordGate(null, 1, Set.of(), Map.of(), null);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final byte[] key;
@@ -35,6 +35,11 @@ public final class WordGate {
      */
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs;
+    /**
+     * The tokens to put back in clear, when the actors were counted elsewhere (the Spark job's first
+     * pass); null for ingest's gate, which counts them itself.
+     */
+    private final Set<String> revealedTokens;
 
     /**
      * @param hmacKey the salt's key; the tokens' key is derived from it
@@ -43,6 +48,21 @@ public final class WordGate {
      * @param stored token to actor hashes of the words held back by earlier runs
      */
     public WordGate(byte[] hmacKey, int k, Set<String> known, Map<String, Set<String>> stored) {
+        this(hmacKey, k, known, stored, null);
+    }
+
+    /**
+     * The rule when the actors of each token were counted by someone else (the Spark job counts them
+     * over all its input in a first pass that sees tokens only): a rare word is stored in clear when
+     * its token is in {@code revealedTokens}, else as its token. Keeps no state; {@link #outcome()} is
+     * then empty. An empty set gives every rare word its token (the first pass).
+     */
+    public static WordGate revealing(byte[] hmacKey, int k, Set<String> known, Set<String> revealedTokens) {
+        return new WordGate(hmacKey, k, known, Map.of(), Set.copyOf(revealedTokens));
+    }
+
+    private WordGate(byte[] hmacKey, int k, Set<String> known, Map<String, Set<String>> stored, Set<String> revealedTokens) {
+        this.revealedTokens = revealedTokens;
         this.k = k;
         this.known = known;
         this.stored = stored;
@@ -94,6 +114,10 @@ public final class WordGate {
     private String gate(String w, String actor) {
         if (known.contains(w) || "[redacted]".equals(w)) {
             return w;
+        }
+        if (revealedTokens != null) {
+            String t = token(w);
+            return revealedTokens.contains(t) ? w : t;
         }
         Seen entry = seen.compute(w, (x, s) -> {
             Seen out = s == null ? new Seen(token(w)) : s;

@@ -1,4 +1,4 @@
-package dev.clianalytics.cli;
+package dev.clianalytics.ingest.sanitize;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
  * --namespace"); '#' starts a comment. Every word of a listed path, and every flag name, is a known
  * word (docs/ingest.md, "Rare words held back"). Returns null for an error message naming the line.
  */
-final class CommandsFile {
+public final class CommandsFile {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Pattern FLAG = Pattern.compile("--?[A-Za-z][A-Za-z0-9_-]*");
 
     private CommandsFile() {}
 
     /** The known words of {@code file}; throws IllegalArgumentException with "FILE:LINE: why". */
-    static Set<String> read(Path file) {
+    public static Set<String> read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
