@@ -4,9 +4,14 @@ import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.ingest.sanitize.StagedLine;
 import dev.clianalytics.ingest.sanitize.Utf8;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
@@ -16,10 +21,19 @@ import org.apache.spark.sql.Row;
  * One input file's lines as staged rows ({@link StagedRows}), in order, read as ingest reads them
  * (docs/ingest.md): gzip by its magic bytes, lines ending at '\n' (a '\r' before it dropped), a
  * byte order mark opening the file skipped, a last line without '\n' kept, blank lines left out;
- * every line staged by the shared {@link NativeLines} (validation, keys, privacy rules).
+ * every line staged by the shared {@link NativeLines} (validation, keys, privacy rules). At the end,
+ * the file's size and SHA-256 as read (compressed for gzip), as ingest_files holds them, go to the
+ * given consumer.
  */
 final class FileLines implements Iterator<Row> {
+    /** A file read to its end: its bytes as read and their SHA-256 (hex). */
+    record FileDigest(int fileIndex, String file, long bytes, String sha256) implements Serializable {}
+
     private final InputStream in;
+    private final BufferedInputStream raw;
+    private final Hashed digest;
+    private final java.util.function.Consumer<FileDigest> digests;
+    private boolean closed;
     private final String file;
     private final int fileIndex;
     /** Bytes of a line kept: one more than NativeLines reads, so a longer line is known to be too long. */
@@ -31,8 +45,16 @@ final class FileLines implements Iterator<Row> {
     private boolean eof;
     private Row next;
 
-    FileLines(InputStream raw, String file, int fileIndex, NativeLines parser) throws IOException {
-        BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+    FileLines(InputStream source, String file, int fileIndex, NativeLines parser) throws IOException {
+        this(source, file, fileIndex, parser, d -> { });
+    }
+
+    FileLines(InputStream source, String file, int fileIndex, NativeLines parser,
+            java.util.function.Consumer<FileDigest> digests) throws IOException {
+        this.digest = new Hashed(source);
+        this.digests = digests;
+        BufferedInputStream b = new BufferedInputStream(digest, 1 << 16);
+        this.raw = b;
         b.mark(2);
         boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
         b.reset();
@@ -127,11 +149,61 @@ final class FileLines implements Iterator<Row> {
         return true;
     }
 
+    /** At the end: the bytes after the last line (a gzip trailer) are read too, through the digest, then the file is closed. */
     private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
+            byte[] rest = new byte[1 << 16];
+            while (raw.read(rest) >= 0) { // read, not skip: every byte goes through the digest
+                continue;
+            }
             in.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close input file " + file, e);
+            throw new UncheckedIOException("cannot read input file " + file + " to its end", e);
+        }
+        digests.accept(new FileDigest(fileIndex, file, digest.bytes, HexFormat.of().formatHex(digest.sha256.digest())));
+    }
+
+    /** The file's bytes as read: counted and hashed (SHA-256) on their way to the reader. */
+    private static final class Hashed extends FilterInputStream {
+        final MessageDigest sha256;
+        long bytes;
+
+        Hashed(InputStream in) {
+            super(in);
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no SHA-256", e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                sha256.update((byte) b);
+                bytes++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                sha256.update(b, off, n);
+                bytes += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, 1 << 16)])); // through the digest too
         }
     }
 }

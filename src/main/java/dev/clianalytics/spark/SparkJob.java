@@ -67,15 +67,8 @@ public final class SparkJob {
 
     static void run(SparkSession spark, JobOptions options, java.io.PrintWriter err) {
         String started = java.time.Instant.now().toString();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> files = inputFiles(spark, options.input());
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            index.put(files.get(i), i);
-        }
-        byte[] key = options.salt().hmacKey();
-        String secret = options.salt().eventKeySecretHex();
-        Staging staging = stage(spark, jsc, files, index, key, secret, options);
+        JobStaging staging = JobStaging.run(spark, files, options);
         Dataset<Row> staged = staging.staged();
         staged.createOrReplaceTempView("staged");
         String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
@@ -85,6 +78,8 @@ public final class SparkJob {
         rejected.coalesce(1).write().mode("overwrite").json(out + "rejects");
         // the derived tables read the events as written, the rows the database holds
         spark.read().parquet(out + "events").createOrReplaceTempView("events");
+        staging.fileDigests(spark).createOrReplaceTempView("file_digests");
+        spark.sql(sql("spark_ingest_files.sql")).coalesce(1).write().mode("overwrite").parquet(out + "ingest_files");
         spark.sql(times(sql("spark_ingest_runs.sql"), started)
                         .replace("${words_held_back}", Long.toString(staging.held()))
                         .replace("${words_revealed}", Long.toString(staging.revealed()))).coalesce(1).write().mode("overwrite").parquet(out + "ingest_runs");
@@ -109,90 +104,6 @@ public final class SparkJob {
         staged.unpersist();
         err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d workflow runs, %d rejected lines;"
                 + " tables under %s%n", files.size(), events, sessions, runs, rejects, out);
-    }
-
-    /**
-     * The rare-word rule's settings as the tasks get them: k, the known words and the tokens to put
-     * back in clear (tokens only: the words they stand for are never sent anywhere).
-     */
-    record Words(int k, Set<String> known, Set<String> revealedTokens) implements java.io.Serializable {
-        WordGate gate(byte[] key) {
-            return k <= 1 ? WordGate.OFF : WordGate.revealing(key, k, known, revealedTokens);
-        }
-    }
-
-    /** The staged lines, and the rare-word rule's counts: tokens held back, tokens revealed. */
-    private record Staging(Dataset<Row> staged, long held, long revealed) {}
-
-    /**
-     * The rare-word rule in two passes, so that no raw word leaves a task: the first gives every word
-     * that is not known its token, and the distinct actors of each token are counted (tokens and actor
-     * hashes are all that is shuffled); the second stages again, putting back in clear the words
-     * whose token reached k (the driver holds those tokens, never a word). With the rule off, or
-     * nothing to reveal, the first pass is the staging.
-     */
-    private static Staging stage(SparkSession spark, JavaSparkContext jsc, List<String> files, Map<String, Integer> index,
-            byte[] key, String secret, JobOptions options) {
-        String paths = String.join(",", files);
-        Dataset<Row> staged = staged(spark, jsc, paths, files.size(), index, key, secret,
-                new Words(options.revealAt(), options.knownWords(), Set.of()));
-        if (options.revealAt() <= 1) {
-            return new Staging(staged, 0, 0);
-        }
-        staged.createOrReplaceTempView("first_pass");
-        Dataset<Row> counted = spark.sql(sql("spark_word_actors.sql").replace("${k}", Integer.toString(options.revealAt())))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        long held = counted.filter("NOT revealed").count();
-        Set<String> revealed = new HashSet<>(counted.filter("revealed").select("token").as(Encoders.STRING()).collectAsList());
-        counted.unpersist();
-        if (revealed.isEmpty()) {
-            return new Staging(staged, held, 0);
-        }
-        staged.unpersist();
-        return new Staging(staged(spark, jsc, paths, files.size(), index, key, secret,
-                new Words(options.revealAt(), options.knownWords(), Set.copyOf(revealed))), held, revealed.size());
-    }
-
-    /** Every line of the input staged (StagedRows), kept for the steps that read it. */
-    private static Dataset<Row> staged(SparkSession spark, JavaSparkContext jsc, String paths, int files,
-            Map<String, Integer> index, byte[] key, String secret, Words words) {
-        org.apache.spark.broadcast.Broadcast<Words> shared = jsc.broadcast(words);
-        JavaRDD<Row> rows = jsc.binaryFiles(paths, files)
-                .mapPartitions(part -> stage(part, index, key, secret, shared.value()));
-        return spark.createDataFrame(rows, StagedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
-    /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */
-    private static Iterator<Row> stage(Iterator<Tuple2<String, PortableDataStream>> files, Map<String, Integer> index,
-            byte[] key, String secret, Words words) {
-        NativeLines parser = new NativeLines("auto", key, secret).withGate(words.gate(key));
-        return new Iterator<>() {
-            private Iterator<Row> current = Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && files.hasNext()) {
-                    Tuple2<String, PortableDataStream> f = files.next();
-                    Integer i = index.get(f._1());
-                    if (i == null) {
-                        throw new IllegalStateException("input file " + f._1() + " was not listed by the driver");
-                    }
-                    try {
-                        InputStream in = f._2().open();
-                        current = new FileLines(in, f._1(), i, parser);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read input file " + f._1(), e);
-                    }
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                hasNext();
-                return current.next();
-            }
-        };
     }
 
     /**
@@ -237,7 +148,7 @@ public final class SparkJob {
         return sql.replace("${started_at}", started).replace("${finished_at}", java.time.Instant.now().toString());
     }
 
-    private static String sql(String name) {
+    static String sql(String name) {
         try (InputStream in = SparkJob.class.getResourceAsStream("/sql/spark/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing SQL resource sql/spark/" + name);

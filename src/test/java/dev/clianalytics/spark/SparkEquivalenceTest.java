@@ -151,10 +151,17 @@ class SparkEquivalenceTest {
     }
 
     @Test
+    void ingestFilesEqualTheDatabasesRowForRow() {
+        assertThat(Db.rows(db, "SELECT file_name || ' ' || conflicts || ' ' || duplicates FROM ingest_files ORDER BY file_index"))
+                .containsExactly("a-generated.jsonl.gz 0 0", "b-generated.jsonl 0 0", "c-edges.jsonl 1 2");
+        assertSameRows("ingest_files", null);
+    }
+
+    @Test
     void tablesHaveTheDatabasesColumnsAndTypes() {
         String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
         for (String table : List.of("events", "sessions", "workflow_runs", "workflow_step_rows", "workflow_step_triples",
-                "ingest_runs", "infer_runs")) {
+                "ingest_runs", "infer_runs", "ingest_files")) {
             List<String> database = Db.rows(db, columns.formatted(table));
             List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM " + parquet(table)));
             // Parquet from Spark has no UUID, unsigned or JSON type: report --from casts them back

@@ -1,0 +1,152 @@
+package dev.clianalytics.spark;
+
+import dev.clianalytics.ingest.sanitize.NativeLines;
+import dev.clianalytics.ingest.sanitize.WordGate;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import scala.Tuple2;
+
+/**
+ * The job's staging (docs/scale.md, "Spark job"): every line of every file through the privacy rules
+ * ingest uses (NativeLines, one per task, each file read whole by one task, in order), with the
+ * rare-word rule in two passes so that no raw word leaves a task, and each file's size and SHA-256.
+ *
+ * @param staged every non-blank line as StagedRows, kept (memory and disk) for the steps that read it
+ * @param held tokens held back (seen from fewer than k actors)
+ * @param revealed tokens that reached k and are stored as their words
+ */
+record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccumulator<FileLines.FileDigest> digests,
+        int files) {
+    private static final StructType DIGESTS = new StructType()
+            .add("file_index", DataTypes.IntegerType, false).add("file", DataTypes.StringType, false)
+            .add("bytes", DataTypes.LongType, false).add("content_sha256", DataTypes.StringType, false);
+
+    /**
+     * The rare-word rule's settings as the tasks get them: k, the known words and the tokens to put
+     * back in clear (tokens only: the words they stand for are never sent anywhere).
+     */
+    record Words(int k, Set<String> known, Set<String> revealedTokens) implements Serializable {
+        WordGate gate(byte[] key) {
+            return k <= 1 ? WordGate.OFF : WordGate.revealing(key, k, known, revealedTokens);
+        }
+    }
+
+    /** What every task needs: each file's index (its ingest order), the salt's two secrets, where digests go. */
+    private record Task(Map<String, Integer> index, byte[] key, String secret,
+            CollectionAccumulator<FileLines.FileDigest> digests) implements Serializable {}
+
+    /**
+     * Stages the files (in path order). The rare-word rule in two passes: the first gives every word
+     * that is not known its token, and the distinct actors of each token are counted (tokens and actor
+     * hashes are all that is shuffled); the second stages again, putting back in clear the words
+     * whose token reached k (the driver holds those tokens, never a word). With the rule off, or
+     * nothing to reveal, the first pass is the staging.
+     */
+    static JobStaging run(SparkSession spark, List<String> files, JobOptions options) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            index.put(files.get(i), i);
+        }
+        CollectionAccumulator<FileLines.FileDigest> digests = spark.sparkContext().collectionAccumulator("file digests");
+        Task task = new Task(index, options.salt().hmacKey(), options.salt().eventKeySecretHex(), digests);
+        String paths = String.join(",", files);
+        Dataset<Row> staged = staged(spark, jsc, paths, files.size(), task,
+                new Words(options.revealAt(), options.knownWords(), Set.of()));
+        if (options.revealAt() <= 1) {
+            return new JobStaging(staged, 0, 0, digests, files.size());
+        }
+        staged.createOrReplaceTempView("first_pass");
+        Dataset<Row> counted = spark.sql(SparkJob.sql("spark_word_actors.sql")
+                .replace("${k}", Integer.toString(options.revealAt()))).persist(StorageLevel.MEMORY_AND_DISK());
+        long held = counted.filter("NOT revealed").count();
+        Set<String> revealed = new HashSet<>(counted.filter("revealed").select("token").as(Encoders.STRING()).collectAsList());
+        counted.unpersist();
+        if (revealed.isEmpty()) {
+            return new JobStaging(staged, held, 0, digests, files.size());
+        }
+        staged.unpersist();
+        Dataset<Row> second = staged(spark, jsc, paths, files.size(), task,
+                new Words(options.revealAt(), options.knownWords(), Set.copyOf(revealed)));
+        return new JobStaging(second, held, revealed.size(), digests, files.size());
+    }
+
+    /**
+     * Each file's index, path, size and SHA-256 as read, once the staging has read every file (after
+     * the first table is written). A task run again reports its file again, with the same values.
+     */
+    Dataset<Row> fileDigests(SparkSession spark) {
+        Map<Integer, FileLines.FileDigest> byIndex = new TreeMap<>();
+        for (FileLines.FileDigest d : digests.value()) {
+            byIndex.put(d.fileIndex(), d);
+        }
+        if (byIndex.size() != files) {
+            throw new IllegalStateException("read " + byIndex.size() + " of " + files + " input files to their end");
+        }
+        List<Row> rows = new ArrayList<>();
+        byIndex.values().forEach(d -> rows.add(RowFactory.create(d.fileIndex(), d.file(), d.bytes(), d.sha256())));
+        return spark.createDataFrame(rows, DIGESTS);
+    }
+
+    /** Every line of the input staged (StagedRows), kept for the steps that read it. */
+    private static Dataset<Row> staged(SparkSession spark, JavaSparkContext jsc, String paths, int files, Task task,
+            Words words) {
+        Broadcast<Words> shared = jsc.broadcast(words);
+        JavaRDD<Row> rows = jsc.binaryFiles(paths, files).mapPartitions(part -> stage(part, task, shared.value()));
+        return spark.createDataFrame(rows, StagedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */
+    private static Iterator<Row> stage(Iterator<Tuple2<String, PortableDataStream>> files, Task task, Words words) {
+        NativeLines parser = new NativeLines("auto", task.key(), task.secret()).withGate(words.gate(task.key()));
+        return new Iterator<>() {
+            private Iterator<Row> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && files.hasNext()) {
+                    Tuple2<String, PortableDataStream> f = files.next();
+                    Integer i = task.index().get(f._1());
+                    if (i == null) {
+                        throw new IllegalStateException("input file " + f._1() + " was not listed by the driver");
+                    }
+                    try {
+                        current = new FileLines(f._2().open(), f._1(), i, parser, task.digests()::add);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read input file " + f._1(), e);
+                    }
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                hasNext();
+                return current.next();
+            }
+        };
+    }
+}
