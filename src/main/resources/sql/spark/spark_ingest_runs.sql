@@ -1,21 +1,15 @@
 -- The ingest_runs table (its columns in schema 14's order): the job's input as one ingest run,
 -- run 1 of an empty database, with the counts and the privacy ledger ingest records
--- (IngestRecords, staging/privacy_ledger.sql), from TEMP VIEWs staged (every non-blank line),
--- events (as written) and rejects_written. The rare-word rule's counts (${words_held_back},
--- ${words_revealed}), ${started_at} and ${finished_at} are the job's (SparkJob).
+-- (IngestRecords, staging/privacy_ledger.sql): the files' counts summed (TEMP VIEW file_counts) and
+-- the ledger of the events as written (TEMP VIEW events). The rare-word rule's counts
+-- (${words_held_back}, ${words_revealed}), ${started_at} and ${finished_at} are the job's (SparkJob).
 WITH
-lines AS (
-    SELECT count(*) AS records,
-           count(*) FILTER (WHERE reason IS NULL) AS accepted_lines,
-           count(*) FILTER (WHERE reason IS NOT NULL) AS rejected,
-           coalesce(sum(unknown_count), 0) AS unknown_fields,
-           coalesce(sum(flags_dropped), 0) AS flags_dropped,
-           coalesce(sum(flags_malformed), 0) AS flags_malformed,
-           coalesce(sum(flag_values), 0) AS flag_values
-    FROM staged
-),
-conflicts AS (
-    SELECT count(*) AS conflicts FROM rejects_written WHERE reason = 'conflicting_event_id'
+files AS (
+    SELECT sum(accepted) AS accepted, sum(rejected) AS rejected, sum(duplicates) AS duplicates,
+           sum(unknown_fields) AS unknown_fields, sum(ignored) AS ignored, sum(conflicts) AS conflicts,
+           sum(records) AS records, sum(merged) AS merged, sum(flow_events) AS flow_events, sum(links) AS links,
+           sum(flags_dropped) AS flags_dropped, sum(flags_malformed) AS flags_malformed, sum(flag_values) AS flag_values
+    FROM file_counts
 ),
 stored AS (
     SELECT count(*) AS accepted,
@@ -29,11 +23,10 @@ stored AS (
     FROM events
 )
 SELECT CAST(1 AS INT) AS run_id, TIMESTAMP '${started_at}' AS started_at, TIMESTAMP '${finished_at}' AS finished_at,
-       'auto' AS format, s.accepted, l.rejected, l.accepted_lines - s.accepted - c.conflicts AS duplicates,
-       l.unknown_fields, CAST(0 AS BIGINT) AS ignored, c.conflicts, l.records, CAST(0 AS BIGINT) AS merged,
-       CAST(0 AS BIGINT) AS flow_events, CAST(0 AS BIGINT) AS links, l.flags_dropped, s.ids_hashed,
-       l.flag_values AS flag_values_dropped, l.flags_dropped - l.flags_malformed AS secret_flags_dropped,
-       l.flags_malformed AS malformed_flags_dropped, s.redacted_url, s.redacted_path, s.redacted_email, s.redacted_ip,
+       'auto' AS format, f.accepted, f.rejected, f.duplicates, f.unknown_fields, f.ignored, f.conflicts, f.records,
+       f.merged, f.flow_events, f.links, f.flags_dropped, s.ids_hashed,
+       f.flag_values AS flag_values_dropped, f.flags_dropped - f.flags_malformed AS secret_flags_dropped,
+       f.flags_malformed AS malformed_flags_dropped, s.redacted_url, s.redacted_path, s.redacted_email, s.redacted_ip,
        s.redacted_token, s.words_redacted, CAST(${words_held_back} AS BIGINT) AS words_held_back,
        CAST(${words_revealed} AS BIGINT) AS words_revealed
-FROM lines AS l CROSS JOIN conflicts AS c CROSS JOIN stored AS s
+FROM files AS f CROSS JOIN stored AS s

@@ -1,12 +1,12 @@
 -- Every event as a step of its session and run (SPEC §5.1, §5.2; int_events_sessionized and
--- int_steps, docs/infer.md), from the job's events (TEMP VIEW events), in Spark SQL, for native
--- input: no actor links and no sign-ins, so an (actor, machine) pair is its stored hashes. Settings:
+-- int_steps, docs/infer.md), from the job's events (TEMP VIEW events), in Spark SQL, each on the
+-- stitched actor and the machine of its period (TEMP VIEW actor_machines: aliases and sign-ins). Settings:
 -- the workflows' entry and terminal commands (arrays) and the session timeout, written in by
 -- SparkJob (JobSettings, ${...}). SparkJob keeps it as TEMP VIEW steps for spark_sessions and spark_workflow_runs.
 WITH
 -- every event with its end and its step's roles (the leaf command decides entry and terminal)
 steps AS (
-    SELECT e.actor_hash, e.machine_hash, e.ts, e.sequence, e.ingest_seq, e.tool_name, e.tool_version, e.ci_detected,
+    SELECT p.actor_hash, p.machine_hash, e.ts, e.sequence, e.ingest_seq, e.tool_name, e.tool_version, e.ci_detected,
            e.session_hint_hash, e.exit_code, e.duration_ms, e.error_type,
            unix_micros(e.ts) AS ts_us,
            unix_micros(e.ts) + coalesce(e.duration_ms, 0) * 1000 AS ended_us,
@@ -19,6 +19,9 @@ steps AS (
                || CASE WHEN size(e.flags_present) > 0 THEN '[' || array_join(array_sort(e.flags_present), ',') || ']' ELSE '' END
                AS step_with_flags
     FROM events AS e
+    JOIN actor_machines AS p
+      ON p.raw_actor_hash = e.actor_hash AND p.raw_machine_hash = e.machine_hash
+     AND (p.valid_from IS NULL OR e.ts >= p.valid_from) AND (p.valid_until IS NULL OR e.ts < p.valid_until)
 ),
 -- each event beside the previous event of the same actor and machine, in the order of SPEC §5.1:
 -- timestamp, then sequence (events without one after those with one), then ingest order

@@ -40,17 +40,17 @@ final class FileLines implements Iterator<Row> {
     static final int KEPT = NativeLines.MAX_LINE_BYTES + 4;
 
     private final NativeLines parser;
+    /** The file's PostHog and Segment lines go to their readers. */
+    private final ForeignLines foreign;
+    /** Rows ready: a line's own, then what its reader emitted. */
+    private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
     private byte[] buf = new byte[1 << 12];
     private long lineNo;
     private boolean eof;
-    private Row next;
 
-    FileLines(InputStream source, String file, int fileIndex, NativeLines parser) throws IOException {
-        this(source, file, fileIndex, parser, d -> { });
-    }
-
-    FileLines(InputStream source, String file, int fileIndex, NativeLines parser,
+    FileLines(InputStream source, String file, int fileIndex, NativeLines parser, ForeignLines foreign,
             java.util.function.Consumer<FileDigest> digests) throws IOException {
+        this.foreign = foreign;
         this.digest = new Hashed(source);
         this.digests = digests;
         BufferedInputStream b = new BufferedInputStream(digest, 1 << 16);
@@ -67,16 +67,17 @@ final class FileLines implements Iterator<Row> {
     @Override
     public boolean hasNext() {
         try {
-            while (next == null && !eof) {
-                next = readLine();
+            while (pending.isEmpty() && !eof) {
+                readLine();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read input file " + file + " at line " + (lineNo + 1), e);
         }
-        if (next == null) {
+        if (pending.isEmpty() && !closed) {
+            foreign.finish(pending);
             close();
         }
-        return next != null;
+        return !pending.isEmpty();
     }
 
     @Override
@@ -84,18 +85,17 @@ final class FileLines implements Iterator<Row> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Row r = next;
-        next = null;
-        return r;
+        return pending.poll();
     }
 
     /**
-     * The next line's row, or null for a blank line (and at the end). At most {@link #KEPT} bytes of a
+     * Reads the next line: its row, and what its reader emitted, are queued (nothing for a blank
+     * line or at the end). At most {@link #KEPT} bytes of a
      * line are kept: a longer one is {@code line_too_long} (ingest's reason for a line over 1 MiB)
      * whatever its length, so a task's memory stays bounded (ingest stops at a line over 16 MiB
      * instead, which it cannot buffer), unless it is blank.
      */
-    private Row readLine() throws IOException {
+    private void readLine() throws IOException {
         int len = 0;
         boolean overflow = false;
         boolean blankBeyond = true;
@@ -114,15 +114,16 @@ final class FileLines implements Iterator<Row> {
         if (c < 0) {
             eof = true;
             if (len == 0) {
-                return null;
+                return;
             }
         }
         lineNo++;
         if (overflow) {
             int from = lineNo == 1 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF ? 3 : 0;
-            boolean blank = blankBeyond && isBlank(buf, from, len);
-            return blank ? null : StagedRows.row(file, fileIndex, lineNo,
-                    new StagedLine(false, "native", "line_too_long", null, null));
+            if (!(blankBeyond && isBlank(buf, from, len))) {
+                pending.add(StagedRows.line(file, fileIndex, lineNo, new StagedLine(false, "native", "line_too_long", null, null)));
+            }
+            return;
         }
         int off = 0;
         if (lineNo == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -132,7 +133,13 @@ final class FileLines implements Iterator<Row> {
             len--;
         }
         StagedLine s = Utf8.valid(buf, off, len - off) ? parser.stage(buf, off, len - off) : parser.invalidUtf8();
-        return s.blank() ? null : StagedRows.row(file, fileIndex, lineNo, s);
+        if (s.blank()) {
+            return;
+        }
+        pending.add(StagedRows.line(file, fileIndex, lineNo, s));
+        if (s.foreign()) {
+            foreign.line(lineNo, s.format(), new String(buf, off, len - off, java.nio.charset.StandardCharsets.UTF_8), pending);
+        }
     }
 
     /** The bytes held for a line, at most {@link #KEPT} (FileLinesTest). */

@@ -7,6 +7,8 @@ import dev.clianalytics.infer.SettingsLayers;
 import dev.clianalytics.infer.WorkflowConfig;
 import dev.clianalytics.infer.WorkflowConfigLoader;
 import dev.clianalytics.ingest.Salt;
+import dev.clianalytics.ingest.formats.FormatConfig;
+import dev.clianalytics.ingest.formats.FormatConfigLoader;
 import dev.clianalytics.ingest.sanitize.CommandsFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Spark job's arguments (docs/scale.md, "Spark job"): {@code --input PATH} (a Hadoop path or
@@ -32,12 +35,16 @@ import java.util.Set;
  * @param knownWords words always stored in clear: the shipped and the given settings' words, --commands
  * @param settings the inference settings, resolved as infer resolves them (options over the settings file
  *     over the built-in ones; a job has no last infer)
+ * @param formats how PostHog and Segment events map, as ingest reads them: the --workflows file's
+ *     format settings, else the built-in ones, with --tool as the default tool
  */
-record JobOptions(String input, String output, Salt salt, int revealAt, Set<String> knownWords, InferSettings settings) {
+record JobOptions(String input, String output, Salt salt, int revealAt, Set<String> knownWords, InferSettings settings,
+        FormatConfig formats) {
     static final String USAGE = "usage: --input PATH --output DIR [--salt-file FILE] [--reveal-at K] [--commands FILE]"
-            + " [--settings FILE] [--workflows FILE] [--session-timeout DURATION] [--as-of INSTANT]";
+            + " [--settings FILE] [--workflows FILE] [--session-timeout DURATION] [--as-of INSTANT] [--tool NAME]";
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final List<String> VALUED = List.of("--input", "--output", "--salt-file", "--reveal-at", "--commands",
-            "--settings", "--workflows", "--session-timeout", "--as-of");
+            "--settings", "--workflows", "--session-timeout", "--as-of", "--tool");
 
     /** A mistake in the arguments: the message names the option; the job exits 2 without a stack trace. */
     static final class UsageException extends RuntimeException {
@@ -78,7 +85,7 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
                 known.addAll(CommandsFile.read(Path.of(given.get("--commands"))));
             }
             return new JobOptions(given.get("--input"), given.get("--output"), salt(given.get("--salt-file"), env),
-                    revealAt(given.get("--reveal-at"), env), Set.copyOf(known), settings);
+                    revealAt(given.get("--reveal-at"), env), Set.copyOf(known), settings, formats(given));
         } catch (CliAnalyticsException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -111,6 +118,20 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
         // defaults = true: a job has no last infer to carry settings over from
         return SettingsLayers.resolve(null, new SettingsLayers.Given(sessionTimeout, config, name, instant, true), file)
                 .settings();
+    }
+
+    /** As ingest: the --workflows file's format settings, else the built-in ones; --tool names the default tool. */
+    private static FormatConfig formats(Map<String, String> given) {
+        String workflows = given.get("--workflows");
+        FormatConfig formats = workflows == null ? FormatConfig.defaults() : FormatConfigLoader.load(Path.of(workflows));
+        String tool = given.get("--tool");
+        if (tool == null) {
+            return formats;
+        }
+        if (!TOOL_NAME.matcher(tool).matches()) {
+            throw new UsageException("--tool must be a tool name (1 to 128 letters, digits, - or _), not '" + tool + "'");
+        }
+        return formats.withDefaultTool(tool);
     }
 
     /** --reveal-at, else CLI_ANALYTICS_REVEAL_AT, else 2 (as ingest). */

@@ -1,5 +1,8 @@
 package dev.clianalytics.spark;
 
+import dev.clianalytics.ingest.formats.FormatConfig;
+import dev.clianalytics.ingest.sanitize.FlowEvents;
+import dev.clianalytics.ingest.sanitize.IdHasher;
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.ingest.sanitize.WordGate;
 import java.io.IOException;
@@ -34,12 +37,14 @@ import scala.Tuple2;
  * ingest uses (NativeLines, one per task, each file read whole by one task, in order), with the
  * rare-word rule in two passes so that no raw word leaves a task, and each file's size and SHA-256.
  *
- * @param staged every non-blank line as StagedRows, kept (memory and disk) for the steps that read it
+ * @param base the staged rows as the tasks wrote them, kept (memory and disk) for the steps that read them
  * @param held tokens held back (seen from fewer than k actors)
  * @param revealed tokens that reached k and are stored as their words
+ * @param staged the staged rows with their exact positions (a file's lines after a line of more than
+ *     4,096 events moved up, as IngestPositions does)
  */
-record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccumulator<FileLines.FileDigest> digests,
-        int files) {
+record JobStaging(Dataset<Row> base, long held, long revealed, CollectionAccumulator<FileLines.FileDigest> digests,
+        int files, Dataset<Row> staged) {
     private static final StructType DIGESTS = new StructType()
             .add("file_index", DataTypes.IntegerType, false).add("file", DataTypes.StringType, false)
             .add("bytes", DataTypes.LongType, false).add("content_sha256", DataTypes.StringType, false);
@@ -55,7 +60,7 @@ record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccum
     }
 
     /** What every task needs: each file's index (its ingest order), the salt's two secrets, where digests go. */
-    private record Task(Map<String, Integer> index, byte[] key, String secret,
+    private record Task(Map<String, Integer> index, byte[] key, String secret, FormatConfig formats,
             CollectionAccumulator<FileLines.FileDigest> digests) implements Serializable {}
 
     /**
@@ -72,12 +77,12 @@ record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccum
             index.put(files.get(i), i);
         }
         CollectionAccumulator<FileLines.FileDigest> digests = spark.sparkContext().collectionAccumulator("file digests");
-        Task task = new Task(index, options.salt().hmacKey(), options.salt().eventKeySecretHex(), digests);
+        Task task = new Task(index, options.salt().hmacKey(), options.salt().eventKeySecretHex(), options.formats(), digests);
         String paths = String.join(",", files);
         Dataset<Row> staged = staged(spark, jsc, paths, files.size(), task,
                 new Words(options.revealAt(), options.knownWords(), Set.of()));
         if (options.revealAt() <= 1) {
-            return new JobStaging(staged, 0, 0, digests, files.size());
+            return new JobStaging(staged, 0, 0, digests, files.size(), positioned(staged));
         }
         staged.createOrReplaceTempView("first_pass");
         Dataset<Row> counted = spark.sql(SparkJob.sql("spark_word_actors.sql")
@@ -86,12 +91,47 @@ record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccum
         Set<String> revealed = new HashSet<>(counted.filter("revealed").select("token").as(Encoders.STRING()).collectAsList());
         counted.unpersist();
         if (revealed.isEmpty()) {
-            return new JobStaging(staged, held, 0, digests, files.size());
+            return new JobStaging(staged, held, 0, digests, files.size(), positioned(staged));
         }
         staged.unpersist();
         Dataset<Row> second = staged(spark, jsc, paths, files.size(), task,
                 new Words(options.revealAt(), options.knownWords(), Set.copyOf(revealed)));
-        return new JobStaging(second, held, revealed.size(), digests, files.size());
+        return new JobStaging(second, held, revealed.size(), digests, files.size(), positioned(second));
+    }
+
+    /** Frees the staged rows kept. */
+    void unpersist() {
+        base.unpersist();
+    }
+
+    /**
+     * The rows with ingest's exact positions (IngestPositions, stg_overflow.sql): a line whose events
+     * (command and flow events share the positions) pass its share of 4,096 moves every later line of
+     * its file up by the surplus. Such lines are rare (a batch body of that many events): they are
+     * collected to the driver and the move written in as one expression; without one, the rows as staged.
+     */
+    private static Dataset<Row> positioned(Dataset<Row> staged) {
+        List<Row> over = staged.filter("kind IN ('event', 'flow')").groupBy("file_index", "line_no")
+                .agg(org.apache.spark.sql.functions.max("index_in_line").as("last"))
+                .filter("last >= " + StagedRows.LINE_SHARE).orderBy("file_index", "line_no").collectAsList();
+        if (over.isEmpty()) {
+            return staged;
+        }
+        // per file, the lines after each overflowing line move by the surplus of it and the earlier ones
+        Map<Integer, List<long[]>> byFile = new TreeMap<>();
+        for (Row r : over) {
+            List<long[]> lines = byFile.computeIfAbsent(r.getInt(0), f -> new ArrayList<>());
+            long through = (lines.isEmpty() ? 0 : lines.get(lines.size() - 1)[1]) + r.getInt(2) + 1 - StagedRows.LINE_SHARE;
+            lines.add(new long[] {r.getLong(1), through});
+        }
+        StringBuilder move = new StringBuilder("CASE");
+        byFile.forEach((file, lines) -> {
+            for (int k = lines.size() - 1; k >= 0; k--) {
+                move.append(" WHEN file_index = ").append(file).append(" AND line_no > ").append(lines.get(k)[0])
+                        .append(" THEN ").append(lines.get(k)[1]);
+            }
+        });
+        return staged.withColumn("ingest_seq", org.apache.spark.sql.functions.expr("ingest_seq + " + move + " ELSE 0 END"));
     }
 
     /**
@@ -119,9 +159,17 @@ record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccum
         return spark.createDataFrame(rows, StagedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /** Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches). */
+    /**
+     * Every line of the partition's files, staged by one NativeLines (it keeps per-thread caches), the
+     * PostHog and Segment lines of each file read by its own readers (ForeignLines), whose command
+     * events a second NativeLines stages as native lines, under the same rare-word gate (as ingest).
+     */
     private static Iterator<Row> stage(Iterator<Tuple2<String, PortableDataStream>> files, Task task, Words words) {
-        NativeLines parser = new NativeLines("auto", task.key(), task.secret()).withGate(words.gate(task.key()));
+        WordGate gate = words.gate(task.key());
+        NativeLines parser = new NativeLines("auto", task.key(), task.secret()).withGate(gate);
+        NativeLines natives = new NativeLines("native", task.key(), task.secret()).withGate(gate);
+        IdHasher ids = new IdHasher(task.key());
+        FlowEvents flows = new FlowEvents(task.key(), task.secret());
         return new Iterator<>() {
             private Iterator<Row> current = Collections.emptyIterator();
 
@@ -134,7 +182,8 @@ record JobStaging(Dataset<Row> staged, long held, long revealed, CollectionAccum
                         throw new IllegalStateException("input file " + f._1() + " was not listed by the driver");
                     }
                     try {
-                        current = new FileLines(f._2().open(), f._1(), i, parser, task.digests()::add);
+                        ForeignLines foreign = new ForeignLines(f._1(), i, task.formats(), natives, ids, flows);
+                        current = new FileLines(f._2().open(), f._1(), i, parser, foreign, task.digests()::add);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read input file " + f._1(), e);
                     }

@@ -28,9 +28,10 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * The Spark application (docs/scale.md, "Spark job"): reads native JSON lines (gzip or not) from
- * any Hadoop path, stages every line with the privacy rules ingest uses (NativeLines, per
- * partition, and the rare-word rule in two passes), infers with the settings infer would use
+ * The Spark application (docs/scale.md, "Spark job"): reads JSON lines (gzip or not; native,
+ * PostHog and Segment) from any Hadoop path, stages every line with the privacy rules and readers
+ * ingest uses (JobStaging: NativeLines and the format readers per task, the rare-word rule in two
+ * passes), stitches identities (Identity), infers with the settings infer would use
  * (JobOptions, JobSettings), and writes the events, sessions, workflow_runs, workflow_step_rows and
  * workflow_step_triples tables and the run records ingest_runs and infer_runs as Parquet, each in its
  * folder under OUTPUT, and the rejected lines (file, line, reason) as JSON lines under OUTPUT/rejects.
@@ -72,20 +73,32 @@ public final class SparkJob {
         Dataset<Row> staged = staging.staged();
         staged.createOrReplaceTempView("staged");
         String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
+        view(spark, "spark_lines.sql", "lines");
+        view(spark, "spark_command_events.sql", "command_events");
         spark.sql(sql("spark_events.sql")).write().mode("overwrite").parquet(out + "events");
-        Dataset<Row> rejected = spark.sql(sql("spark_rejects.sql"));
-        rejected.createOrReplaceTempView("rejects_written");
-        rejected.coalesce(1).write().mode("overwrite").json(out + "rejects");
+        view(spark, "spark_command_conflicts.sql", "command_conflicts");
+        view(spark, "spark_flows.sql", "flows").persist(StorageLevel.MEMORY_AND_DISK());
+        view(spark, "spark_links.sql", "link_calls").persist(StorageLevel.MEMORY_AND_DISK());
+        spark.sql(sql("spark_rejects.sql")).coalesce(1).write().mode("overwrite").json(out + "rejects");
+        spark.sql(sql("spark_flow_events.sql")).write().mode("overwrite").parquet(out + "flow_events");
+        spark.sql(sql("spark_actor_links.sql")).coalesce(1).write().mode("overwrite").parquet(out + "actor_links");
+        spark.sql(sql("spark_sign_ins.sql")).coalesce(1).write().mode("overwrite").parquet(out + "sign_ins");
         // the derived tables read the events as written, the rows the database holds
         spark.read().parquet(out + "events").createOrReplaceTempView("events");
         staging.fileDigests(spark).createOrReplaceTempView("file_digests");
+        view(spark, "spark_file_counts.sql", "file_counts").persist(StorageLevel.MEMORY_AND_DISK());
         spark.sql(sql("spark_ingest_files.sql")).coalesce(1).write().mode("overwrite").parquet(out + "ingest_files");
         spark.sql(times(sql("spark_ingest_runs.sql"), started)
                         .replace("${words_held_back}", Long.toString(staging.held()))
-                        .replace("${words_revealed}", Long.toString(staging.revealed()))).coalesce(1).write().mode("overwrite").parquet(out + "ingest_runs");
+                        .replace("${words_revealed}", Long.toString(staging.revealed()))).coalesce(1).write().mode("overwrite")
+                .parquet(out + "ingest_runs");
         JobSettings settings = new JobSettings(options.settings());
         spark.sql(settings.workflowNamesSql()).createOrReplaceTempView("workflow_names");
         String inferStarted = java.time.Instant.now().toString();
+        spark.read().parquet(out + "actor_links").createOrReplaceTempView("actor_links_written");
+        spark.read().parquet(out + "sign_ins").createOrReplaceTempView("sign_ins_written");
+        Identity.stitch(spark, "actor_links_written");
+        view(spark, "spark_actor_machines.sql", "actor_machines").persist(StorageLevel.MEMORY_AND_DISK());
         spark.sql(settings.apply(sql("spark_steps.sql"))).persist(StorageLevel.MEMORY_AND_DISK()).createOrReplaceTempView("steps");
         spark.sql(sql("spark_pair_offsets.sql")).createOrReplaceTempView("pair_offsets");
         spark.sql(sql("spark_sessions.sql")).write().mode("overwrite").parquet(out + "sessions");
@@ -98,12 +111,13 @@ public final class SparkJob {
         spark.sql(settings.apply(times(sql("spark_infer_runs.sql"), inferStarted))).coalesce(1).write().mode("overwrite")
                 .parquet(out + "infer_runs");
         long events = spark.table("events").count();
+        long flows = spark.read().parquet(out + "flow_events").count();
         long sessions = spark.read().parquet(out + "sessions").count();
         long runs = spark.read().parquet(out + "workflow_runs").count();
         long rejects = spark.read().json(out + "rejects").count();
-        staged.unpersist();
-        err.printf("cli-analytics-spark: %d files -> %d events, %d sessions, %d workflow runs, %d rejected lines;"
-                + " tables under %s%n", files.size(), events, sessions, runs, rejects, out);
+        staging.unpersist();
+        err.printf("cli-analytics-spark: %d files -> %d events, %d flow events, %d sessions, %d workflow runs,"
+                + " %d rejected lines; tables under %s%n", files.size(), events, flows, sessions, runs, rejects, out);
     }
 
     /**
@@ -141,6 +155,13 @@ public final class SparkJob {
         }
         Collections.sort(files);
         return files.stream().distinct().toList();
+    }
+
+    /** The query of SQL resource {@code name} as TEMP VIEW {@code view}. */
+    private static Dataset<Row> view(SparkSession spark, String name, String view) {
+        Dataset<Row> rows = spark.sql(sql(name));
+        rows.createOrReplaceTempView(view);
+        return rows;
     }
 
     /** The SQL with the step's start and this moment written in, as ${started_at} and ${finished_at}. */

@@ -20,8 +20,12 @@ class FileLinesTest {
     private static int largestBuffer;
 
     private static List<String> read(byte[] input) throws Exception {
-        NativeLines parser = new NativeLines("auto", "k".getBytes(StandardCharsets.UTF_8), "00").withGate(WordGate.OFF);
-        FileLines lines = new FileLines(new ByteArrayInputStream(input), "f.jsonl", 0, parser);
+        byte[] key = "k".getBytes(StandardCharsets.UTF_8);
+        NativeLines parser = new NativeLines("auto", key, "00").withGate(WordGate.OFF);
+        ForeignLines foreign = new ForeignLines("f.jsonl", 0, dev.clianalytics.ingest.formats.FormatConfig.defaults(),
+                new NativeLines("native", key, "00"), new dev.clianalytics.ingest.sanitize.IdHasher(key),
+                new dev.clianalytics.ingest.sanitize.FlowEvents(key, "00"));
+        FileLines lines = new FileLines(new ByteArrayInputStream(input), "f.jsonl", 0, parser, foreign, d -> { });
         List<String> out = new ArrayList<>();
         while (lines.hasNext()) {
             Row r = lines.next();

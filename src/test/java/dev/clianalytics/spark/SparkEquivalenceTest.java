@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,20 @@ class SparkEquivalenceTest {
         try (InputStream edges = SparkEquivalenceTest.class.getResourceAsStream("/spark/edges.jsonl")) {
             Files.copy(edges, third);
         }
+        // PostHog and Segment: the samples (aliases, identify calls, sign-ins, batches, flow events,
+        // lifecycle calls merged), generated files with malformed lines, and a batch line of more
+        // events than a line's 4,096 positions (the file's later lines move up)
+        Files.copy(Path.of("samples/posthog.jsonl"), in.resolve("d-posthog.jsonl"));
+        Files.copy(Path.of("samples/segment.jsonl"), in.resolve("e-segment.jsonl"));
+        assertThat(plain.run("generate", "--format", "posthog", "--events", "600", "--bad-lines", "0.03", "--seed", "5", "-o",
+                in.resolve("f-posthog.jsonl.gz").toString()).exitCode()).isZero();
+        assertThat(plain.run("generate", "--format", "segment", "--events", "600", "--bad-lines", "0.03", "--seed", "6", "-o",
+                in.resolve("g-segment.jsonl").toString()).exitCode()).isZero();
+        Files.writeString(in.resolve("h-batch.jsonl"), bigBatch(4100) + "\n" + bigBatch(2) + "\n");
+        List<String> inputs = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(in)) {
+            files.sorted().forEach(f -> inputs.add(f.toString()));
+        }
         db = dir.resolve("db/cli-analytics.duckdb");
         Files.createDirectories(db.getParent());
         // settings of their own, read by ingest and infer beside the database and given to the job
@@ -56,8 +71,8 @@ class SparkEquivalenceTest {
                 "session_timeout: 20m", "workflows:", "  workflow_names:", "    - {tool: Docker, terminal: build, name: image_build}", ""));
         // the rare-word rule at its default (k = 2) on both sides
         CliRun.Result ingest = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).env("CLI_ANALYTICS_REVEAL_AT", null)
-                .run("ingest", "--rejects", dir.resolve("rejects.jsonl").toString(),
-                        first.toString(), second.toString(), third.toString());
+                .run(java.util.stream.Stream.concat(Stream.of("ingest", "--rejects", dir.resolve("rejects.jsonl").toString()),
+                        inputs.stream()).toArray(String[]::new));
         assertThat(ingest.exitCode()).as(ingest.toString()).isIn(0, 3);
         CliRun.Result infer = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).run("infer");
         assertThat(infer.exitCode()).as(infer.toString()).isZero();
@@ -81,11 +96,37 @@ class SparkEquivalenceTest {
         assertThat(ended && job.exitValue() == 0).as(jobLog).isTrue();
     }
 
+    /** A PostHog batch body of {@code n} command events of one actor, a second apart, keyed by their content. */
+    private static String bigBatch(int n) {
+        StringBuilder b = new StringBuilder("{\"api_key\":\"phc_test\",\"batch\":[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"event\":\"CLI execution succeeded\",\"distinct_id\":\"batcher\",")
+                    .append("\"timestamp\":\"").append(java.time.Instant.parse("2026-03-04T10:00:00Z").plusSeconds(i + n))
+                    .append("\",\"properties\":{\"command_name\":\"status\",\"tool_name\":\"git\",\"$device_id\":\"b1\"}}");
+        }
+        return b.append("]}").toString();
+    }
+
     @Test
     void eventsEqualTheDatabasesRowForRow() {
-        // 2,450 generated lines without the 2% malformed, 800 more, 10 of edges.jsonl's 16 (a blank line, 3 rejects, a duplicate, a conflict); its last, the latest, still IN_PROGRESS
-        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("3261");
+        // 2,450 generated lines without the 2% malformed, 800 more, 11 of edges.jsonl's 17 (a blank line, 3 rejects,
+        // a duplicate, a conflict), its latest still IN_PROGRESS; the PostHog and Segment files' command events
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("9327");
         assertSameRows("events", "event_key::UUID AS event_key");
+        assertThat(Db.rows(db, "SELECT source_format || ' ' || count(*) FROM events GROUP BY source_format ORDER BY 1"))
+                .containsExactly("native 3261", "posthog 5084", "segment 982");
+        // h-batch.jsonl: its first line holds 4,100 events, 4 past its share, so line 2 starts 4 positions later
+        assertThat(Db.rows(db, "SELECT ingest_seq - (7::BIGINT << 40) FROM events WHERE tool_name = 'git'"
+                + " AND ts < '2026-03-04T10:00:10Z' ORDER BY 1")).containsExactly("8196", "8197");
+    }
+
+    @Test
+    void flowEventsLinksAndSignInsEqualTheDatabasesRowForRow() {
+        assertThat(Db.one(db, "SELECT (SELECT count(*) FROM flow_events) || ' ' || (SELECT count(*) FROM actor_links) || ' '"
+                + " || (SELECT count(*) FROM sign_ins)")).isEqualTo("70 29 37");
+        assertSameRows("flow_events", "properties::JSON AS properties");
+        assertSameRows("actor_links", null);
+        assertSameRows("sign_ins", null);
     }
 
     @Test
@@ -129,7 +170,7 @@ class SparkEquivalenceTest {
         assertSameRecord("ingest_runs", "started_at, finished_at");
         assertThat(Db.one(db, "SELECT concat_ws(' ', rejected, duplicates, conflicts, unknown_fields, flag_values_dropped"
                 + " > 0, secret_flags_dropped > 0, redacted_path > 0, words_held_back > 0, words_revealed > 0)"
-                + " FROM ingest_runs")).isEqualTo("52 2 1 222 true true true true true");
+                + " FROM ingest_runs")).isEqualTo("88 2 1 222 true true true true true");
         // the job builds no funnels (their settings are infer's alone)
         assertSameRecord("infer_runs", "started_at, finished_at, funnels_config");
         assertThat(Db.one(db, "SELECT session_timeout_ms || ' ' || workflows_file FROM " + parquet("infer_runs")))
@@ -153,7 +194,8 @@ class SparkEquivalenceTest {
     @Test
     void ingestFilesEqualTheDatabasesRowForRow() {
         assertThat(Db.rows(db, "SELECT file_name || ' ' || conflicts || ' ' || duplicates FROM ingest_files ORDER BY file_index"))
-                .containsExactly("a-generated.jsonl.gz 0 0", "b-generated.jsonl 0 0", "c-edges.jsonl 1 2");
+                .containsExactly("a-generated.jsonl.gz 0 0", "b-generated.jsonl 0 0", "c-edges.jsonl 1 2", "d-posthog.jsonl 0 0",
+                        "e-segment.jsonl 0 0", "f-posthog.jsonl.gz 0 0", "g-segment.jsonl 0 0", "h-batch.jsonl 0 0");
         assertSameRows("ingest_files", null);
     }
 
@@ -161,14 +203,14 @@ class SparkEquivalenceTest {
     void tablesHaveTheDatabasesColumnsAndTypes() {
         String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
         for (String table : List.of("events", "sessions", "workflow_runs", "workflow_step_rows", "workflow_step_triples",
-                "ingest_runs", "infer_runs", "ingest_files")) {
+                "ingest_runs", "infer_runs", "ingest_files", "flow_events", "actor_links", "sign_ins")) {
             List<String> database = Db.rows(db, columns.formatted(table));
             List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM " + parquet(table)));
             // Parquet from Spark has no UUID, unsigned or JSON type: report --from casts them back
             assertThat(spark).as(table).isEqualTo(database.stream().map(c -> switch (c) {
                 case "event_key | UUID" -> "event_key | VARCHAR";
                 case "triple_key | UBIGINT" -> "triple_key | BIGINT";
-                case "workflows_config | JSON", "funnels_config | JSON" -> c.replace("JSON", "VARCHAR");
+                case "workflows_config | JSON", "funnels_config | JSON", "properties | JSON" -> c.replace("JSON", "VARCHAR");
                 default -> c;
             }).toList());
         }
@@ -221,7 +263,7 @@ class SparkEquivalenceTest {
         }
         List<String> actual = Db.rows(db, "SELECT regexp_extract(file, '[^/]*$') || ' | ' || line || ' | ' || reason"
                 + " FROM read_json('" + out.resolve("rejects") + "/*.json')");
-        assertThat(actual).hasSize(53).isEqualTo(expected)
+        assertThat(actual).hasSize(89).isEqualTo(expected)
                 .contains("c-edges.jsonl | 4 | conflicting_event_id", "c-edges.jsonl | 7 | empty_command_path",
                         "c-edges.jsonl | 8 | bad_timestamp");
     }

@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code segment:} sections of the workflows settings file (docs/formats.md). The defaults are the
  * names the seed CLIs send. Property entries list candidate names, the first present one wins.
  */
-public record FormatConfig(PostHog posthog, Segment segment) {
+public record FormatConfig(PostHog posthog, Segment segment) implements java.io.Serializable {
 
     public static FormatConfig defaults() {
         return new FormatConfig(PostHog.defaults(), Segment.defaults());
@@ -36,7 +36,7 @@ public record FormatConfig(PostHog posthog, Segment segment) {
             Set<String> failureEvents,
             Set<String> aliasEvents,
             Set<String> identifyEvents,
-            Map<String, List<String>> properties) {
+            Map<String, List<String>> properties) implements java.io.Serializable {
 
         static final Map<String, List<String>> DEFAULT_PROPERTIES = ordered(
                 "command", List.of("command_name"),
@@ -77,7 +77,7 @@ public record FormatConfig(PostHog posthog, Segment segment) {
             Set<String> failedEvents,
             Set<String> commandEvents,
             Set<String> ignoreEvents,
-            Map<String, List<String>> properties) {
+            Map<String, List<String>> properties) implements java.io.Serializable {
 
         static final Map<String, List<String>> DEFAULT_PROPERTIES = ordered(
                 "invocation_id", List.of("invocation_id"),
