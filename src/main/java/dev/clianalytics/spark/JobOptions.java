@@ -1,6 +1,7 @@
 package dev.clianalytics.spark;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.infer.FunnelConfigLoader;
 import dev.clianalytics.infer.InferSettings;
 import dev.clianalytics.infer.SettingsFile;
 import dev.clianalytics.infer.SettingsLayers;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * glob, repeatable through commas), {@code --output DIR}, {@code --salt-file FILE} (on the driver;
  * else CLI_ANALYTICS_SALT or HASH_SALT from the driver's environment), and the settings ingest and
  * infer take, with their meanings: {@code --reveal-at K} (else CLI_ANALYTICS_REVEAL_AT, else 2),
- * {@code --commands FILE}, {@code --settings FILE} (a cli-analytics.yaml), {@code --workflows FILE},
+ * {@code --commands FILE}, {@code --settings FILE} (a cli-analytics.yaml), {@code --workflows FILE}, {@code --funnels FILE},
  * {@code --session-timeout DURATION} and {@code --as-of INSTANT}. Files are read on the driver. The
  * salt itself is never an argument: arguments show up in cluster UIs and logs.
  *
@@ -41,10 +42,11 @@ import java.util.regex.Pattern;
 record JobOptions(String input, String output, Salt salt, int revealAt, Set<String> knownWords, InferSettings settings,
         FormatConfig formats) {
     static final String USAGE = "usage: --input PATH --output DIR [--salt-file FILE] [--reveal-at K] [--commands FILE]"
-            + " [--settings FILE] [--workflows FILE] [--session-timeout DURATION] [--as-of INSTANT] [--tool NAME]";
+            + " [--settings FILE] [--workflows FILE] [--funnels FILE] [--session-timeout DURATION] [--as-of INSTANT]"
+            + " [--tool NAME]";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final List<String> VALUED = List.of("--input", "--output", "--salt-file", "--reveal-at", "--commands",
-            "--settings", "--workflows", "--session-timeout", "--as-of", "--tool");
+            "--settings", "--workflows", "--funnels", "--session-timeout", "--as-of", "--tool");
 
     /** A mistake in the arguments: the message names the option; the job exits 2 without a stack trace. */
     static final class UsageException extends RuntimeException {
@@ -116,8 +118,11 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
         String name = workflows == null ? null : String.valueOf(Path.of(workflows).getFileName());
         SettingsFile file = given.containsKey("--settings") ? SettingsFile.of(Path.of(given.get("--settings"))) : null;
         // defaults = true: a job has no last infer to carry settings over from
-        return SettingsLayers.resolve(null, new SettingsLayers.Given(sessionTimeout, config, name, instant, true), file)
-                .settings();
+        InferSettings settings = SettingsLayers.resolve(null, new SettingsLayers.Given(sessionTimeout, config, name, instant,
+                true), file).settings();
+        String funnels = given.get("--funnels");
+        return funnels == null ? settings : settings.withFunnels(FunnelConfigLoader.load(Path.of(funnels)),
+                String.valueOf(Path.of(funnels).getFileName()));
     }
 
     /** As ingest: the --workflows file's format settings, else the built-in ones; --tool names the default tool. */

@@ -2,6 +2,7 @@ package dev.clianalytics.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clianalytics.infer.FunnelConfig;
 import dev.clianalytics.infer.InferSettings;
 import dev.clianalytics.infer.WorkflowConfig;
 import java.util.List;
@@ -16,8 +17,8 @@ record JobSettings(InferSettings settings) {
     /**
      * The SQL with the settings written in: ${entry_commands} and ${terminal_commands} (arrays of
      * strings), ${session_timeout_us} and _ms, ${as_of_us} (the --as-of instant, or NULL for
-     * the latest event end), ${as_of_given}, ${workflows_file} and ${workflows_config} (what infer
-     * records in infer_runs).
+     * the latest event end), ${as_of_given}, ${workflows_file}, ${workflows_config}, ${funnels_file}
+     * and ${funnels_config} (what infer records in infer_runs).
      */
     String apply(String sql) {
         WorkflowConfig w = settings.workflows();
@@ -31,7 +32,52 @@ record JobSettings(InferSettings settings) {
                 .replace("${as_of_given}", Boolean.toString(settings.asOf() != null))
                 .replace("${workflows_file}", settings.workflowsFile() == null ? "CAST(NULL AS STRING)"
                         : literal(settings.workflowsFile()))
-                .replace("${workflows_config}", literal(json(w)));
+                .replace("${workflows_config}", literal(json(w.asMap())))
+                .replace("${funnels_file}", settings.funnelsFile() == null ? "CAST(NULL AS STRING)"
+                        : literal(settings.funnelsFile()))
+                .replace("${funnels_config}", literal(json(settings.funnels().asMap())));
+    }
+
+    /**
+     * The funnels of the settings as a query with infer's TEMP table infer_funnels' columns
+     * (FunnelSettings): name, position from 1, window, breakdown, built-in or not, steps, failure events.
+     */
+    String funnelsSql() {
+        List<FunnelConfig.Funnel> funnels = settings.funnels().funnels();
+        if (funnels.isEmpty()) {
+            return "SELECT CAST(NULL AS STRING) AS funnel, 0 AS position, 0L AS window_ms, CAST(NULL AS STRING) AS breakdown,"
+                    + " false AS builtin, 0 AS step_count, CAST(array() AS ARRAY<STRING>) AS failure_events WHERE false";
+        }
+        StringBuilder b = new StringBuilder("SELECT * FROM VALUES ");
+        for (int i = 0; i < funnels.size(); i++) {
+            FunnelConfig.Funnel f = funnels.get(i);
+            b.append(i == 0 ? "" : ", ").append('(').append(literal(f.name())).append(", ").append(i + 1).append(", ")
+                    .append(f.window().toMillis()).append("L, ")
+                    .append(f.breakdown() == null ? "CAST(NULL AS STRING)" : literal(f.breakdown())).append(", ")
+                    .append(f.builtin()).append(", ").append(f.steps().size()).append(", ").append(list(f.failureEvents()))
+                    .append(')');
+        }
+        return b.append(" AS f(funnel, position, window_ms, breakdown, builtin, step_count, failure_events)").toString();
+    }
+
+    /** The steps of the funnels, as infer_funnel_steps: funnel, step from 1, its name, its event or command words and outcome. */
+    String funnelStepsSql() {
+        StringBuilder b = new StringBuilder();
+        for (FunnelConfig.Funnel f : settings.funnels().funnels()) {
+            int step = 0;
+            for (FunnelConfig.Step s : f.steps()) {
+                b.append(b.length() == 0 ? "SELECT * FROM VALUES " : ", ").append('(').append(literal(f.name())).append(", ")
+                        .append(++step).append(", ").append(literal(s.label())).append(", ")
+                        .append(s.event() == null ? "CAST(NULL AS STRING)" : literal(s.event())).append(", ")
+                        .append(s.command() == null ? "CAST(NULL AS ARRAY<STRING>)" : list(s.command())).append(", ")
+                        .append(s.outcome() == null ? "CAST(NULL AS STRING)" : literal(s.outcome())).append(')');
+            }
+        }
+        return b.length() == 0
+                ? "SELECT CAST(NULL AS STRING) AS funnel, 0 AS step, CAST(NULL AS STRING) AS step_name,"
+                        + " CAST(NULL AS STRING) AS event_name, CAST(NULL AS ARRAY<STRING>) AS command,"
+                        + " CAST(NULL AS STRING) AS outcome WHERE false"
+                : b.append(" AS s(funnel, step, step_name, event_name, command, outcome)").toString();
     }
 
     /**
@@ -49,10 +95,10 @@ record JobSettings(InferSettings settings) {
                 .collect(Collectors.joining(", ")) + " AS w(tool_name, terminal, workflow_name)";
     }
 
-    /** The settings as infer records them in infer_runs.workflows_config (WorkflowConfig.asMap, compact JSON). */
-    static String json(WorkflowConfig w) {
+    /** Settings as infer records them in infer_runs (WorkflowConfig.asMap, FunnelConfig.asMap: compact JSON). */
+    static String json(java.util.Map<String, Object> config) {
         try {
-            return new ObjectMapper().writeValueAsString(w.asMap());
+            return new ObjectMapper().writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -108,6 +108,7 @@ public final class SparkJob {
         spark.sql(sql("spark_step_rows.sql")).write().mode("overwrite").parquet(out + "workflow_step_rows");
         spark.sql(sql("spark_step_triples.sql")).write().mode("overwrite").parquet(out + "workflow_step_triples");
         spark.read().parquet(out + "sessions").createOrReplaceTempView("sessions_written");
+        funnels(spark, settings, out);
         spark.sql(settings.apply(times(sql("spark_infer_runs.sql"), inferStarted))).coalesce(1).write().mode("overwrite")
                 .parquet(out + "infer_runs");
         long events = spark.table("events").count();
@@ -155,6 +156,24 @@ public final class SparkJob {
         }
         Collections.sort(files);
         return files.stream().distinct().toList();
+    }
+
+    /**
+     * The funnel tables (docs/funnels.md) with the settings' funnels: funnels and funnel_steps from the
+     * settings, funnel_attempts and funnel_drop_off_commands from the flow and command events as written.
+     */
+    private static void funnels(SparkSession spark, JobSettings settings, String out) {
+        spark.sql(settings.funnelsSql()).createOrReplaceTempView("infer_funnels");
+        spark.sql(settings.funnelStepsSql()).createOrReplaceTempView("infer_funnel_steps");
+        spark.sql("SELECT funnel, position, window_ms, breakdown, builtin, step_count, failure_events FROM infer_funnels")
+                .coalesce(1).write().mode("overwrite").parquet(out + "funnels");
+        spark.sql("SELECT funnel, step, step_name FROM infer_funnel_steps").coalesce(1).write().mode("overwrite")
+                .parquet(out + "funnel_steps");
+        spark.read().parquet(out + "flow_events").createOrReplaceTempView("flow_events_written");
+        view(spark, "spark_funnel_events.sql", "funnel_events");
+        spark.sql(sql("spark_funnel_attempts.sql")).write().mode("overwrite").parquet(out + "funnel_attempts");
+        spark.read().parquet(out + "funnel_attempts").createOrReplaceTempView("attempts_written");
+        spark.sql(sql("spark_funnel_drop_off.sql")).write().mode("overwrite").parquet(out + "funnel_drop_off_commands");
     }
 
     /** The query of SQL resource {@code name} as TEMP VIEW {@code view}. */

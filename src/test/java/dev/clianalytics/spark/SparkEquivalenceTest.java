@@ -68,7 +68,9 @@ class SparkEquivalenceTest {
         Files.createDirectories(db.getParent());
         // settings of their own, read by ingest and infer beside the database and given to the job
         Path settings = Files.writeString(db.resolveSibling("cli-analytics.yaml"), String.join("\n",
-                "session_timeout: 20m", "workflows:", "  workflow_names:", "    - {tool: Docker, terminal: build, name: image_build}", ""));
+                "session_timeout: 20m", "workflows:", "  workflow_names:", "    - {tool: Docker, terminal: build, name: image_build}",
+                "funnels:", "  - name: ship", "    steps:", "      - command: [terraform, plan]",
+                "      - command: [terraform, apply]", "        outcome: success", "    window: 2h", ""));
         // the rare-word rule at its default (k = 2) on both sides
         CliRun.Result ingest = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).env("CLI_ANALYTICS_REVEAL_AT", null)
                 .run(java.util.stream.Stream.concat(Stream.of("ingest", "--rejects", dir.resolve("rejects.jsonl").toString()),
@@ -109,12 +111,12 @@ class SparkEquivalenceTest {
 
     @Test
     void eventsEqualTheDatabasesRowForRow() {
-        // 2,450 generated lines without the 2% malformed, 800 more, 11 of edges.jsonl's 17 (a blank line, 3 rejects,
+        // 2,450 generated lines without the 2% malformed, 800 more, 13 of edges.jsonl's 19 (a blank line, 3 rejects,
         // a duplicate, a conflict), its latest still IN_PROGRESS; the PostHog and Segment files' command events
-        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("9327");
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("9329");
         assertSameRows("events", "event_key::UUID AS event_key");
         assertThat(Db.rows(db, "SELECT source_format || ' ' || count(*) FROM events GROUP BY source_format ORDER BY 1"))
-                .containsExactly("native 3261", "posthog 5084", "segment 982");
+                .containsExactly("native 3263", "posthog 5084", "segment 982");
         // h-batch.jsonl: its first line holds 4,100 events, 4 past its share, so line 2 starts 4 positions later
         assertThat(Db.rows(db, "SELECT ingest_seq - (7::BIGINT << 40) FROM events WHERE tool_name = 'git'"
                 + " AND ts < '2026-03-04T10:00:10Z' ORDER BY 1")).containsExactly("8196", "8197");
@@ -171,8 +173,7 @@ class SparkEquivalenceTest {
         assertThat(Db.one(db, "SELECT concat_ws(' ', rejected, duplicates, conflicts, unknown_fields, flag_values_dropped"
                 + " > 0, secret_flags_dropped > 0, redacted_path > 0, words_held_back > 0, words_revealed > 0)"
                 + " FROM ingest_runs")).isEqualTo("88 2 1 222 true true true true true");
-        // the job builds no funnels (their settings are infer's alone)
-        assertSameRecord("infer_runs", "started_at, finished_at, funnels_config");
+        assertSameRecord("infer_runs", "started_at, finished_at");
         assertThat(Db.one(db, "SELECT session_timeout_ms || ' ' || workflows_file FROM " + parquet("infer_runs")))
                 .isEqualTo("1200000 cli-analytics.yaml");
     }
@@ -180,7 +181,8 @@ class SparkEquivalenceTest {
     @Test
     void reportsReadTheJobsOutputAsTheDatabase() {
         for (List<String> report : List.of(List.of("summary"), List.of("hot-paths", "--format", "json"),
-                List.of("workflow", "test_workflow"), List.of("workflow", "image_build"), List.of("errors"), List.of("versions"))) {
+                List.of("workflow", "test_workflow"), List.of("workflow", "image_build"), List.of("funnel", "auth"),
+                List.of("funnel", "ship", "--format", "json"), List.of("errors"), List.of("versions"))) {
             List<String> args = new ArrayList<>(List.of("report"));
             args.addAll(report);
             CliRun.Result onDb = CliRun.withDb(db).env("CLI_ANALYTICS_SALT", SALT).run(args.toArray(String[]::new));
@@ -189,6 +191,16 @@ class SparkEquivalenceTest {
             assertThat(onJob.exitCode()).as(onJob.toString()).isZero();
             assertThat(onJob.out()).as(String.join(" ", report)).isEqualTo(onDb.out());
         }
+    }
+
+    @Test
+    void funnelsEqualTheDatabasesRowForRow() {
+        assertThat(Db.rows(db, "SELECT funnel || ' ' || count(*) || ' ' || count_if(outcome = 'completed') FROM funnel_attempts"
+                + " GROUP BY funnel ORDER BY 1")).containsExactly("application_create 21 16", "auth 7 7", "ship 600 284");
+        assertSameRows("funnels", null);
+        assertSameRows("funnel_steps", null);
+        assertSameRows("funnel_attempts", "properties::JSON AS properties");
+        assertSameRows("funnel_drop_off_commands", null);
     }
 
     @Test
@@ -203,7 +215,8 @@ class SparkEquivalenceTest {
     void tablesHaveTheDatabasesColumnsAndTypes() {
         String columns = "SELECT column_name, column_type FROM (DESCRIBE %s)";
         for (String table : List.of("events", "sessions", "workflow_runs", "workflow_step_rows", "workflow_step_triples",
-                "ingest_runs", "infer_runs", "ingest_files", "flow_events", "actor_links", "sign_ins")) {
+                "ingest_runs", "infer_runs", "ingest_files", "flow_events", "actor_links", "sign_ins", "funnels", "funnel_steps",
+                "funnel_attempts", "funnel_drop_off_commands")) {
             List<String> database = Db.rows(db, columns.formatted(table));
             List<String> spark = Db.rows(db, columns.formatted("SELECT * FROM " + parquet(table)));
             // Parquet from Spark has no UUID, unsigned or JSON type: report --from casts them back
