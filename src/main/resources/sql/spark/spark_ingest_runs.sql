@@ -2,7 +2,8 @@
 -- run 1 of an empty database, with the counts and the privacy ledger ingest records
 -- (IngestRecords, staging/privacy_ledger.sql): the files' counts summed (TEMP VIEW file_counts) and
 -- the ledger of the events as written (TEMP VIEW events). The rare-word rule's counts
--- (${words_held_back}, ${words_revealed}), ${started_at} and ${finished_at} are the job's (SparkJob).
+-- (${words_held_back}, ${words_revealed}), --format (${format}), ${started_at} and ${finished_at} are
+-- the job's (SparkJob).
 WITH
 files AS (
     SELECT sum(accepted) AS accepted, sum(rejected) AS rejected, sum(duplicates) AS duplicates,
@@ -23,7 +24,7 @@ stored AS (
     FROM events
 )
 SELECT CAST(1 AS INT) AS run_id, TIMESTAMP '${started_at}' AS started_at, TIMESTAMP '${finished_at}' AS finished_at,
-       'auto' AS format, f.accepted, f.rejected, f.duplicates, f.unknown_fields, f.ignored, f.conflicts, f.records,
+       '${format}' AS format, f.accepted, f.rejected, f.duplicates, f.unknown_fields, f.ignored, f.conflicts, f.records,
        f.merged, f.flow_events, f.links, f.flags_dropped, s.ids_hashed,
        f.flag_values AS flag_values_dropped, f.flags_dropped - f.flags_malformed AS secret_flags_dropped,
        f.flags_malformed AS malformed_flags_dropped, s.redacted_url, s.redacted_path, s.redacted_email, s.redacted_ip,

@@ -24,6 +24,7 @@ import dev.clianalytics.ingest.formats.EventFormat;
 import dev.clianalytics.ingest.formats.FormatConfig;
 import dev.clianalytics.ingest.formats.FormatConfigLoader;
 import dev.clianalytics.ingest.sanitize.CommandsFile;
+import dev.clianalytics.ingest.sanitize.WordGate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -234,19 +235,7 @@ final class IngestCommand implements Callable<Integer> {
 
     /** CLI_ANALYTICS_REVEAL_AT, else 2; IllegalArgumentException naming the variable when it is not 1 or more. */
     static int revealAt(Map<String, String> env) {
-        String v = env.get(REVEAL_AT_VARIABLE);
-        if (v == null || v.isBlank()) {
-            return IngestRequest.REVEAL_AT;
-        }
-        try {
-            int k = Integer.parseInt(v.strip());
-            if (k >= 1) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // the message below
-        }
-        throw new IllegalArgumentException(REVEAL_AT_VARIABLE + " must be a whole number, 1 or more, not '" + v + "'");
+        return WordGate.revealAt(REVEAL_AT_VARIABLE, env.get(REVEAL_AT_VARIABLE));
     }
 
     static final String REVEAL_AT_VARIABLE = "CLI_ANALYTICS_REVEAL_AT";

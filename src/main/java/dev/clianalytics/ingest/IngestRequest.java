@@ -16,7 +16,7 @@ import java.util.Set;
 public record IngestRequest(List<InputFile> inputs, InputFormat format, Path rejectsFile, boolean overwriteRejects,
         Long maxRejects, int revealAt, Set<String> knownWords) {
     /** The default of --reveal-at. */
-    public static final int REVEAL_AT = 2;
+    public static final int REVEAL_AT = dev.clianalytics.ingest.sanitize.WordGate.DEFAULT_K;
 
     public IngestRequest {
         inputs = List.copyOf(inputs);

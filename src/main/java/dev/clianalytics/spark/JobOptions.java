@@ -11,6 +11,7 @@ import dev.clianalytics.ingest.Salt;
 import dev.clianalytics.ingest.formats.FormatConfig;
 import dev.clianalytics.ingest.formats.FormatConfigLoader;
 import dev.clianalytics.ingest.sanitize.CommandsFile;
+import dev.clianalytics.ingest.sanitize.WordGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,25 +29,29 @@ import java.util.regex.Pattern;
  * glob, repeatable through commas), {@code --output DIR}, {@code --salt-file FILE} (on the driver;
  * else CLI_ANALYTICS_SALT or HASH_SALT from the driver's environment), and the settings ingest and
  * infer take, with their meanings: {@code --reveal-at K} (else CLI_ANALYTICS_REVEAL_AT, else 2),
- * {@code --commands FILE}, {@code --settings FILE} (a cli-analytics.yaml), {@code --workflows FILE}, {@code --funnels FILE},
- * {@code --session-timeout DURATION} and {@code --as-of INSTANT}. Files are read on the driver. The
- * salt itself is never an argument: arguments show up in cluster UIs and logs.
+ * {@code --commands FILE}, {@code --settings FILE} (a cli-analytics.yaml), {@code --workflows FILE},
+ * {@code --funnels FILE}, {@code --session-timeout DURATION}, {@code --as-of INSTANT}, {@code --tool NAME}
+ * and {@code --format}. Files are read on the driver. The salt itself is never an argument:
+ * arguments show up in cluster UIs and logs.
  *
  * @param revealAt distinct actors that reveal a rare command word or flag name; 1 switches the rule off
  * @param knownWords words always stored in clear: the shipped and the given settings' words, --commands
  * @param settings the inference settings, resolved as infer resolves them (options over the settings file
  *     over the built-in ones; a job has no last infer)
+ * @param format auto (each line's format detected), native, posthog or segment, as ingest's --format
  * @param formats how PostHog and Segment events map, as ingest reads them: the --workflows file's
  *     format settings, else the built-in ones, with --tool as the default tool
  */
 record JobOptions(String input, String output, Salt salt, int revealAt, Set<String> knownWords, InferSettings settings,
-        FormatConfig formats) {
+        String format, FormatConfig formats) {
     static final String USAGE = "usage: --input PATH --output DIR [--salt-file FILE] [--reveal-at K] [--commands FILE]"
             + " [--settings FILE] [--workflows FILE] [--funnels FILE] [--session-timeout DURATION] [--as-of INSTANT]"
-            + " [--tool NAME]";
+            + " [--tool NAME] [--format auto|native|posthog|segment]";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final List<String> VALUED = List.of("--input", "--output", "--salt-file", "--reveal-at", "--commands",
-            "--settings", "--workflows", "--funnels", "--session-timeout", "--as-of", "--tool");
+            "--settings", "--workflows", "--funnels", "--session-timeout", "--as-of", "--tool",
+            "--format");
+    private static final List<String> FORMATS = List.of("auto", "native", "posthog", "segment");
 
     /** A mistake in the arguments: the message names the option; the job exits 2 without a stack trace. */
     static final class UsageException extends RuntimeException {
@@ -87,7 +92,8 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
                 known.addAll(CommandsFile.read(Path.of(given.get("--commands"))));
             }
             return new JobOptions(given.get("--input"), given.get("--output"), salt(given.get("--salt-file"), env),
-                    revealAt(given.get("--reveal-at"), env), Set.copyOf(known), settings, formats(given));
+                    revealAt(given.get("--reveal-at"), env), Set.copyOf(known), settings, format(given.get("--format")),
+                    formats(given));
         } catch (CliAnalyticsException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -125,6 +131,18 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
                 String.valueOf(Path.of(funnels).getFileName()));
     }
 
+    /** --format as ingest takes it, case-insensitively; auto when not given. */
+    private static String format(String given) {
+        if (given == null) {
+            return "auto";
+        }
+        String f = given.toLowerCase(java.util.Locale.ROOT);
+        if (!FORMATS.contains(f)) {
+            throw new UsageException("--format must be auto, native, posthog or segment, not '" + given + "'");
+        }
+        return f;
+    }
+
     /** As ingest: the --workflows file's format settings, else the built-in ones; --tool names the default tool. */
     private static FormatConfig formats(Map<String, String> given) {
         String workflows = given.get("--workflows");
@@ -141,20 +159,8 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
 
     /** --reveal-at, else CLI_ANALYTICS_REVEAL_AT, else 2 (as ingest). */
     private static int revealAt(String option, Map<String, String> env) {
-        String name = option != null ? "--reveal-at" : "CLI_ANALYTICS_REVEAL_AT";
-        String v = option != null ? option : env.get(name);
-        if (v == null || v.isBlank()) {
-            return 2;
-        }
-        try {
-            int k = Integer.parseInt(v.strip());
-            if (k >= 1) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // the message below
-        }
-        throw new UsageException(name + " must be a whole number, 1 or more, not '" + v + "'");
+        return option != null ? WordGate.revealAt("--reveal-at", option)
+                : WordGate.revealAt("CLI_ANALYTICS_REVEAL_AT", env.get("CLI_ANALYTICS_REVEAL_AT"));
     }
 
     private static Salt salt(String file, Map<String, String> env) {

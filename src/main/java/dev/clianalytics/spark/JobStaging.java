@@ -60,7 +60,7 @@ record JobStaging(Dataset<Row> base, long held, long revealed, CollectionAccumul
     }
 
     /** What every task needs: each file's index (its ingest order), the salt's two secrets, where digests go. */
-    private record Task(Map<String, Integer> index, byte[] key, String secret, FormatConfig formats,
+    private record Task(Map<String, Integer> index, byte[] key, String secret, String format, FormatConfig formats,
             CollectionAccumulator<FileLines.FileDigest> digests) implements Serializable {}
 
     /**
@@ -77,7 +77,8 @@ record JobStaging(Dataset<Row> base, long held, long revealed, CollectionAccumul
             index.put(files.get(i), i);
         }
         CollectionAccumulator<FileLines.FileDigest> digests = spark.sparkContext().collectionAccumulator("file digests");
-        Task task = new Task(index, options.salt().hmacKey(), options.salt().eventKeySecretHex(), options.formats(), digests);
+        Task task = new Task(index, options.salt().hmacKey(), options.salt().eventKeySecretHex(), options.format(),
+                options.formats(), digests);
         String paths = String.join(",", files);
         Dataset<Row> staged = staged(spark, jsc, paths, files.size(), task,
                 new Words(options.revealAt(), options.knownWords(), Set.of()));
@@ -166,7 +167,7 @@ record JobStaging(Dataset<Row> base, long held, long revealed, CollectionAccumul
      */
     private static Iterator<Row> stage(Iterator<Tuple2<String, PortableDataStream>> files, Task task, Words words) {
         WordGate gate = words.gate(task.key());
-        NativeLines parser = new NativeLines("auto", task.key(), task.secret()).withGate(gate);
+        NativeLines parser = new NativeLines(task.format(), task.key(), task.secret()).withGate(gate);
         NativeLines natives = new NativeLines("native", task.key(), task.secret()).withGate(gate);
         IdHasher ids = new IdHasher(task.key());
         FlowEvents flows = new FlowEvents(task.key(), task.secret());

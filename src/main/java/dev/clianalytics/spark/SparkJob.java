@@ -90,7 +90,8 @@ public final class SparkJob {
         spark.sql(sql("spark_ingest_files.sql")).coalesce(1).write().mode("overwrite").parquet(out + "ingest_files");
         spark.sql(times(sql("spark_ingest_runs.sql"), started)
                         .replace("${words_held_back}", Long.toString(staging.held()))
-                        .replace("${words_revealed}", Long.toString(staging.revealed()))).coalesce(1).write().mode("overwrite")
+                        .replace("${words_revealed}", Long.toString(staging.revealed()))
+                        .replace("${format}", options.format())).coalesce(1).write().mode("overwrite")
                 .parquet(out + "ingest_runs");
         JobSettings settings = new JobSettings(options.settings());
         spark.sql(settings.workflowNamesSql()).createOrReplaceTempView("workflow_names");

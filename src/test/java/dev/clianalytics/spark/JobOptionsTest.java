@@ -48,6 +48,10 @@ class JobOptionsTest {
                 .hasMessage("option --input is given twice");
         assertThatThrownBy(() -> parse(SALTED, "--inptu", "x"))
                 .hasMessageStartingWith("unknown argument --inptu; usage: --input PATH --output DIR");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--format", "csv"))
+                .hasMessage("--format must be auto, native, posthog or segment, not 'csv'");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--tool", "a b"))
+                .hasMessageStartingWith("--tool must be a tool name");
         assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--session-timeout", "soon"))
                 .hasMessageStartingWith("--session-timeout: ");
         assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--as-of", "later"))
@@ -64,6 +68,10 @@ class JobOptionsTest {
     void settingsResolveAsInfersAndTheirWordsAreKnown(@TempDir Path dir) throws Exception {
         JobOptions plain = parse(SALTED, "--input", "x", "--output", "y");
         assertThat(plain.revealAt()).isEqualTo(2);
+        assertThat(plain.format()).isEqualTo("auto");
+        assertThat(parse(SALTED, "--input", "x", "--output", "y", "--format", "PostHog").format()).isEqualTo("posthog");
+        assertThat(parse(SALTED, "--input", "x", "--output", "y", "--tool", "kubectl").formats().segment().defaultTool())
+                .isEqualTo("kubectl");
         assertThat(plain.settings().sessionTimeout()).hasMinutes(30);
         assertThat(plain.knownWords()).contains("apply", "init").doesNotContain("image_build", "rollout");
         Path settings = Files.writeString(dir.resolve("cli-analytics.yaml"), String.join("\n", "session_timeout: 20m",

@@ -80,6 +80,28 @@ public final class WordGate {
         }
     }
 
+    /** k when none is given: a word is stored in clear once two actors used it. */
+    public static final int DEFAULT_K = 2;
+
+    /**
+     * k as {@code name} (an option or an environment variable) gives it: a whole number, 1 or more;
+     * null or blank is {@link #DEFAULT_K}. IllegalArgumentException naming {@code name} otherwise.
+     */
+    public static int revealAt(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_K;
+        }
+        try {
+            int k = Integer.parseInt(value.strip());
+            if (k >= 1) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number, 1 or more, not '" + value + "'");
+    }
+
     public boolean off() {
         return k <= 1;
     }
