@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * One input file's lines as staged rows ({@link StagedRows}), in order, read as ingest reads them
- * (docs/ingest.md): gzip by its magic bytes, lines ending at '\n' (a '\r' before it dropped), a
+ * (docs/ingest.md): gzip by its magic bytes, lines ending at '\n' (a '\r' before it dropped; in a
+ * file whose first MiB holds a CR, a lone CR read as a space, as ingest's copy of such a file has it), a
  * byte order mark opening the file skipped, a last line without '\n' kept, blank lines left out;
  * every line staged by the shared {@link NativeLines} (validation, keys, privacy rules). At the end,
  * the file's size and SHA-256 as read (compressed for gzip), as ingest_files holds them, go to the
@@ -29,7 +30,7 @@ final class FileLines implements Iterator<Row> {
     /** A file read to its end: its bytes as read and their SHA-256 (hex). */
     record FileDigest(int fileIndex, String file, long bytes, String sha256) implements Serializable {}
 
-    private final InputStream in;
+    private final BufferedInputStream in;
     private final BufferedInputStream raw;
     private final Hashed digest;
     private final java.util.function.Consumer<FileDigest> digests;
@@ -47,6 +48,12 @@ final class FileLines implements Iterator<Row> {
     private byte[] buf = new byte[1 << 12];
     private long lineNo;
     private boolean eof;
+    /** The first MiB holds a CR: as ingest, CRLF ends a line and a lone CR (JSON whitespace) reads as a space. */
+    private final boolean windows;
+    /** The byte read after a lone CR, not yet handed on; NONE when there is none. */
+    private int ahead = NONE;
+    private static final int NONE = -2;
+    private static final int PEEK = 1 << 20;
 
     FileLines(InputStream source, String file, int fileIndex, NativeLines parser, ForeignLines foreign,
             java.util.function.Consumer<FileDigest> digests) throws IOException {
@@ -59,6 +66,7 @@ final class FileLines implements Iterator<Row> {
         boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
         b.reset();
         this.in = gzip ? new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16) : b;
+        this.windows = holdsCr(in);
         this.file = file;
         this.fileIndex = fileIndex;
         this.parser = parser;
@@ -100,7 +108,7 @@ final class FileLines implements Iterator<Row> {
         boolean overflow = false;
         boolean blankBeyond = true;
         int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
+        while ((c = read()) >= 0 && c != '\n') {
             if (len == KEPT) {
                 overflow = true;
                 blankBeyond &= c == ' ' || c == '\t' || c == '\r';
@@ -140,6 +148,38 @@ final class FileLines implements Iterator<Row> {
         if (s.foreign()) {
             foreign.line(lineNo, s.format(), new String(buf, off, len - off, java.nio.charset.StandardCharsets.UTF_8), pending);
         }
+    }
+
+    /**
+     * The next byte of the decoded file, as ingest reads a file whose first MiB holds a CR (it copies
+     * such a file with CRLF turned into LF and a lone CR into a space, InputFile): the same here, as
+     * the bytes go by.
+     */
+    private int read() throws IOException {
+        int c = ahead != NONE ? ahead : in.read();
+        ahead = NONE;
+        if (c != '\r' || !windows) {
+            return c;
+        }
+        int next = in.read();
+        if (next == '\n') {
+            return '\n';
+        }
+        ahead = next;
+        return ' ';
+    }
+
+    /** Whether the first MiB of the decoded file holds a CR (the stream is left where it was). */
+    private static boolean holdsCr(BufferedInputStream in) throws IOException {
+        in.mark(PEEK);
+        byte[] head = in.readNBytes(PEEK);
+        in.reset();
+        for (byte x : head) {
+            if (x == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bytes held for a line, at most {@link #KEPT} (FileLinesTest). */

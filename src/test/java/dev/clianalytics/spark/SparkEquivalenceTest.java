@@ -60,6 +60,12 @@ class SparkEquivalenceTest {
         assertThat(plain.run("generate", "--format", "segment", "--events", "600", "--bad-lines", "0.03", "--seed", "6", "-o",
                 in.resolve("g-segment.jsonl").toString()).exitCode()).isZero();
         Files.writeString(in.resolve("h-batch.jsonl"), bigBatch(4100) + "\n" + bigBatch(2) + "\n");
+        // a Windows file (its first MiB holds a CR): CRLF ends a line, a lone CR reads as a space, in a
+        // string too (ingest copies such a file so); the last line ends in a lone CR
+        String crlf = "{\"timestamp\":\"2026-03-06T09:00:00Z\",\"tool_name\":\"helm\",\"command_path\":[\"helm\",\"install\"],"
+                + "\"actor_id\":\"ivy\",\"machine_id\":\"w1\",\"exit_code\":1,\"error_type\":\"chart\rnot found\"}";
+        Files.writeString(in.resolve("i-windows.jsonl"), crlf + "\r\n" + crlf.replace("09:00", "09:05").replace("\r", "\r\r")
+                + "\r\n\r\n" + crlf.replace("09:00", "09:10") + "\r");
         List<String> inputs = new ArrayList<>();
         try (java.util.stream.Stream<Path> files = Files.list(in)) {
             files.sorted().forEach(f -> inputs.add(f.toString()));
@@ -113,10 +119,10 @@ class SparkEquivalenceTest {
     void eventsEqualTheDatabasesRowForRow() {
         // 2,450 generated lines without the 2% malformed, 800 more, 13 of edges.jsonl's 19 (a blank line, 3 rejects,
         // a duplicate, a conflict), its latest still IN_PROGRESS; the PostHog and Segment files' command events
-        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("9329");
+        assertThat(Db.one(db, "SELECT count(*) FROM events")).isEqualTo("9332");
         assertSameRows("events", "event_key::UUID AS event_key");
         assertThat(Db.rows(db, "SELECT source_format || ' ' || count(*) FROM events GROUP BY source_format ORDER BY 1"))
-                .containsExactly("native 3263", "posthog 5084", "segment 982");
+                .containsExactly("native 3266", "posthog 5084", "segment 982");
         // h-batch.jsonl: its first line holds 4,100 events, 4 past its share, so line 2 starts 4 positions later
         assertThat(Db.rows(db, "SELECT ingest_seq - (7::BIGINT << 40) FROM events WHERE tool_name = 'git'"
                 + " AND ts < '2026-03-04T10:00:10Z' ORDER BY 1")).containsExactly("8196", "8197");
@@ -207,7 +213,7 @@ class SparkEquivalenceTest {
     void ingestFilesEqualTheDatabasesRowForRow() {
         assertThat(Db.rows(db, "SELECT file_name || ' ' || conflicts || ' ' || duplicates FROM ingest_files ORDER BY file_index"))
                 .containsExactly("a-generated.jsonl.gz 0 0", "b-generated.jsonl 0 0", "c-edges.jsonl 1 2", "d-posthog.jsonl 0 0",
-                        "e-segment.jsonl 0 0", "f-posthog.jsonl.gz 0 0", "g-segment.jsonl 0 0", "h-batch.jsonl 0 0");
+                        "e-segment.jsonl 0 0", "f-posthog.jsonl.gz 0 0", "g-segment.jsonl 0 0", "h-batch.jsonl 0 0", "i-windows.jsonl 0 0");
         assertSameRows("ingest_files", null);
     }
 
