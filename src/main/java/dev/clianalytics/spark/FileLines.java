@@ -126,6 +126,11 @@ final class FileLines implements Iterator<Row> {
             }
         }
         lineNo++;
+        if ((lineNo + 1) * StagedRows.LINE_SHARE >= 1L << StagedRows.FILE_BITS) {
+            // as ingest refuses it (IngestPositions): its positions would run into the next file's
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "input file %s holds too many lines"
+                    + " (%,d) to be read as one file; split it and run the job on the parts", file, lineNo));
+        }
         if (overflow) {
             int from = lineNo == 1 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF ? 3 : 0;
             if (!(blankBeyond && isBlank(buf, from, len))) {

@@ -44,11 +44,16 @@ public final class SparkJob {
         System.exit(execute(args, System.getenv(), new java.io.PrintWriter(System.err, true))); // the job's one console
     }
 
-    /** Runs the job, telling {@code err} what it did or what was wrong; the exit code (0, or 2 for a usage error). */
+    /**
+     * Runs the job, telling {@code err} what it did or what was wrong; the exit code: 0, 2 for a usage
+     * error, 1 when the job failed (the cause's message; its stack trace only with {@code --verbose}).
+     */
     static int execute(String[] args, Map<String, String> env, java.io.PrintWriter err) {
         SparkSession spark = null;
+        List<String> given = new ArrayList<>(List.of(args));
+        boolean verbose = given.remove("--verbose");
         try {
-            JobOptions options = JobOptions.parse(args, env);
+            JobOptions options = JobOptions.parse(given.toArray(String[]::new), env);
             spark = SparkSession.builder().appName("cli-analytics")
                     .config("spark.sql.session.timeZone", "UTC")
                     .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
@@ -59,11 +64,33 @@ public final class SparkJob {
         } catch (JobOptions.UsageException e) {
             err.println("cli-analytics-spark: " + e.getMessage());
             return 2;
+        } catch (Exception e) { // Spark throws its SparkException, a checked one, undeclared
+            err.println("cli-analytics-spark: failed: " + failure(e) + (verbose ? "" : " (--verbose prints the stack trace)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 1;
         } finally {
             if (spark != null) {
                 spark.stop();
             }
         }
+    }
+
+    /**
+     * What failed, in words: a task's failure reaches the driver wrapped in Spark's exceptions; the
+     * first cause of ours (or the JDK's) and the cause under it say it, e.g. "cannot read input file
+     * F: invalid code lengths set".
+     */
+    static String failure(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getClass().getName().startsWith("org.apache.spark")) {
+            t = t.getCause();
+        }
+        Throwable under = t.getCause();
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return under == null || under.getMessage() == null || message.contains(under.getMessage()) ? message
+                : message + ": " + under.getMessage();
     }
 
     static void run(SparkSession spark, JobOptions options, java.io.PrintWriter err) {

@@ -91,6 +91,20 @@ class JobOptionsTest {
         assertThat(over.revealAt()).isEqualTo(1);
     }
 
+    @Test
+    void aFailedJobSaysWhatFailedInOneLine() {
+        Exception wrapped = new org.apache.spark.SparkException("Job aborted due to stage failure: Task 0 in stage 0.0 failed",
+                new java.io.UncheckedIOException("cannot read input file f.jsonl.gz",
+                        new java.util.zip.ZipException("invalid code lengths set")));
+        assertThat(SparkJob.failure(wrapped)).isEqualTo("cannot read input file f.jsonl.gz: invalid code lengths set");
+        assertThat(SparkJob.failure(new IllegalStateException("input file f holds too many lines")))
+                .isEqualTo("input file f holds too many lines");
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(SparkJob.execute(new String[] {"--verbose", "--input", "x"}, SALTED, new java.io.PrintWriter(err, true)))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("cli-analytics-spark: --input PATH and --output DIR are required" + System.lineSeparator());
+    }
+
     private static JobOptions parse(Map<String, String> env, String... args) {
         return JobOptions.parse(args, env);
     }
