@@ -88,6 +88,8 @@ class MinCohortCountsTest {
                 + "edges,mytool/build,end:SUCCESS,<3,\nedges,start,mytool/test,<3,\nedges,mytool/test,end:FAILED,<3,\n"
                 + "edges,mytool/test,end:SUCCESS,<3,\n\n");
         assertThat(csv).endsWith("small_cohorts,3,10\n");
+        // its html page counts the graph's hidden values, not the summary's, which the page does not show
+        assertThat(run(errors, "report", "graph", "--min-cohort", "3", "--format", "html")).contains("\"suppressed_cells\" : 10,");
         // a suppressed node keeps its name and is not shaded; a suppressed edge is dashed, without numbers
         assertThat(run(errors, "report", "graph", "--min-cohort", "3", "--format", "dot"))
                 .contains("  n2 [label=\"mytool/build\\n<3 events\", fillcolor=\"#ffffff\", fontcolor=\"#000000\"];\n")

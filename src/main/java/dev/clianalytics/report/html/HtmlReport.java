@@ -91,8 +91,13 @@ public final class HtmlReport {
         List<Releases.Release> releases = Insights.releases(c, f, Releases.DEFAULT_MIN_RUNS);
         Summary summary = Reports.summary(c, infer, f, top, Insights.regressions(releases));
         HtmlContext.Cohort cohort = new HtmlContext.Cohort(minCohort);
-        HtmlContext context = new HtmlContext(c, infer, f, top, summary,
-                cohort.json(Cohorts.summary(c, f, Layouts.summary(summary), minCohort, true)), releases, cohort);
+        // the summary's hidden values count in the page's ledger only when the page shows the summary
+        // (its own sections, or its failure hot paths); a workflow's or a graph's page only reads names in it
+        boolean shown = parts.stream().anyMatch(p -> p instanceof SummarySection || p instanceof WorkflowsSection
+                || p instanceof HotPathsSection);
+        ObjectNode summaryJson = (shown ? cohort : new HtmlContext.Cohort(minCohort))
+                .json(Cohorts.summary(c, f, Layouts.summary(summary), minCohort, true));
+        HtmlContext context = new HtmlContext(c, infer, f, top, summary, summaryJson, releases, cohort);
         ObjectNode data = HtmlContext.JSON.createObjectNode();
         data.put("title", f.tool() == null ? title : title + ": " + f.tool());
         ArrayNode sections = data.putArray("sections");
