@@ -77,8 +77,7 @@ final class ForeignLines {
 
         @Override
         public void flowEvent(long lineNumber, int indexInLine, FlowEvent e) {
-            FlowEvents.Sanitized f = flows.sanitize(e.timestamp(), e.eventName(), e.toolName(), e.toolVersion(), e.actorId(),
-                    e.machineId(), e.sessionHint(), e.eventId(), e.properties());
+            FlowEvents.Sanitized f = e.sanitized(flows);
             if (f == null) {
                 reject(lineNumber, "bad_timestamp");
             } else {

@@ -1,5 +1,6 @@
 package dev.clianalytics.ingest.formats;
 
+import dev.clianalytics.ingest.sanitize.FlowEvents;
 import java.util.Map;
 
 /**
@@ -16,4 +17,10 @@ public record FlowEvent(
         String machineId,
         String sessionHint,
         String eventId,
-        Map<String, Object> properties) {}
+        Map<String, Object> properties) {
+
+    /** This event as it may be written (FlowEvents: sanitized, hashed, keyed); null when its timestamp cannot be read. */
+    public FlowEvents.Sanitized sanitized(FlowEvents flows) {
+        return flows.sanitize(timestamp, eventName, toolName, toolVersion, actorId, machineId, sessionHint, eventId, properties);
+    }
+}
