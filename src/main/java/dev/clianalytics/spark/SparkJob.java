@@ -64,6 +64,15 @@ public final class SparkJob {
         } catch (JobOptions.UsageException e) {
             err.println("cli-analytics-spark: " + e.getMessage());
             return 2;
+        } catch (NoClassDefFoundError e) {
+            if (e.getMessage() == null || !(e.getMessage().contains("yaml") || e.getMessage().contains("YAML"))) {
+                throw e;
+            }
+            // the settings are YAML: a Spark without Jackson's YAML module cannot read them
+            err.println("cli-analytics-spark: this Spark has no Jackson YAML module (" + e.getMessage() + "), which the"
+                    + " job reads its settings with; add --packages com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:"
+                    + "VERSION, VERSION being the jackson-databind version of the cluster's Spark");
+            return 1;
         } catch (Exception e) { // Spark throws its SparkException, a checked one, undeclared
             err.println("cli-analytics-spark: failed: " + failure(e) + (verbose ? "" : " (--verbose prints the stack trace)"));
             if (verbose) {
