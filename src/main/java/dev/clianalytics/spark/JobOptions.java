@@ -39,18 +39,19 @@ import java.util.regex.Pattern;
  * @param settings the inference settings, resolved as infer resolves them (options over the settings file
  *     over the built-in ones; a job has no last infer)
  * @param format auto (each line's format detected), native, posthog or segment, as ingest's --format
+ * @param maxRejects --max-rejects: more lines rejected than this and the job writes nothing (exit 3); null: no limit
  * @param formats how PostHog and Segment events map, as ingest reads them: the --workflows file's
  *     format settings, else the built-in ones, with --tool as the default tool
  */
 record JobOptions(String input, String output, Salt salt, int revealAt, Set<String> knownWords, InferSettings settings,
-        String format, FormatConfig formats) {
+        String format, FormatConfig formats, Long maxRejects) {
     static final String USAGE = "usage: --input PATH --output DIR [--salt-file FILE] [--reveal-at K] [--commands FILE]"
             + " [--settings FILE] [--workflows FILE] [--funnels FILE] [--session-timeout DURATION] [--as-of INSTANT]"
-            + " [--tool NAME] [--format auto|native|posthog|segment]";
+            + " [--tool NAME] [--format auto|native|posthog|segment] [--max-rejects N]";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final List<String> VALUED = List.of("--input", "--output", "--salt-file", "--reveal-at", "--commands",
             "--settings", "--workflows", "--funnels", "--session-timeout", "--as-of", "--tool",
-            "--format");
+            "--format", "--max-rejects");
     private static final List<String> FORMATS = List.of("auto", "native", "posthog", "segment");
 
     /** A mistake in the arguments: the message names the option; the job exits 2 without a stack trace. */
@@ -93,7 +94,7 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
             }
             return new JobOptions(given.get("--input"), given.get("--output"), salt(given.get("--salt-file"), env),
                     revealAt(given.get("--reveal-at"), env), Set.copyOf(known), settings, format(given.get("--format")),
-                    formats(given));
+                    formats(given), maxRejects(given.get("--max-rejects")));
         } catch (CliAnalyticsException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -129,6 +130,22 @@ record JobOptions(String input, String output, Salt salt, int revealAt, Set<Stri
         String funnels = given.get("--funnels");
         return funnels == null ? settings : settings.withFunnels(FunnelConfigLoader.load(Path.of(funnels)),
                 String.valueOf(Path.of(funnels).getFileName()));
+    }
+
+    /** --max-rejects N: a whole number, 0 or more (as ingest's); null when not given. */
+    private static Long maxRejects(String given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(given.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UsageException("--max-rejects must be a whole number, 0 or more, not '" + given + "'");
     }
 
     /** --format as ingest takes it, case-insensitively; auto when not given. */

@@ -46,7 +46,8 @@ public final class SparkJob {
 
     /**
      * Runs the job, telling {@code err} what it did or what was wrong; the exit code: 0, 2 for a usage
-     * error, 1 when the job failed (the cause's message; its stack trace only with {@code --verbose}).
+     * error, 3 when more lines were rejected than --max-rejects allows (nothing written), 1 when the
+     * job failed (the cause's message; its stack trace only with {@code --verbose}).
      */
     static int execute(String[] args, Map<String, String> env, java.io.PrintWriter err) {
         SparkSession spark = null;
@@ -64,6 +65,9 @@ public final class SparkJob {
         } catch (JobOptions.UsageException e) {
             err.println("cli-analytics-spark: " + e.getMessage());
             return 2;
+        } catch (TooManyRejects e) {
+            err.println("cli-analytics-spark: " + e.getMessage());
+            return 3;
         } catch (NoClassDefFoundError e) {
             if (e.getMessage() == null || !(e.getMessage().contains("yaml") || e.getMessage().contains("YAML"))) {
                 throw e;
@@ -110,6 +114,9 @@ public final class SparkJob {
         staged.createOrReplaceTempView("staged");
         String out = options.output().endsWith("/") ? options.output() : options.output() + "/";
         view(spark, "spark_lines.sql", "lines");
+        if (options.maxRejects() != null) {
+            refuseTooManyRejects(spark, options.maxRejects());
+        }
         view(spark, "spark_command_events.sql", "command_events");
         spark.sql(sql("spark_events.sql")).write().mode("overwrite").parquet(out + "events");
         view(spark, "spark_command_conflicts.sql", "command_conflicts");
@@ -211,6 +218,31 @@ public final class SparkJob {
         spark.sql(sql("spark_funnel_attempts.sql")).write().mode("overwrite").parquet(out + "funnel_attempts");
         spark.read().parquet(out + "funnel_attempts").createOrReplaceTempView("attempts_written");
         spark.sql(sql("spark_funnel_drop_off.sql")).write().mode("overwrite").parquet(out + "funnel_drop_off_commands");
+    }
+
+    /** More lines rejected than --max-rejects allows: the job stops before writing anything, as ingest does (exit 3). */
+    static final class TooManyRejects extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyRejects(String message) {
+            super(message);
+        }
+    }
+
+    private static void refuseTooManyRejects(SparkSession spark, long max) {
+        List<Row> reasons = spark.sql(sql("spark_reject_reasons.sql")).collectAsList();
+        long rejected = reasons.stream().mapToLong(r -> r.getLong(1)).sum();
+        if (rejected <= max) {
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Row r : reasons) {
+            List<String> first = r.getList(2);
+            b.append(b.length() == 0 ? "" : "; ").append(r.getString(0)).append(' ').append(r.getLong(1)).append(" (")
+                    .append(String.join(", ", first)).append(r.getLong(1) > first.size() ? ", …" : "").append(')');
+        }
+        throw new TooManyRejects(rejected + " line" + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects "
+                + max + "; nothing was written (" + b + ")");
     }
 
     /** The query of SQL resource {@code name} as TEMP VIEW {@code view}. */
