@@ -48,6 +48,8 @@ class JobOptionsTest {
                 .hasMessage("option --input is given twice");
         assertThatThrownBy(() -> parse(SALTED, "--inptu", "x"))
                 .hasMessageStartingWith("unknown argument --inptu; usage: --input PATH --output DIR");
+        assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--max-rejects", "-1"))
+                .hasMessage("--max-rejects must be a whole number, 0 or more, not '-1'");
         assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--format", "csv"))
                 .hasMessage("--format must be auto, native, posthog or segment, not 'csv'");
         assertThatThrownBy(() -> parse(SALTED, "--input", "x", "--output", "y", "--tool", "a b"))
@@ -69,6 +71,8 @@ class JobOptionsTest {
         JobOptions plain = parse(SALTED, "--input", "x", "--output", "y");
         assertThat(plain.revealAt()).isEqualTo(2);
         assertThat(plain.format()).isEqualTo("auto");
+        assertThat(plain.maxRejects()).isNull();
+        assertThat(parse(SALTED, "--input", "x", "--output", "y", "--max-rejects", "0").maxRejects()).isZero();
         assertThat(parse(SALTED, "--input", "x", "--output", "y", "--format", "PostHog").format()).isEqualTo("posthog");
         assertThat(parse(SALTED, "--input", "x", "--output", "y", "--tool", "kubectl").formats().segment().defaultTool())
                 .isEqualTo("kubectl");
