@@ -69,7 +69,7 @@ final class LineStage implements AutoCloseable {
     private record Chunk(byte[] data, int[] starts, int[] ends, int lines, long firstLine) {}
 
     /** What a worker made of a chunk. */
-    private record Staged(byte[] rows, List<Object[]> foreignLines, Map<String, Long> unknown, long unknownCount) {}
+    private record Staged(StageRows.Buffer rows, List<Object[]> foreignLines, Map<String, Long> unknown, long unknownCount) {}
 
     /** Stages every line of {@code file} into {@code out}; reports progress as bytes are read. */
     void stageFile(InputFile file, int index, OutputStream out, long before, long total, IngestProgress progress)
@@ -155,7 +155,7 @@ final class LineStage implements AutoCloseable {
             }
             throw new IllegalStateException("staging failed", e.getCause());
         }
-        out.write(s.rows());
+        s.rows().writeTo(out);
         for (Object[] f : s.foreignLines()) {
             foreign.line(index, (Long) f[0], (String) f[1], (String) f[2]);
         }
@@ -202,7 +202,7 @@ final class LineStage implements AutoCloseable {
     /** Runs on a worker: every line of the chunk staged, as CSV rows. */
     private Staged stage(Chunk c, int index) {
         NativeLines parser = parsers.get();
-        StringBuilder rows = new StringBuilder(c.data().length);
+        StageRows.Buffer rows = new StageRows.Buffer(c.data().length);
         List<Object[]> foreignLines = List.of();
         Map<String, Long> unknown = Map.of();
         long unknownCount = 0;
@@ -228,7 +228,7 @@ final class LineStage implements AutoCloseable {
                 unknownCount += s.unknownKeys().size();
             }
         }
-        return new Staged(rows.toString().getBytes(StandardCharsets.UTF_8), foreignLines, unknown, unknownCount);
+        return new Staged(rows, foreignLines, unknown, unknownCount);
     }
 
     @Override

@@ -37,6 +37,8 @@ public final class NativeLines {
 
     private final String askedFormat;
     private final IdHasher ids;
+    private final String[] lastId = new String[3];
+    private final String[] lastHash = new String[3];
     private final EventKeys keys;
 
     // the fields of the line being read: kind (s string, a array, n number, b boolean, o object, 0 null or absent)
@@ -417,7 +419,7 @@ public final class NativeLines {
         PrivacyRules.Flags flags = PrivacyRules.flags(list[FLAGS]);
         String source = kind[SOURCE] == 's' ? PrivacyRules.errorSource(text[SOURCE]) : null;
         Integer status = httpStatus();
-        String actor = ids.hash(text[ACTOR]);
+        String actor = hashId(0, text[ACTOR]);
         return new StagedLine.Event(
                 text[ID] != null ? keys.forEventId(text[ID]) : keys.forContent(content(ts, source, status)),
                 ts,
@@ -429,8 +431,8 @@ public final class NativeLines {
                 kind[DUR] == 'n' ? number[DUR] : null,
                 errorType(text[ERR]),
                 actor,
-                ids.hash(text[MACHINE]),
-                ids.hash(text[HINT]),
+                hashId(1, text[MACHINE]),
+                hashId(2, text[HINT]),
                 "true".equals(text[CI]),
                 kind[SEQ] == 'n' ? number[SEQ] : null,
                 flags.dropped(),
@@ -438,6 +440,24 @@ public final class NativeLines {
                 flags.values(),
                 source,
                 status);
+    }
+
+    /**
+     * The keyed hash of an actor (slot 0), machine (1) or session hint (2): consecutive events
+     * mostly share them (two in three lines repeat the line before's actor and machine), and a
+     * comparison with the last value costs less than the cache's lookup.
+     */
+    private String hashId(int slot, String id) {
+        if (id == null) {
+            return null;
+        }
+        if (id.equals(lastId[slot])) {
+            return lastHash[slot];
+        }
+        String h = ids.hash(id);
+        lastId[slot] = id;
+        lastHash[slot] = h;
+        return h;
     }
 
     /** http_status: optional, never a reason to reject; an integer 100..599, as a number or a string of digits, else null. */

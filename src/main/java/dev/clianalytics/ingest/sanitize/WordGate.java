@@ -95,10 +95,18 @@ public final class WordGate {
         if (known.contains(w) || "[redacted]".equals(w)) {
             return w;
         }
+        // the common case, without a lock: a word seen before whose actors are complete (k of them)
+        // or no actor to count; the staging threads meet on the same words, so compute's lock on
+        // every word of every event made them wait for each other
+        Seen hit = seen.get(w);
+        if (hit != null && (actor == null || hit.full)) {
+            return hit.token;
+        }
         Seen entry = seen.compute(w, (x, s) -> {
             Seen out = s == null ? new Seen(token(w)) : s;
             if (actor != null) {
                 out.actors = withActor(out.actors, actor); // inside compute: one thread at a time per word
+                out.full = actorSet(out.actors).size() >= k;
             }
             return out;
         });
@@ -112,6 +120,8 @@ public final class WordGate {
     private static final class Seen {
         final String token;
         Object actors;
+        /** k actors counted: no later actor changes anything. */
+        volatile boolean full;
 
         Seen(String token) {
             this.token = token;
