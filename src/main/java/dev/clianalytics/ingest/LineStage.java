@@ -113,11 +113,12 @@ final class LineStage implements AutoCloseable {
                     continue;
                 }
                 if (cut > 0) {
+                    // the chunk keeps this buffer (its lines end at cut); the rest moves to a new one
+                    byte[] next = new byte[Math.max(CHUNK_BYTES, filled - cut)];
+                    System.arraycopy(buf, cut, next, 0, filled - cut);
                     Chunk chunk = split(buf, cut, line, eof);
                     line += chunk.lines();
                     pending.add(workers.submit(() -> stage(chunk, index)));
-                    byte[] next = new byte[Math.max(CHUNK_BYTES, filled - cut)];
-                    System.arraycopy(buf, cut, next, 0, filled - cut);
                     buf = next;
                     filled -= cut;
                 }
@@ -172,19 +173,24 @@ final class LineStage implements AutoCloseable {
         return -1;
     }
 
-    /** Cuts {@code buf[0, cut)} into lines: each ends at '\n' (a '\r' before it dropped); a last line may lack it. */
+    /**
+     * Cuts {@code buf[0, cut)} into lines: each ends at '\n' (a '\r' before it dropped); a last line
+     * may lack it. The chunk holds {@code buf} itself (nothing after cut is read).
+     */
     private static Chunk split(byte[] buf, int cut, long firstLine, boolean eof) {
-        byte[] data = java.util.Arrays.copyOf(buf, cut);
+        byte[] data = buf;
         int[] starts = new int[64];
         int[] ends = new int[64];
         int lines = 0;
         // a byte order mark opening the file is not part of its first line (as every earlier build read it)
         int start = firstLine == 1 && cut >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
                 && (data[2] & 0xff) == 0xBF ? 3 : 0;
-        for (int i = 0; i <= cut; i++) {
-            boolean end = i == cut ? start < cut : i >= start && data[i] == '\n';
-            if (!end) {
+        for (int i = start; i <= cut; i++) {
+            if (i < cut && data[i] != '\n') {
                 continue;
+            }
+            if (i == cut && start >= cut) {
+                break;
             }
             if (lines == starts.length) {
                 starts = java.util.Arrays.copyOf(starts, lines * 2);

@@ -47,6 +47,7 @@ final class StageRows {
     static final class Buffer {
         private byte[] bytes;
         private int size;
+        private final byte[] digits = new byte[20];
 
         Buffer(int capacity) {
             bytes = new byte[Math.max(64, capacity)];
@@ -96,15 +97,15 @@ final class StageRows {
                 bytes[size++] = '-';
                 v = -v;
             }
-            int digits = 1;
-            for (long t = v; t >= 10; t /= 10) {
-                digits++;
-            }
-            for (int i = size + digits - 1; i >= size; i--) {
-                bytes[i] = (byte) ('0' + v % 10);
-                v /= 10;
-            }
-            size += digits;
+            // digits from the last, one division each, into the scratch end of the array
+            int at = 20;
+            do {
+                long q = v / 10;
+                digits[--at] = (byte) ('0' + (v - q * 10));
+                v = q;
+            } while (v != 0);
+            System.arraycopy(digits, at, bytes, size, 20 - at);
+            size += 20 - at;
             return this;
         }
 

@@ -49,6 +49,8 @@ public final class NativeLines {
     @SuppressWarnings("unchecked")
     private final List<String>[] list = new List[FIELDS.length];
     private final boolean[] seen = new boolean[FIELDS.length];
+    /** The fast path for plain lines (FlatObject), filling the arrays above. */
+    private final FlatObject flat = new FlatObject(FIELDS, kind, text, number, integral, list, seen);
     private final Set<String> detectSeen = new HashSet<>();
     private final Set<String> present = new HashSet<>();
     private Set<String> firstElementKeys;
@@ -133,18 +135,16 @@ public final class NativeLines {
 
     /**
      * Parses the whole line once: the known fields' values, the keys that tell the formats apart,
-     * the unknown keys; returns the root token, or null when the line is not strict JSON.
+     * the unknown keys; returns the root token, or null when the line is not strict JSON. A plain
+     * flat object is read without Jackson (FlatObject); every other line by Jackson's parser.
      */
     private JsonToken parse(byte[] bytes, int off, int len) {
-        java.util.Arrays.fill(kind, '0');
-        java.util.Arrays.fill(seen, false);
-        java.util.Arrays.fill(text, null);
-        java.util.Arrays.fill(list, null);
-        detectSeen.clear();
-        present.clear();
-        firstElementKeys = null;
-        batchArray = false;
-        unknown = null;
+        clear();
+        if (flat.read(bytes, off, len)) {
+            unknown = flat.unknown();
+            return JsonToken.START_OBJECT;
+        }
+        clear();
         if (hasLoneSurrogate(bytes, off, len)) {
             return null;
         }
@@ -172,6 +172,19 @@ public final class NativeLines {
         } catch (IOException | RuntimeException notJson) {
             return null;
         }
+    }
+
+    /** Every field of the line before forgotten. */
+    private void clear() {
+        java.util.Arrays.fill(kind, '0');
+        java.util.Arrays.fill(seen, false);
+        java.util.Arrays.fill(text, null);
+        java.util.Arrays.fill(list, null);
+        detectSeen.clear();
+        present.clear();
+        firstElementKeys = null;
+        batchArray = false;
+        unknown = null;
     }
 
     private void readObject(JsonParser p) throws IOException {
@@ -295,7 +308,7 @@ public final class NativeLines {
         };
     }
 
-    private static boolean isDetectionKey(String name) {
+    static boolean isDetectionKey(String name) {
         return switch (name) {
             case "distinct_id", "api_key", "userId", "anonymousId", "previousId", "messageId", "user_id", "anonymous_id",
                     "message_id", "batch", "type", "event", "uuid" -> true;
