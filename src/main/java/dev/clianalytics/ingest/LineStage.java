@@ -2,6 +2,7 @@ package dev.clianalytics.ingest;
 
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Interrupts;
+import dev.clianalytics.ingest.sanitize.Bytes;
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.ingest.sanitize.StagedLine;
 import dev.clianalytics.ingest.sanitize.Utf8;
@@ -31,7 +32,7 @@ final class LineStage implements AutoCloseable {
     /** A line this long cannot be read at all (every earlier build refused it too). */
     static final int MAX_READABLE_LINE = 16 << 20;
     private static final int CHUNK_BYTES = 1 << 20;
-    private static final int IN_FLIGHT = 8;
+    private static final int IN_FLIGHT = 4;
 
     /** Receives the lines of the formats read in Java (PostHog, Segment), in file order. */
     interface ForeignLines {
@@ -186,9 +187,8 @@ final class LineStage implements AutoCloseable {
         int start = firstLine == 1 && cut >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
                 && (data[2] & 0xff) == 0xBF ? 3 : 0;
         for (int i = start; i <= cut; i++) {
-            if (i < cut && data[i] != '\n') {
-                continue;
-            }
+            int nl = Bytes.indexOf(data, i, cut, (byte) '\n');
+            i = nl < 0 ? cut : nl;
             if (i == cut && start >= cut) {
                 break;
             }
@@ -237,8 +237,14 @@ final class LineStage implements AutoCloseable {
         return new Staged(rows, foreignLines, unknown, unknownCount);
     }
 
+    /** Stops the workers and waits (briefly) until they ended, so that their per-thread caches are garbage. */
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

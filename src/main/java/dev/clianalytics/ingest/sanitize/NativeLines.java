@@ -33,10 +33,13 @@ public final class NativeLines {
             SOURCE = 14, STATUS = 15;
     private static final long MAX_DURATION_MS = 1_000_000_000_000L;
     private static final int CACHE_LIMIT = 1 << 16;
+    private static final int HINT_CACHE_LIMIT = 1 << 14;
     private final java.util.Map<String, String> errorTypes = new java.util.HashMap<>();
 
     private final String askedFormat;
     private final IdHasher ids;
+    /** Session hints apart: they are many (one per session) and would push the actors and machines out of the cache. */
+    private final IdHasher hints;
     private final String[] lastId = new String[3];
     private final String[] lastHash = new String[3];
     private final EventKeys keys;
@@ -66,6 +69,7 @@ public final class NativeLines {
     public NativeLines(String askedFormat, byte[] hmacKey, String eventKeySecretHex) {
         this.askedFormat = askedFormat;
         this.ids = new IdHasher(hmacKey);
+        this.hints = new IdHasher(hmacKey, HINT_CACHE_LIMIT);
         this.keys = new EventKeys(eventKeySecretHex);
     }
 
@@ -467,7 +471,7 @@ public final class NativeLines {
         if (id.equals(lastId[slot])) {
             return lastHash[slot];
         }
-        String h = ids.hash(id);
+        String h = (slot == 2 ? hints : ids).hash(id);
         lastId[slot] = id;
         lastHash[slot] = h;
         return h;
