@@ -54,6 +54,7 @@ public final class NativeLines {
     private final boolean[] seen = new boolean[FIELDS.length];
     /** The fast path for plain lines (FlatObject), filling the arrays above. */
     private final FlatObject flat = new FlatObject(FIELDS, kind, text, number, integral, list, seen);
+    private boolean fastPath = true;
     private final Set<String> detectSeen = new HashSet<>();
     private final Set<String> present = new HashSet<>();
     private Set<String> firstElementKeys;
@@ -76,6 +77,12 @@ public final class NativeLines {
     /** The rare-word rule this run applies to command words and flag names (WordGate.OFF by default). */
     public NativeLines withGate(WordGate gate) {
         this.gate = gate;
+        return this;
+    }
+
+    /** Every line through Jackson's parser (tests compare the two paths). */
+    NativeLines withoutFastPath() {
+        fastPath = false;
         return this;
     }
 
@@ -144,7 +151,7 @@ public final class NativeLines {
      */
     private JsonToken parse(byte[] bytes, int off, int len) {
         clear();
-        if (flat.read(bytes, off, len)) {
+        if (fastPath && flat.read(bytes, off, len)) {
             unknown = flat.unknown();
             return JsonToken.START_OBJECT;
         }
