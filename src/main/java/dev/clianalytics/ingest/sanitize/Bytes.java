@@ -34,6 +34,30 @@ public final class Bytes {
         return -1;
     }
 
+    /**
+     * The index of the first byte of {@code b[from, to)} that a plain JSON string cannot hold as it
+     * is: '"', '\\', a control character (below 0x20) or a byte from 0x80; {@code to} when none.
+     */
+    public static int plainEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            long quote = x ^ (ONES * '"');
+            long backslash = x ^ (ONES * '\\');
+            long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((x - ONES * 0x20) & ~x) | x;
+            if ((special & HIGHS) != 0) {
+                break; // the first such byte is among these eight: found one by one below
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '"' || c == '\\' || c < 0x20) { // bytes from 0x80 are negative
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** Whether every byte of {@code b[from, to)} is below 0x80. */
     public static boolean ascii(byte[] b, int from, int to) {
         int i = from;

@@ -244,16 +244,8 @@ final class FlatObject {
 
     /** The index of the closing quote of a string of plain ASCII from {@code i}; -1 at an escape, a control or non-ASCII byte, or the end. */
     private static int stringEnd(byte[] b, int i, int end) {
-        for (; i < end; i++) {
-            byte c = b[i];
-            if (c == '"') {
-                return i;
-            }
-            if (c == '\\' || c < 0x20) { // bytes from 0x80 are negative
-                return -1;
-            }
-        }
-        return -1;
+        int j = Bytes.plainEnd(b, i, end);
+        return j < end && b[j] == '"' ? j : -1;
     }
 
     private static int spaces(byte[] b, int i, int end) {
@@ -271,10 +263,19 @@ final class FlatObject {
     private int field(byte[] b, int off, int len) {
         for (int f = 0; f < names.length; f++) {
             byte[] n = names[f];
-            if (n.length == len && java.util.Arrays.equals(b, off, off + len, n, 0, len)) {
+            if (n.length == len && same(b, off, n)) {
                 return f;
             }
         }
         return -1;
+    }
+
+    private static boolean same(byte[] b, int off, byte[] name) {
+        for (int k = 0; k < name.length; k++) {
+            if (b[off + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
