@@ -325,9 +325,9 @@ final class ForeignStage {
                 rows.end(rows.start("event", file, lineNumber, indexInLine, format));
                 byte[] line = NativeJson.line(e).getBytes(StandardCharsets.UTF_8);
                 rows.events++;
-                StringBuilder row = new StringBuilder(256);
+                StageRows.Buffer row = new StageRows.Buffer(256);
                 StageRows.append(row, 0, rows.events, natives.stage(line, 0, line.length));
-                rows.natives.write(row.toString());
+                rows.natives.write(new String(row.toByteArray(), StandardCharsets.UTF_8));
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }

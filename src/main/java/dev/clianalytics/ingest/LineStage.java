@@ -2,6 +2,7 @@ package dev.clianalytics.ingest;
 
 import dev.clianalytics.CliAnalyticsException;
 import dev.clianalytics.db.Interrupts;
+import dev.clianalytics.ingest.sanitize.Bytes;
 import dev.clianalytics.ingest.sanitize.NativeLines;
 import dev.clianalytics.ingest.sanitize.StagedLine;
 import dev.clianalytics.ingest.sanitize.Utf8;
@@ -31,7 +32,7 @@ final class LineStage implements AutoCloseable {
     /** A line this long cannot be read at all (every earlier build refused it too). */
     static final int MAX_READABLE_LINE = 16 << 20;
     private static final int CHUNK_BYTES = 1 << 20;
-    private static final int IN_FLIGHT = 8;
+    private static final int IN_FLIGHT = 4;
 
     /** Receives the lines of the formats read in Java (PostHog, Segment), in file order. */
     interface ForeignLines {
@@ -69,7 +70,7 @@ final class LineStage implements AutoCloseable {
     private record Chunk(byte[] data, int[] starts, int[] ends, int lines, long firstLine) {}
 
     /** What a worker made of a chunk. */
-    private record Staged(byte[] rows, List<Object[]> foreignLines, Map<String, Long> unknown, long unknownCount) {}
+    private record Staged(StageRows.Buffer rows, List<Object[]> foreignLines, Map<String, Long> unknown, long unknownCount) {}
 
     /** Stages every line of {@code file} into {@code out}; reports progress as bytes are read. */
     void stageFile(InputFile file, int index, OutputStream out, long before, long total, IngestProgress progress)
@@ -113,11 +114,12 @@ final class LineStage implements AutoCloseable {
                     continue;
                 }
                 if (cut > 0) {
+                    // the chunk keeps this buffer (its lines end at cut); the rest moves to a new one
+                    byte[] next = new byte[Math.max(CHUNK_BYTES, filled - cut)];
+                    System.arraycopy(buf, cut, next, 0, filled - cut);
                     Chunk chunk = split(buf, cut, line, eof);
                     line += chunk.lines();
                     pending.add(workers.submit(() -> stage(chunk, index)));
-                    byte[] next = new byte[Math.max(CHUNK_BYTES, filled - cut)];
-                    System.arraycopy(buf, cut, next, 0, filled - cut);
                     buf = next;
                     filled -= cut;
                 }
@@ -155,7 +157,7 @@ final class LineStage implements AutoCloseable {
             }
             throw new IllegalStateException("staging failed", e.getCause());
         }
-        out.write(s.rows());
+        s.rows().writeTo(out);
         for (Object[] f : s.foreignLines()) {
             foreign.line(index, (Long) f[0], (String) f[1], (String) f[2]);
         }
@@ -172,19 +174,23 @@ final class LineStage implements AutoCloseable {
         return -1;
     }
 
-    /** Cuts {@code buf[0, cut)} into lines: each ends at '\n' (a '\r' before it dropped); a last line may lack it. */
+    /**
+     * Cuts {@code buf[0, cut)} into lines: each ends at '\n' (a '\r' before it dropped); a last line
+     * may lack it. The chunk holds {@code buf} itself (nothing after cut is read).
+     */
     private static Chunk split(byte[] buf, int cut, long firstLine, boolean eof) {
-        byte[] data = java.util.Arrays.copyOf(buf, cut);
+        byte[] data = buf;
         int[] starts = new int[64];
         int[] ends = new int[64];
         int lines = 0;
         // a byte order mark opening the file is not part of its first line (as every earlier build read it)
         int start = firstLine == 1 && cut >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
                 && (data[2] & 0xff) == 0xBF ? 3 : 0;
-        for (int i = 0; i <= cut; i++) {
-            boolean end = i == cut ? start < cut : i >= start && data[i] == '\n';
-            if (!end) {
-                continue;
+        for (int i = start; i <= cut; i++) {
+            int nl = Bytes.indexOf(data, i, cut, (byte) '\n');
+            i = nl < 0 ? cut : nl;
+            if (i == cut && start >= cut) {
+                break;
             }
             if (lines == starts.length) {
                 starts = java.util.Arrays.copyOf(starts, lines * 2);
@@ -202,7 +208,7 @@ final class LineStage implements AutoCloseable {
     /** Runs on a worker: every line of the chunk staged, as CSV rows. */
     private Staged stage(Chunk c, int index) {
         NativeLines parser = parsers.get();
-        StringBuilder rows = new StringBuilder(c.data().length);
+        StageRows.Buffer rows = new StageRows.Buffer(c.data().length);
         List<Object[]> foreignLines = List.of();
         Map<String, Long> unknown = Map.of();
         long unknownCount = 0;
@@ -228,11 +234,17 @@ final class LineStage implements AutoCloseable {
                 unknownCount += s.unknownKeys().size();
             }
         }
-        return new Staged(rows.toString().getBytes(StandardCharsets.UTF_8), foreignLines, unknown, unknownCount);
+        return new Staged(rows, foreignLines, unknown, unknownCount);
     }
 
+    /** Stops the workers and waits (briefly) until they ended, so that their per-thread caches are garbage. */
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

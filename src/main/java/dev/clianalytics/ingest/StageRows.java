@@ -1,6 +1,7 @@
 package dev.clianalytics.ingest;
 
 import dev.clianalytics.ingest.sanitize.StagedLine;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -39,76 +40,194 @@ final class StageRows {
                 + " escape = '\"', allow_quoted_nulls = false, new_line = '\\n', max_line_size = 1048576)";
     }
 
-    /** Appends one row for line {@code lineNo} of file {@code file}. */
-    static void append(StringBuilder b, int file, long lineNo, StagedLine s) {
-        b.append(file).append(',').append(lineNo).append(',').append(s.blank() ? "true" : "false").append(',')
-                .append(s.format()).append(',');
-        if (s.reason() != null) {
-            b.append(s.reason());
+    /**
+     * Rows as UTF-8 bytes, appended in place: the staging's hot path writes every value straight
+     * into one growable array (no String per row, no second encoding pass).
+     */
+    static final class Buffer {
+        private byte[] bytes;
+        private int size;
+        private final byte[] digits = new byte[20];
+
+        Buffer(int capacity) {
+            bytes = new byte[Math.max(64, capacity)];
         }
-        b.append(',').append(s.unknownKeys() == null ? 0 : s.unknownKeys().size());
+
+        int size() {
+            return size;
+        }
+
+        /** The rows written so far (a copy). */
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
+        }
+
+        void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            out.write(bytes, 0, size);
+        }
+
+        private void room(int n) {
+            if (size + n > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
+        }
+
+        Buffer put(char ascii) {
+            room(1);
+            bytes[size++] = (byte) ascii;
+            return this;
+        }
+
+        /** An ASCII literal (field separators, true/false, constant words). */
+        Buffer ascii(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        Buffer number(long v) {
+            if (v == Long.MIN_VALUE) {
+                return ascii("-9223372036854775808");
+            }
+            room(20);
+            if (v < 0) {
+                bytes[size++] = '-';
+                v = -v;
+            }
+            // digits from the last, one division each, into the scratch end of the array
+            int at = 20;
+            do {
+                long q = v / 10;
+                digits[--at] = (byte) ('0' + (v - q * 10));
+                v = q;
+            } while (v != 0);
+            System.arraycopy(digits, at, bytes, size, 20 - at);
+            size += 20 - at;
+            return this;
+        }
+
+        /** {@code s} as UTF-8, each '"' doubled when {@code quoteEscaped} (CSV's escape, as String.replace did). */
+        Buffer text(String s, boolean quoteEscaped) {
+            int n = s.length();
+            room(n * 2);
+            int mark = size;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    size = mark;
+                    return utf8(s, quoteEscaped);
+                }
+                bytes[size++] = (byte) c;
+                if (c == '"' && quoteEscaped) {
+                    bytes[size++] = '"';
+                }
+            }
+            return this;
+        }
+
+        /** The general case: String's own encoder (a lone surrogate becomes '?', as before). */
+        private Buffer utf8(String s, boolean quoteEscaped) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            room(b.length * 2);
+            for (byte x : b) {
+                bytes[size++] = x;
+                if (x == '"' && quoteEscaped) {
+                    bytes[size++] = '"';
+                }
+            }
+            return this;
+        }
+    }
+
+    /** Appends one row for line {@code lineNo} of file {@code file}. */
+    static void append(Buffer b, int file, long lineNo, StagedLine s) {
+        b.number(file).put(',').number(lineNo).put(',').ascii(s.blank() ? "true" : "false").put(',')
+                .ascii(s.format()).put(',');
+        if (s.reason() != null) {
+            b.text(s.reason(), false);
+        }
+        b.put(',').number(s.unknownKeys() == null ? 0 : s.unknownKeys().size());
         StagedLine.Event e = s.event();
         if (e == null) {
-            b.append(",,,,,,,,,,,,,,,,,,,\n");
+            b.ascii(",,,,,,,,,,,,,,,,,,,\n");
             return;
         }
-        b.append(',').append(e.eventKey()).append(',').append(e.tsMicros()).append(',');
-        quoted(b, e.toolName()).append(',');
+        b.put(',');
+        uuid(b, e.eventKey());
+        b.put(',').number(e.tsMicros()).put(',');
+        quoted(b, e.toolName()).put(',');
         if (e.toolVersion() != null) {
             quoted(b, e.toolVersion());
         }
-        b.append(',');
-        joined(b, e.commandPath()).append(',');
-        joined(b, e.flags()).append(',');
+        b.put(',');
+        joined(b, e.commandPath()).put(',');
+        joined(b, e.flags()).put(',');
         if (e.exitCode() != null) {
-            b.append(e.exitCode());
+            b.number(e.exitCode());
         }
-        b.append(',');
+        b.put(',');
         if (e.durationMs() != null) {
-            b.append(e.durationMs());
+            b.number(e.durationMs());
         }
-        b.append(',');
+        b.put(',');
         if (e.errorType() != null) {
             quoted(b, e.errorType());
         }
-        b.append(',').append(e.actorHash()).append(',').append(e.machineHash()).append(',');
+        b.put(',').text(e.actorHash(), false).put(',').text(e.machineHash(), false).put(',');
         if (e.sessionHintHash() != null) {
-            b.append(e.sessionHintHash());
+            b.text(e.sessionHintHash(), false);
         }
-        b.append(',').append(e.ciDetected() ? "true" : "false").append(',');
+        b.put(',').ascii(e.ciDetected() ? "true" : "false").put(',');
         if (e.sequence() != null) {
-            b.append(e.sequence());
+            b.number(e.sequence());
         }
-        b.append(',').append(e.flagsDropped()).append(',').append(e.flagsMalformed()).append(',').append(e.flagValues())
-                .append(',');
+        b.put(',').number(e.flagsDropped()).put(',').number(e.flagsMalformed()).put(',').number(e.flagValues())
+                .put(',');
         if (e.errorSource() != null) {
-            b.append(e.errorSource()); // a plain word: [a-z][a-z0-9_-]*, nothing to quote
+            b.text(e.errorSource(), false); // a plain word: [a-z][a-z0-9_-]*, nothing to quote
         }
-        b.append(',');
+        b.put(',');
         if (e.httpStatus() != null) {
-            b.append(e.httpStatus().intValue());
+            b.number(e.httpStatus().intValue());
         }
-        b.append('\n');
+        b.put('\n');
     }
 
-    private static StringBuilder joined(StringBuilder b, List<String> items) {
-        b.append('"');
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** A UUID as UUID.toString() spells it (8-4-4-4-12 lower-case hex digits). */
+    private static void uuid(Buffer b, java.util.UUID u) {
+        long hi = u.getMostSignificantBits();
+        long lo = u.getLeastSignificantBits();
+        hex(b, hi >>> 32, 8).put('-');
+        hex(b, hi >>> 16, 4).put('-');
+        hex(b, hi, 4).put('-');
+        hex(b, lo >>> 48, 4).put('-');
+        hex(b, lo, 12);
+    }
+
+    private static Buffer hex(Buffer b, long v, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            b.put((char) HEX[(int) (v >>> (4 * i)) & 0xf]);
+        }
+        return b;
+    }
+
+    private static Buffer joined(Buffer b, List<String> items) {
+        b.put('"');
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                b.append(LIST_SEP);
+                b.put(LIST_SEP);
             }
-            b.append(items.get(i));
+            b.text(items.get(i), false);
         }
-        return b.append('"');
+        return b.put('"');
     }
 
-    private static StringBuilder quoted(StringBuilder b, String s) {
-        b.append('"');
-        if (s.indexOf('"') < 0) {
-            b.append(s);
-        } else {
-            b.append(s.replace("\"", "\"\""));
-        }
-        return b.append('"');
+    private static Buffer quoted(Buffer b, String s) {
+        return b.put('"').text(s, true).put('"');
     }
 }

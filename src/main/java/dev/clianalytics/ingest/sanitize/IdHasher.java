@@ -15,11 +15,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IdHasher {
     private static final int CACHE_LIMIT = 1 << 18;
+    private final int limit;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final Mac mac;
     private final Map<String, String> cache = new HashMap<>();
 
     public IdHasher(byte[] key) {
+        this(key, CACHE_LIMIT);
+    }
+
+    /** With a cache of at most {@code limit} values. */
+    public IdHasher(byte[] key, int limit) {
+        this.limit = limit;
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -42,7 +49,7 @@ public final class IdHasher {
                 out[2 * i + 1] = HEX[d[i] & 0xf];
             }
             h = new String(out);
-            if (cache.size() >= CACHE_LIMIT) {
+            if (cache.size() >= limit) {
                 cache.clear();
             }
             cache.put(id, h);

@@ -33,10 +33,15 @@ public final class NativeLines {
             SOURCE = 14, STATUS = 15;
     private static final long MAX_DURATION_MS = 1_000_000_000_000L;
     private static final int CACHE_LIMIT = 1 << 16;
+    private static final int HINT_CACHE_LIMIT = 1 << 14;
     private final java.util.Map<String, String> errorTypes = new java.util.HashMap<>();
 
     private final String askedFormat;
     private final IdHasher ids;
+    /** Session hints apart: they are many (one per session) and would push the actors and machines out of the cache. */
+    private final IdHasher hints;
+    private final String[] lastId = new String[3];
+    private final String[] lastHash = new String[3];
     private final EventKeys keys;
 
     // the fields of the line being read: kind (s string, a array, n number, b boolean, o object, 0 null or absent)
@@ -47,6 +52,9 @@ public final class NativeLines {
     @SuppressWarnings("unchecked")
     private final List<String>[] list = new List[FIELDS.length];
     private final boolean[] seen = new boolean[FIELDS.length];
+    /** The fast path for plain lines (FlatObject), filling the arrays above. */
+    private final FlatObject flat = new FlatObject(FIELDS, kind, text, number, integral, list, seen);
+    private boolean fastPath = true;
     private final Set<String> detectSeen = new HashSet<>();
     private final Set<String> present = new HashSet<>();
     private Set<String> firstElementKeys;
@@ -62,12 +70,19 @@ public final class NativeLines {
     public NativeLines(String askedFormat, byte[] hmacKey, String eventKeySecretHex) {
         this.askedFormat = askedFormat;
         this.ids = new IdHasher(hmacKey);
+        this.hints = new IdHasher(hmacKey, HINT_CACHE_LIMIT);
         this.keys = new EventKeys(eventKeySecretHex);
     }
 
     /** The rare-word rule this run applies to command words and flag names (WordGate.OFF by default). */
     public NativeLines withGate(WordGate gate) {
         this.gate = gate;
+        return this;
+    }
+
+    /** Every line through Jackson's parser (tests compare the two paths). */
+    NativeLines withoutFastPath() {
+        fastPath = false;
         return this;
     }
 
@@ -131,18 +146,16 @@ public final class NativeLines {
 
     /**
      * Parses the whole line once: the known fields' values, the keys that tell the formats apart,
-     * the unknown keys; returns the root token, or null when the line is not strict JSON.
+     * the unknown keys; returns the root token, or null when the line is not strict JSON. A plain
+     * flat object is read without Jackson (FlatObject); every other line by Jackson's parser.
      */
     private JsonToken parse(byte[] bytes, int off, int len) {
-        java.util.Arrays.fill(kind, '0');
-        java.util.Arrays.fill(seen, false);
-        java.util.Arrays.fill(text, null);
-        java.util.Arrays.fill(list, null);
-        detectSeen.clear();
-        present.clear();
-        firstElementKeys = null;
-        batchArray = false;
-        unknown = null;
+        clear();
+        if (fastPath && flat.read(bytes, off, len)) {
+            unknown = flat.unknown();
+            return JsonToken.START_OBJECT;
+        }
+        clear();
         if (hasLoneSurrogate(bytes, off, len)) {
             return null;
         }
@@ -170,6 +183,19 @@ public final class NativeLines {
         } catch (IOException | RuntimeException notJson) {
             return null;
         }
+    }
+
+    /** Every field of the line before forgotten. */
+    private void clear() {
+        java.util.Arrays.fill(kind, '0');
+        java.util.Arrays.fill(seen, false);
+        java.util.Arrays.fill(text, null);
+        java.util.Arrays.fill(list, null);
+        detectSeen.clear();
+        present.clear();
+        firstElementKeys = null;
+        batchArray = false;
+        unknown = null;
     }
 
     private void readObject(JsonParser p) throws IOException {
@@ -293,7 +319,7 @@ public final class NativeLines {
         };
     }
 
-    private static boolean isDetectionKey(String name) {
+    static boolean isDetectionKey(String name) {
         return switch (name) {
             case "distinct_id", "api_key", "userId", "anonymousId", "previousId", "messageId", "user_id", "anonymous_id",
                     "message_id", "batch", "type", "event", "uuid" -> true;
@@ -417,7 +443,7 @@ public final class NativeLines {
         PrivacyRules.Flags flags = PrivacyRules.flags(list[FLAGS]);
         String source = kind[SOURCE] == 's' ? PrivacyRules.errorSource(text[SOURCE]) : null;
         Integer status = httpStatus();
-        String actor = ids.hash(text[ACTOR]);
+        String actor = hashId(0, text[ACTOR]);
         return new StagedLine.Event(
                 text[ID] != null ? keys.forEventId(text[ID]) : keys.forContent(content(ts, source, status)),
                 ts,
@@ -429,8 +455,8 @@ public final class NativeLines {
                 kind[DUR] == 'n' ? number[DUR] : null,
                 errorType(text[ERR]),
                 actor,
-                ids.hash(text[MACHINE]),
-                ids.hash(text[HINT]),
+                hashId(1, text[MACHINE]),
+                hashId(2, text[HINT]),
                 "true".equals(text[CI]),
                 kind[SEQ] == 'n' ? number[SEQ] : null,
                 flags.dropped(),
@@ -438,6 +464,24 @@ public final class NativeLines {
                 flags.values(),
                 source,
                 status);
+    }
+
+    /**
+     * The keyed hash of an actor (slot 0), machine (1) or session hint (2): consecutive events
+     * mostly share them (two in three lines repeat the line before's actor and machine), and a
+     * comparison with the last value costs less than the cache's lookup.
+     */
+    private String hashId(int slot, String id) {
+        if (id == null) {
+            return null;
+        }
+        if (id.equals(lastId[slot])) {
+            return lastHash[slot];
+        }
+        String h = (slot == 2 ? hints : ids).hash(id);
+        lastId[slot] = id;
+        lastHash[slot] = h;
+        return h;
     }
 
     /** http_status: optional, never a reason to reject; an integer 100..599, as a number or a string of digits, else null. */

@@ -297,7 +297,7 @@ public final class PrivacyRules {
         String r = s;
         for (int i = 0; i < ERROR_PATTERNS.length; i++) {
             if (mayMatch(i, r)) {
-                r = ERROR_PATTERNS[i].matcher(r).replaceAll(ERROR_REPLACEMENTS[i]);
+                r = i == 0 || i == 2 ? replaceNear(i, r) : ERROR_PATTERNS[i].matcher(r).replaceAll(ERROR_REPLACEMENTS[i]);
             }
         }
         r = redactOpaque(r);
@@ -315,10 +315,67 @@ public final class PrivacyRules {
                     || r.indexOf("xox") >= 0;
             case 5 -> r.indexOf('\\') >= 0;
             case 7 -> digitDotDigit(r);
-            case 8 -> r.chars().filter(c -> c == ':').count() >= 7;
+            case 8 -> count(r, ':') >= 7;
             case 9 -> longestRun(r, "") >= 32;
             default -> true;
         };
+    }
+
+    private static int count(String r, char c) {
+        int n = 0;
+        for (int i = 0; i < r.length(); i++) {
+            if (r.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * What {@code replaceAll} of pattern 0 (URLs) or 2 (e-mails) gives, each search started where a
+     * match can first begin: neither pattern looks behind its start, every match of pattern 0 holds
+     * "://" or '@' after a run of the characters its start allows, and every match of pattern 2 an
+     * '@' after such a run, so no match starts before the run that ends at the first of them. The
+     * regular expression then runs over a few characters instead of the whole message.
+     */
+    private static String replaceNear(int pattern, String s) {
+        Matcher m = ERROR_PATTERNS[pattern].matcher(s);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (from <= s.length()) {
+            int start = pattern == 0 ? Math.min(runBefore(s, s.indexOf("://", from), from, "+.-"),
+                    runBefore(s, s.indexOf('@', from), from, "._-")) : runBefore(s, s.indexOf('@', from), from, "._%+-");
+            if (start == Integer.MAX_VALUE || !m.find(start)) {
+                break;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, copied, m.start()).append(pattern == 0 ? "<url>" : "<email>");
+            copied = m.end();
+            from = m.end() > m.start() ? m.end() : m.end() + 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * Where the run of ASCII letters, digits and {@code extra} that ends just before {@code at}
+     * begins (not before {@code from}); Integer.MAX_VALUE when {@code at} is -1 (not found).
+     */
+    private static int runBefore(String s, int at, int from, String extra) {
+        if (at < 0) {
+            return Integer.MAX_VALUE;
+        }
+        int i = at;
+        while (i > from) {
+            char c = s.charAt(i - 1);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || extra.indexOf(c) >= 0)) {
+                break;
+            }
+            i--;
+        }
+        return i;
     }
 
     private static boolean digitDotDigit(String r) {

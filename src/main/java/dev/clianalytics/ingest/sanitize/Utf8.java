@@ -11,17 +11,15 @@ public final class Utf8 {
 
     /** ASCII costs one scan; only a line with other bytes is decoded to check it. */
     public static boolean valid(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (b[i] < 0) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len));
-                    return true;
-                } catch (CharacterCodingException e) {
-                    return false;
-                }
-            }
+        if (Bytes.ascii(b, off, off + len)) {
+            return true;
         }
-        return true;
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -141,10 +141,18 @@ public final class WordGate {
             String t = token(w);
             return revealedTokens.contains(t) ? w : t;
         }
+        // the common case, without a lock: a word seen before whose actors are complete (k of them)
+        // or no actor to count; the staging threads meet on the same words, so compute's lock on
+        // every word of every event made them wait for each other
+        Seen hit = seen.get(w);
+        if (hit != null && (actor == null || hit.full)) {
+            return hit.token;
+        }
         Seen entry = seen.compute(w, (x, s) -> {
             Seen out = s == null ? new Seen(token(w)) : s;
             if (actor != null) {
                 out.actors = withActor(out.actors, actor); // inside compute: one thread at a time per word
+                out.full = actorSet(out.actors).size() >= k;
             }
             return out;
         });
@@ -158,6 +166,8 @@ public final class WordGate {
     private static final class Seen {
         final String token;
         Object actors;
+        /** k actors counted: no later actor changes anything. */
+        volatile boolean full;
 
         Seen(String token) {
             this.token = token;
