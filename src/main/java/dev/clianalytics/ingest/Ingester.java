@@ -264,7 +264,7 @@ public final class Ingester {
             // garbage now: give the heap back before DuckDB's load, so the two do not add up in
             // the peak RSS (docs/ingest.md, "Memory")
             lines.close();
-            System.gc();
+            HeapRelease.release();
             javaPart = String.format(java.util.Locale.ROOT, "; rows staged in Java %.2f s (cpu %.2f s)",
                     (System.nanoTime() - phaseStart) / 1e9, (processCpuNanos() - phaseCpu) / 1e9);
             loadedReveal = HeldWords.revealWhileLoading(db, gate);
