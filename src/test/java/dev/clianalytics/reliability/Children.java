@@ -65,7 +65,7 @@ final class Children {
     /**
      * Starts {@code cli-analytics --db DB args…}. The JVM options are the launcher's (bin/cli-analytics,
      * docs/startup.md): serial GC, no perf-data file in /tmp, and the quick JIT except for ingest,
-     * whose hashing needs the optimizing one.
+     * whose hashing needs the optimizing one, and whose heap starts small.
      */
     static Child start(Path dir, Path db, Launch launch, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("--db", db.toString()));
@@ -73,6 +73,8 @@ final class Children {
         List<String> jvm = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"));
         if (!all.contains("ingest")) {
             jvm.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10"));
+        } else {   // the heap that gives the staging's memory back (HeapRelease)
+            jvm.addAll(List.of("-Xms32m", "-XX:MinHeapFreeRatio=90", "-XX:MaxHeapFreeRatio=95", "-XX:-ShrinkHeapInSteps"));
         }
         if (launch.tmpDir() != null) {
             Files.createDirectories(launch.tmpDir());
