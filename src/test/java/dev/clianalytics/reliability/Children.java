@@ -3,6 +3,7 @@ package dev.clianalytics.reliability;
 import dev.clianalytics.Main;
 import dev.clianalytics.support.ChildJvm;
 import dev.clianalytics.support.CliRun;
+import dev.clianalytics.support.LauncherOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ final class Children {
         if (!all.contains("ingest")) {
             jvm.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10"));
         } else {   // the heap that gives the staging's memory back (HeapRelease)
-            jvm.addAll(List.of("-Xms32m", "-XX:MinHeapFreeRatio=90", "-XX:MaxHeapFreeRatio=95", "-XX:-ShrinkHeapInSteps"));
+            jvm.addAll(LauncherOptions.ingestHeap());
         }
         if (launch.tmpDir() != null) {
             Files.createDirectories(launch.tmpDir());
