@@ -125,3 +125,10 @@ INSERT INTO workflow_stats VALUES
     ('test_workflow', 2, 1, 1, 0, 0, 10000),
     ('npm_workflow', 1, 0, 0, 1, 0, NULL),
     ('push_workflow', 1, 1, 0, 0, 0, 20000);
+
+-- what infer stores beside workflow_stats: the counts per tool and version (sql/marts/version_counts.sql)
+INSERT INTO version_counts
+SELECT tool_name, tool_version, count(*), count(*) FILTER (WHERE outcome = 'SUCCESS'),
+       count(*) FILTER (WHERE outcome = 'FAILED'), min(started_at)
+FROM workflow_runs
+GROUP BY tool_name, tool_version;

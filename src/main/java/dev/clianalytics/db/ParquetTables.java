@@ -34,7 +34,8 @@ public final class ParquetTables {
     /** The aggregates infer stores after its marts, by table: computed here when absent (SharedAggregates). */
     private static final Map<String, String> AGGREGATES = Map.of(
             "hot_paths_fingerprint", SharedAggregates.BY_FINGERPRINT, "hot_paths_ngram", SharedAggregates.BY_NGRAM,
-            "summary_totals", SharedAggregates.SUMMARY_TOTALS, "workflow_stats", SharedAggregates.WORKFLOW_STATS);
+            "summary_totals", SharedAggregates.SUMMARY_TOTALS, "workflow_stats", SharedAggregates.WORKFLOW_STATS,
+            "version_counts", SharedAggregates.VERSION_COUNTS);
 
     private ParquetTables() {}
 

@@ -15,7 +15,7 @@ final class InferPlan {
     /** Derived tables, emptied and refilled by every run. */
     static final List<String> MARTS = List.of(
             "workflow_step_rows", "workflow_step_triples", "workflow_runs", "sessions", "hot_paths_fingerprint",
-            "hot_paths_ngram", "summary_totals", "workflow_stats",
+            "hot_paths_ngram", "summary_totals", "workflow_stats", "version_counts",
             "funnels", "funnel_steps", "funnel_attempts", "funnel_drop_off_commands");
 
     /**

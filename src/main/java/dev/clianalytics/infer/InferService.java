@@ -125,6 +125,7 @@ public final class InferService {
             timed(steps, timings, "summary_totals", "summary", () -> {
                 insertAggregate(c, "summary_totals", SharedAggregates.SUMMARY_TOTALS);
                 insertAggregate(c, "workflow_stats", SharedAggregates.WORKFLOW_STATS);
+                insertAggregate(c, "version_counts", SharedAggregates.VERSION_COUNTS);
             });
             InferResult recorded = InferRunLog.record(c, settings, started, asOf, Duration.ofNanos(System.nanoTime() - t0),
                     timings);

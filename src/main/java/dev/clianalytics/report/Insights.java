@@ -1,6 +1,7 @@
 package dev.clianalytics.report;
 
 import dev.clianalytics.CliAnalyticsException;
+import dev.clianalytics.sql.SharedAggregates;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +42,11 @@ public final class Insights {
      * versions only): the counts carry no median, last seen or actors.
      */
     public static List<Releases.Release> flaggedVersions(java.sql.Connection c, ReportFilter f, int minRuns) {
-        List<Releases.Counts> counts = Rows.filtered(c, "regression_counts.sql", f).stream()
+        // without a filter, the counts infer stored are read; with one, the same SQL runs on the runs in scope
+        List<Rows.Row> rows = f.isEmpty()
+                ? Rows.query(c, "stored_version_counts.sql", List.of())
+                : Rows.filtered(c, SharedAggregates.VERSION_COUNTS, f);
+        List<Releases.Counts> counts = rows.stream()
                 .map(r -> new Releases.Counts(r.text("tool_name"), r.text("tool_version"), r.count("runs"),
                         r.count("success_count"), r.count("failed_count"), null, r.instant("first_seen"), null, 0))
                 .toList();

@@ -12,7 +12,8 @@ public final class Reports {
 
     /**
      * The summary: its regressed releases from the counts their flags and columns need
-     * (regression_counts.sql, as check's no_regression), not the whole comparison of report versions
+     * (sql/marts/version_counts.sql, as check's no_regression; stored by infer, read when unfiltered),
+     * not the whole comparison of report versions
      * (medians and distinct actors per version, which the summary does not show, tripled its time).
      */
     public static Summary summary(Connection c, InferInfo infer, ReportFilter f, int top) {

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 /**
  * The aggregations shared by infer (which stores them unfiltered) and the reports (which run them
  * with filters): the failure hot paths (SPEC §5.4) and the summary counts (§6.1), one SQL file
- * each. They take the filter as $1..$4 and, except summary_totals, how many rows as $5; null
+ * each. They take the filter as $1..$4 and, except summary_totals and version_counts, how many rows as $5; null
  * means no filter. In this package because both infer and report use it, and neither may reach into
  * the other.
  */
@@ -19,6 +19,7 @@ public final class SharedAggregates {
     public static final String BY_NGRAM = "sql/marts/hot_paths_ngram.sql";
     public static final String SUMMARY_TOTALS = "sql/marts/summary_totals.sql";
     public static final String WORKFLOW_STATS = "sql/marts/workflow_stats.sql";
+    public static final String VERSION_COUNTS = "sql/marts/version_counts.sql";
 
     private SharedAggregates() {}
 
@@ -46,13 +47,13 @@ public final class SharedAggregates {
         }
     }
 
-    /** Binds the filter as $1..$4 and, except for summary_totals, {@code top} as $5. */
+    /** Binds the filter as $1..$4 and, except for summary_totals and version_counts, {@code top} as $5. */
     public static void bind(PreparedStatement ps, Filter f, String resource) throws SQLException {
         setOrNull(ps, 1, f.tool(), Types.VARCHAR);
         setOrNull(ps, 2, f.since() == null ? null : OffsetDateTime.ofInstant(f.since(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         setOrNull(ps, 3, f.until() == null ? null : OffsetDateTime.ofInstant(f.until(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         setOrNull(ps, 4, Boolean.TRUE.equals(f.excludeCi()), Types.BOOLEAN); // the SQL needs false, not null
-        if (!resource.equals(SUMMARY_TOTALS)) {
+        if (!resource.equals(SUMMARY_TOTALS) && !resource.equals(VERSION_COUNTS)) {
             setOrNull(ps, 5, f.top(), Types.BIGINT);
         }
     }

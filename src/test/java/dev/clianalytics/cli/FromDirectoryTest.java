@@ -35,7 +35,7 @@ class FromDirectoryTest {
         ok(CliRun.withDb(db).run("ingest", "samples/events.jsonl", "samples/segment.jsonl"));
         ok(CliRun.withDb(db).run("infer"));
         Result r = ok(CliRun.withDb(db).run("export", "--snapshot", "--to", snap.toString()));
-        assertThat(r.err()).startsWith("wrote 19 tables (");
+        assertThat(r.err()).startsWith("wrote 20 tables (");
     }
 
     private static Result ok(Result r) {
@@ -101,7 +101,8 @@ class FromDirectoryTest {
     void withoutTheAggregatesTheReportsComputeThemWithInfersSql() throws Exception {
         Path bare = dir.resolve("bare");
         copy(snap, bare);
-        for (String aggregate : List.of("hot_paths_fingerprint", "hot_paths_ngram", "summary_totals", "workflow_stats")) {
+        for (String aggregate : List.of("hot_paths_fingerprint", "hot_paths_ngram", "summary_totals", "workflow_stats",
+                "version_counts")) {
             delete(bare.resolve(aggregate));
         }
         Files.delete(bare.resolve("_cli_analytics.json"));

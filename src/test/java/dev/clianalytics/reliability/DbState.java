@@ -24,7 +24,7 @@ final class DbState {
 
     /** Every table infer writes (workflow_steps is a view over two of them). */
     static final List<String> DERIVED = List.of("sessions", "workflow_runs", "workflow_step_rows", "workflow_step_triples",
-            "hot_paths_fingerprint", "hot_paths_ngram", "summary_totals", "workflow_stats");
+            "hot_paths_fingerprint", "hot_paths_ngram", "summary_totals", "workflow_stats", "version_counts");
 
     private DbState() {}
 

@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
+import dev.clianalytics.sql.SharedAggregates;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +37,50 @@ class FlaggedVersionsTest {
                 assertThat(reported).containsExactly("terraform 1.1.0 vs 1.0.0");
             }
         }
+    }
+
+    /**
+     * Without a filter the counts infer stored (version_counts) are read, and they equal what the
+     * shared SQL computes; a filter that keeps everything computes them again from the runs.
+     */
+    @Test
+    void unfilteredTheCountsInferStoredAreRead() throws Exception {
+        Path db = FixtureDb.create(Files.createDirectory(dir.resolve("db")), "insights/regression.jsonl");
+        ReportFilter everything = new ReportFilter(null, Instant.EPOCH, null, false);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
+            List<String> stored = rows(c, "SELECT * FROM version_counts ORDER BY ALL");
+            List<String> computed;
+            try (PreparedStatement ps = SharedAggregates.prepare(c, SharedAggregates.VERSION_COUNTS,
+                    SharedAggregates.Filter.NONE)) {
+                computed = rows(ps.executeQuery());
+            }
+            assertThat(stored).hasSize(computed.size()).containsExactlyInAnyOrderElementsOf(computed).hasSizeGreaterThan(1);
+            assertThat(names(Insights.flaggedVersions(c, ReportFilter.NONE, 30))).containsExactly("terraform 1.1.0 vs 1.0.0");
+            try (Statement st = c.createStatement()) {   // stored counts without the regression
+                st.execute("UPDATE version_counts SET success_count = runs, failed_count = 0");
+            }
+            assertThat(Insights.flaggedVersions(c, ReportFilter.NONE, 30)).isEmpty();
+            assertThat(names(Insights.flaggedVersions(c, everything, 30))).containsExactly("terraform 1.1.0 vs 1.0.0");
+        }
+    }
+
+    private static List<String> rows(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement()) {
+            return rows(st.executeQuery(sql));
+        }
+    }
+
+    private static List<String> rows(ResultSet rs) throws Exception {
+        List<String> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                b.append(i > 1 ? "|" : "").append(rs.getString(i));
+            }
+            out.add(b.toString());
+        }
+        return out;
     }
 
     private static List<String> names(List<Releases.Release> releases) {

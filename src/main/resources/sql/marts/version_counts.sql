@@ -1,5 +1,7 @@
--- What check's no_regression needs of each tool and version (versions.sql without the medians,
--- last seen and distinct actors, which only the reports show): runs, successes, failures, first seen.
+-- What check's no_regression and the summary's regressed releases need of each tool and version
+-- (versions.sql without the medians, last seen and distinct actors, which only the reports show):
+-- runs, successes, failures, first seen. Shared: infer stores it unfiltered in version_counts;
+-- the summary and check run it when a filter is given.
 -- $1 tool, $2 since, $3 until, $4 exclude CI.
 WITH
 -- workflow runs in scope
