@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clianalytics.db.Database;
 import dev.clianalytics.db.DbSettings;
 import dev.clianalytics.sql.SharedAggregates;
+import dev.clianalytics.support.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +48,14 @@ class FlaggedVersionsTest {
         Path db = FixtureDb.create(Files.createDirectory(dir.resolve("db")), "insights/regression.jsonl");
         ReportFilter everything = new ReportFilter(null, Instant.EPOCH, null, false);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
-            List<String> stored = rows(c, "SELECT * FROM version_counts ORDER BY ALL");
+            List<String> stored;
+            try (Statement st = c.createStatement()) {
+                stored = Db.rows(st, "SELECT * FROM version_counts ORDER BY ALL");
+            }
             List<String> computed;
             try (PreparedStatement ps = SharedAggregates.prepare(c, SharedAggregates.VERSION_COUNTS,
-                    SharedAggregates.Filter.NONE)) {
-                computed = rows(ps.executeQuery());
+                    SharedAggregates.Filter.NONE); ResultSet rs = ps.executeQuery()) {
+                computed = Db.rows(rs);
             }
             assertThat(stored).hasSize(computed.size()).containsExactlyInAnyOrderElementsOf(computed).hasSizeGreaterThan(1);
             assertThat(names(Insights.flaggedVersions(c, ReportFilter.NONE, 30))).containsExactly("terraform 1.1.0 vs 1.0.0");
@@ -62,25 +65,6 @@ class FlaggedVersionsTest {
             assertThat(Insights.flaggedVersions(c, ReportFilter.NONE, 30)).isEmpty();
             assertThat(names(Insights.flaggedVersions(c, everything, 30))).containsExactly("terraform 1.1.0 vs 1.0.0");
         }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement()) {
-            return rows(st.executeQuery(sql));
-        }
-    }
-
-    private static List<String> rows(ResultSet rs) throws Exception {
-        List<String> out = new ArrayList<>();
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 1; i <= n; i++) {
-                b.append(i > 1 ? "|" : "").append(rs.getString(i));
-            }
-            out.add(b.toString());
-        }
-        return out;
     }
 
     private static List<String> names(List<Releases.Release> releases) {

@@ -25,17 +25,22 @@ public final class Db {
     /** The same on a statement of a connection the caller holds (e.g. a database of an older schema). */
     public static List<String> rows(Statement st, String sql) throws java.sql.SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            List<String> rows = new ArrayList<>();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    b.append(i > 1 ? " | " : "").append(rs.getString(i));
-                }
-                rows.add(b.toString());
-            }
-            return rows;
+            return rows(rs);
         }
+    }
+
+    /** The rows of a result (e.g. of a prepared statement with parameters), rendered as above. */
+    public static List<String> rows(ResultSet rs) throws java.sql.SQLException {
+        int n = rs.getMetaData().getColumnCount();
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                b.append(i > 1 ? " | " : "").append(rs.getString(i));
+            }
+            rows.add(b.toString());
+        }
+        return rows;
     }
 
     public static String one(Path db, String sql) {
