@@ -15,6 +15,22 @@ CREATE OR REPLACE TEMP MACRO leaf_counts(leaves) AS list_transform(leaves, l -> 
 CREATE OR REPLACE TEMP MACRO run_leaf(leaves) AS
     coalesce(leaves[list_position(leaf_counts(leaves), list_max(leaf_counts(leaves)))], 0);
 
+-- A run's outcome (specification §5.3), from its last step, as an outcome code (outcome_code_of):
+-- IN_PROGRESS while it is not closed; closed when another run follows in its session, when it ended
+-- on a terminal command with a known exit code, or when its session's last activity (the end of
+-- its last run) is more than the timeout before as_of. A closed run is SUCCESS when it ended on a
+-- terminal command that exited 0, FAILED when its last command exited non-zero (terminal or not),
+-- ABANDONED otherwise. int_runs decides each run's; workflow_step_rows the same on each last step.
+CREATE OR REPLACE TEMP MACRO run_outcome_code(last_in_session, last_is_terminal, last_exit_code, ended_us, as_of,
+        session_timeout_ms) AS
+    CASE WHEN NOT (NOT last_in_session
+                   OR (last_is_terminal AND last_exit_code IS NOT NULL)
+                   OR epoch_us(as_of) - ended_us > session_timeout_ms * 1000) THEN outcome_code_of('IN_PROGRESS')
+         WHEN last_is_terminal AND last_exit_code = 0 THEN outcome_code_of('SUCCESS')
+         WHEN last_exit_code <> 0 THEN outcome_code_of('FAILED')
+         ELSE outcome_code_of('ABANDONED')
+    END;
+
 -- The marts that put a run beside the other runs of its session and its (actor, machine) pair
 -- (workflow_runs, sessions) are written one slice of pairs at a time when the runs outgrow the
 -- memory limit (InferSlices): whether a pair is in the slice being written. Sessions and runs never

@@ -102,6 +102,29 @@ class InferMacrosTest {
         assertThat(one("run_leaf([9, 3, 3, 5, 5, 5])")).isEqualTo("5");
     }
 
+    /** run_outcome_code(last in session, last step terminal, last exit code, end µs, as_of, timeout ms). */
+    @Test
+    void aRunIsInProgressUntilClosedThenSucceedsFailsOrIsAbandonedByItsLastStep() throws SQLException {
+        String asOf = "TIMESTAMPTZ '2026-01-10 12:00:00+00'";
+        String end = "epoch_us(TIMESTAMPTZ '2026-01-10 11:50:00+00')";   // 10 minutes before as_of
+        String late = "epoch_us(TIMESTAMPTZ '2026-01-10 11:00:00+00')";  // an hour before
+        assertThat(one("outcome_name(run_outcome_code(true, false, NULL, " + end + ", " + asOf + ", 1800000::BIGINT))"))
+                .isEqualTo("IN_PROGRESS");
+        assertThat(one("outcome_name(run_outcome_code(true, false, 1, " + end + ", " + asOf + ", 1800000::BIGINT))"))
+                .isEqualTo("IN_PROGRESS");
+        assertThat(one("outcome_name(run_outcome_code(true, true, 0, " + end + ", " + asOf + ", 1800000::BIGINT))")).isEqualTo("SUCCESS");
+        assertThat(one("outcome_name(run_outcome_code(true, true, 2, " + end + ", " + asOf + ", 1800000::BIGINT))")).isEqualTo("FAILED");
+        assertThat(one("outcome_name(run_outcome_code(false, false, 1, " + end + ", " + asOf + ", 1800000::BIGINT))")).isEqualTo("FAILED");
+        assertThat(one("outcome_name(run_outcome_code(false, false, 0, " + end + ", " + asOf + ", 1800000::BIGINT))"))
+                .isEqualTo("ABANDONED");
+        assertThat(one("outcome_name(run_outcome_code(false, true, NULL, " + end + ", " + asOf + ", 1800000::BIGINT))"))
+                .isEqualTo("ABANDONED");
+        assertThat(one("outcome_name(run_outcome_code(true, false, NULL, " + late + ", " + asOf + ", 1800000::BIGINT))"))
+                .isEqualTo("ABANDONED");
+        assertThat(one("outcome_name(run_outcome_code(true, false, 0, " + late + ", " + asOf + ", 3600000::BIGINT))"))
+                .isEqualTo("IN_PROGRESS");
+    }
+
     @Test
     void anEventEndsItsDurationAfterItsTimestampAMissingDurationCountingZero() throws SQLException {
         assertThat(one("make_timestamptz(event_end_us(TIMESTAMPTZ '2026-01-10 09:00:00+00', 1500))"))
