@@ -56,7 +56,7 @@ session_starts AS (
 -- a run starts with a session, at an entry command, after a terminal command with a known exit
 -- code, or when the tool changes (all events of a run share its tool, as with the hint above)
 SELECT pair_key, ingest_seq, event_number, step_id, prev.step_id AS prev_step_id, prev2_step_id,
-       split_code, ts, exit_code, duration_ms, version_key, error_key, hint_key, ci_detected,
+       split_code, ts, exit_code, duration_ms, version_key, error_key, hint_key, ci_detected, closes_run,
        prev.ended_us AS prev_ended_us,
        split_code IS NOT NULL OR is_entry OR prev.closes_run OR tool_id <> prev.tool_id AS starts_run
 FROM session_starts

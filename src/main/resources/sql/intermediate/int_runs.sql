@@ -15,7 +15,7 @@ last_steps AS (
     SELECT s.*, o.run_offset + run_number_of(s.run_key) AS workflow_run_id,
            o.session_offset + s.session_number AS session_id,
            make_timestamptz(event_end_us(s.ts, s.duration_ms)) AS ended_at,
-           t.tool_id, t.is_terminal AS last_is_terminal, t.short_run_leaf_id, t.sequence_key
+           t.tool_id, t.short_run_leaf_id, t.sequence_key
     FROM int_steps AS s
     JOIN int_pair_offsets AS o USING (pair_key)
     JOIN int_step_triples AS t USING (triple_key)
@@ -54,12 +54,9 @@ with_name AS (
     FROM with_leaf AS k
     JOIN int_run_names AS n USING (tool_id, leaf_id)
 )
--- the outcome (run_outcome_code, from the last step; workflow_runs spells it out)
-SELECT r.workflow_run_id, r.run_key, r.session_id, r.pair_key, r.ci_detected, r.hint_key, r.tool_id, r.leaf_id,
-       r.name_id, r.version_key, r.run_started_at AS started_at, r.ended_at,
-       r.position AS step_count, r.exit_code AS last_exit_code, r.error_key,
-       r.fingerprint_key, r.is_last_in_session, r.run_split_code,
-       run_outcome_code(r.is_last_in_session, r.last_is_terminal, r.exit_code, epoch_us(r.ended_at), st.as_of,
-                        st.session_timeout_ms) AS outcome_code
-FROM with_name AS r
-CROSS JOIN infer_settings AS st
+-- the run's columns; its outcome code is its last step's (int_steps; workflow_runs spells it out)
+SELECT workflow_run_id, run_key, session_id, pair_key, ci_detected, hint_key, tool_id, leaf_id,
+       name_id, version_key, run_started_at AS started_at, ended_at,
+       position AS step_count, exit_code AS last_exit_code, error_key,
+       fingerprint_key, is_last_in_session, run_split_code, outcome_code
+FROM with_name

@@ -38,8 +38,9 @@ in_run AS (
            CASE WHEN event_number - run_start.event_number >= 1 THEN epoch_us(ts) - prev_ended_us END AS gap_us
     FROM with_ends
 )
--- positions from the latest run start; what only runs and sessions need (the run's start and
--- version, the session's hint) only on the last event of the run or session, where int_runs reads it
+-- positions from the latest run start; what only runs and sessions need (the run's start, version
+-- and outcome, the session's hint) only on the last event of the run or session, where int_runs
+-- reads it (the outcome: run_outcome_code, once per run; workflow_step_rows shows it too)
 SELECT pair_key, ingest_seq,
        sessions_counted(starts_packed) AS session_number,
        run_key(pair_key, runs_counted(starts_packed)) AS run_key,
@@ -50,5 +51,10 @@ SELECT pair_key, ingest_seq,
        CASE WHEN is_last_in_run THEN version_key END AS version_key,
        CASE WHEN is_last_in_session THEN hint_key END AS hint_key,
        CASE WHEN is_last_in_run THEN run_start.ts END AS run_started_at,
-       CASE WHEN is_last_in_run THEN run_start.split_code::UTINYINT END AS run_split_code
+       CASE WHEN is_last_in_run THEN run_start.split_code::UTINYINT END AS run_split_code,
+       CASE WHEN is_last_in_run
+            THEN run_outcome_code(is_last_in_session, closes_run, exit_code, event_end_us(ts, duration_ms), st.as_of,
+                                  st.session_timeout_ms)
+       END AS outcome_code
 FROM in_run
+CROSS JOIN infer_settings AS st

@@ -17,16 +17,16 @@ CREATE OR REPLACE TEMP MACRO run_leaf(leaves) AS
 
 -- A run's outcome (specification §5.3), from its last step, as an outcome code (outcome_code_of):
 -- IN_PROGRESS while it is not closed; closed when another run follows in its session, when it ended
--- on a terminal command with a known exit code, or when its session's last activity (the end of
--- its last run) is more than the timeout before as_of. A closed run is SUCCESS when it ended on a
--- terminal command that exited 0, FAILED when its last command exited non-zero (terminal or not),
--- ABANDONED otherwise. int_runs decides each run's; workflow_step_rows the same on each last step.
-CREATE OR REPLACE TEMP MACRO run_outcome_code(last_in_session, last_is_terminal, last_exit_code, ended_us, as_of,
+-- on a terminal command with a known exit code (closes_run), or when its session's last activity
+-- (the end of its last run) is more than the timeout before as_of. A closed run is SUCCESS when it
+-- ended on a terminal command that exited 0, FAILED when its last command exited non-zero
+-- (terminal or not), ABANDONED otherwise. int_steps applies it to each run's last step.
+CREATE OR REPLACE TEMP MACRO run_outcome_code(last_in_session, closes_run, last_exit_code, ended_us, as_of,
         session_timeout_ms) AS
     CASE WHEN NOT (NOT last_in_session
-                   OR (last_is_terminal AND last_exit_code IS NOT NULL)
+                   OR closes_run
                    OR epoch_us(as_of) - ended_us > session_timeout_ms * 1000) THEN outcome_code_of('IN_PROGRESS')
-         WHEN last_is_terminal AND last_exit_code = 0 THEN outcome_code_of('SUCCESS')
+         WHEN closes_run AND last_exit_code = 0 THEN outcome_code_of('SUCCESS')
          WHEN last_exit_code <> 0 THEN outcome_code_of('FAILED')
          ELSE outcome_code_of('ABANDONED')
     END;

@@ -102,7 +102,7 @@ class InferMacrosTest {
         assertThat(one("run_leaf([9, 3, 3, 5, 5, 5])")).isEqualTo("5");
     }
 
-    /** run_outcome_code(last in session, last step terminal, last exit code, end µs, as_of, timeout ms). */
+    /** run_outcome_code(last in session, closes its run (a terminal step with an exit code), last exit code, end µs, as_of, timeout ms). */
     @Test
     void aRunIsInProgressUntilClosedThenSucceedsFailsOrIsAbandonedByItsLastStep() throws SQLException {
         String asOf = "TIMESTAMPTZ '2026-01-10 12:00:00+00'";
@@ -117,7 +117,7 @@ class InferMacrosTest {
         assertThat(one("outcome_name(run_outcome_code(false, false, 1, " + end + ", " + asOf + ", 1800000::BIGINT))")).isEqualTo("FAILED");
         assertThat(one("outcome_name(run_outcome_code(false, false, 0, " + end + ", " + asOf + ", 1800000::BIGINT))"))
                 .isEqualTo("ABANDONED");
-        assertThat(one("outcome_name(run_outcome_code(false, true, NULL, " + end + ", " + asOf + ", 1800000::BIGINT))"))
+        assertThat(one("outcome_name(run_outcome_code(false, false, NULL, " + end + ", " + asOf + ", 1800000::BIGINT))"))
                 .isEqualTo("ABANDONED");
         assertThat(one("outcome_name(run_outcome_code(true, false, NULL, " + late + ", " + asOf + ", 1800000::BIGINT))"))
                 .isEqualTo("ABANDONED");
