@@ -32,8 +32,8 @@ class InferProgressTest extends InferTestBase {
         assertThat(starts).containsExactly(
                 "1/25 int_actor_identity", "2/25 int_actor_machines", "3/25 int_step_names", "4/25 int_texts",
                 "5/25 int_run_names", "6/25 int_hints", "7/25 int_events_sessionized", "8/25 int_steps",
-                "9/25 int_pair_offsets", "10/25 int_step_triples", "11/25 int_runs", "12/25 int_fingerprints",
-                "13/25 int_funnel_events", "14/25 workflow_step_rows", "15/25 workflow_step_triples", "16/25 workflow_runs",
+                "9/25 int_pair_offsets", "10/25 int_step_triples", "11/25 workflow_step_rows", "12/25 int_runs",
+                "13/25 int_fingerprints", "14/25 int_funnel_events", "15/25 workflow_step_triples", "16/25 workflow_runs",
                 "17/25 sessions", "18/25 funnels", "19/25 funnel_steps", "20/25 funnel_attempts",
                 "21/25 funnel_drop_off_commands", "22/25 hot_paths_fingerprint", "23/25 hot_paths_ngram",
                 "24/25 summary_totals", "25/25 commit");
