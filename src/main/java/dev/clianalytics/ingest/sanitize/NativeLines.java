@@ -61,6 +61,8 @@ public final class NativeLines {
     private boolean batchArray;
     private List<String> unknown;
     private WordGate gate = WordGate.OFF;
+    /** The timestamp of the line being read in microseconds, once check() has parsed it. */
+    private long tsMicros;
 
     /**
      * @param askedFormat auto, native, posthog or segment
@@ -425,7 +427,8 @@ public final class NativeLines {
         if (kind[SEQ] != '0' && !isInteger(SEQ)) {
             return "wrong_type:sequence";
         }
-        if (EpochMicros.micros(text[TS]) == EpochMicros.INVALID) {
+        tsMicros = EpochMicros.micros(text[TS]);
+        if (tsMicros == EpochMicros.INVALID) {
             return "bad_timestamp";
         }
         if (list[CMD].isEmpty()) {
@@ -438,8 +441,9 @@ public final class NativeLines {
         return kind[f] == 's' || kind[f] == '0';
     }
 
+    /** The event of a line that check() accepted (its timestamp parsed there). */
     private StagedLine.Event event() {
-        long ts = EpochMicros.micros(text[TS]);
+        long ts = tsMicros;
         PrivacyRules.Flags flags = PrivacyRules.flags(list[FLAGS]);
         String source = kind[SOURCE] == 's' ? PrivacyRules.errorSource(text[SOURCE]) : null;
         Integer status = httpStatus();
