@@ -7,11 +7,9 @@ representatives AS (
     FROM int_runs
     GROUP BY fingerprint_key
 ),
--- that run's steps in order (collected unordered and sorted by position after: an ordered
--- aggregate cost twice as much)
+-- that run's steps in order (in_step_order)
 sequences AS (
-    SELECT r.fingerprint_key,
-           list_transform(list_sort(list({'position': s.position, 'step': n.step_with_flags})), x -> x.step) AS steps
+    SELECT r.fingerprint_key, in_step_order(list({'position': s.position, 'value': n.step_with_flags})) AS steps
     FROM representatives AS r
     JOIN int_steps AS s USING (run_key)
     JOIN int_step_names AS n ON n.step_id = step_of(s.triple_key)

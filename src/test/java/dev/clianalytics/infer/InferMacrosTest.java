@@ -102,6 +102,14 @@ class InferMacrosTest {
         assertThat(one("run_leaf([9, 3, 3, 5, 5, 5])")).isEqualTo("5");
     }
 
+    @Test
+    void valuesCollectedInAnyOrderComeBackInStepOrder() throws SQLException {
+        assertThat(one("SELECT in_step_order(list({'position': p, 'value': v})) FROM (VALUES (3, 'c'), (1, 'a'), (2, 'b')) AS t(p, v)"))
+                .isEqualTo("[a, b, c]");
+        assertThat(one("SELECT in_step_order(list({'position': p, 'value': v}) FILTER (WHERE v > 5)) FROM (VALUES (1, 3)) AS t(p, v)"))
+                .isEqualTo(null);
+    }
+
     /** run_outcome_code(last in session, closes its run (a terminal step with an exit code), last exit code, end µs, as_of, timeout ms). */
     @Test
     void aRunIsInProgressUntilClosedThenSucceedsFailsOrIsAbandonedByItsLastStep() throws SQLException {
